@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rei-progress.h"
+#include "rei-store.h"
+
+G_BEGIN_DECLS
+
+/* Fills a database with believable, deterministic (same seed, same data) residents: Polish
+ * names with diacritics, valid PESELs, categories, several years of admissions and endings,
+ * outcomes, workshops and projects.  One transaction. */
+gboolean rei_demo_fill      (ReiStore        *store,
+                             guint            n_residents,
+                             guint32          seed,
+                             ReiProgressFunc  progress,
+                             gpointer         progress_data,
+                             GCancellable    *cancellable,
+                             GError         **error);
+/* The same people as a residents CSV in the import format (for the benchmark and tests). */
+gboolean rei_demo_write_csv (const char      *path,
+                             guint            n_residents,
+                             guint32          seed,
+                             GError         **error);
+
+G_END_DECLS

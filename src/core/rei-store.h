@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rei-resident.h"
+#include "rei-resident-query.h"
+
+G_BEGIN_DECLS
+
+#define REI_TYPE_STORE (rei_store_get_type ())
+#define REI_STORE_ERROR (rei_store_error_quark ())
+
+/* "REI1" in ASCII: written to PRAGMA application_id so that we never mistake another program's
+ * SQLite file for ours, nor let it mistake ours. */
+#define REI_STORE_APPLICATION_ID 0x52454931
+
+typedef enum
+{
+  REI_STORE_ERROR_NOT_A_DATABASE,   /* not SQLite, or SQLite but not ours */
+  REI_STORE_ERROR_TOO_NEW,          /* written by a newer Reintegra */
+  REI_STORE_ERROR_OPEN,             /* cannot open or create the file */
+  REI_STORE_ERROR_MIGRATION,
+  REI_STORE_ERROR_CORRUPT,
+  REI_STORE_ERROR_CONSTRAINT,       /* e.g. the PESEL belongs to somebody else */
+  REI_STORE_ERROR_NOT_FOUND,
+  REI_STORE_ERROR_INVALID,          /* an unknown category, outcome, end reason */
+  REI_STORE_ERROR_FAILED,
+} ReiStoreError;
+
+G_DECLARE_FINAL_TYPE (ReiStore, rei_store, REI, STORE, GObject)
+
+GQuark       rei_store_error_quark           (void);
+guint        rei_store_get_latest_version    (void);
+
+ReiStore    *rei_store_open                  (const char          *path,
+                                              GError             **error);
+const char  *rei_store_get_path              (ReiStore            *self);
+guint        rei_store_get_version           (ReiStore            *self);
+char        *rei_store_default_path          (void);
+
+/* The name written into the audit trail (the desktop user by default). */
+void         rei_store_set_actor             (ReiStore            *self,
+                                              const char          *actor);
+
+/* Several calls in one transaction (an import, a bulk edit).  Nested calls are counted: only
+ * the outermost commit writes; a rollback anywhere rolls the whole transaction back. */
+gboolean     rei_store_begin                 (ReiStore            *self,
+                                              GError             **error);
+gboolean     rei_store_commit                (ReiStore            *self,
+                                              GError             **error);
+void         rei_store_rollback              (ReiStore            *self);
+
+/* Residents. */
+gboolean     rei_store_save_resident         (ReiStore            *self,
+                                              ReiResident         *resident,
+                                              GError             **error);
+ReiResident *rei_store_get_resident          (ReiStore            *self,
+                                              gint64               id,
+                                              GError             **error);
+gint64       rei_store_find_resident_by_pesel (ReiStore           *self,
+                                              const char          *pesel,
+                                              GError             **error);
+gboolean     rei_store_delete_resident       (ReiStore            *self,
+                                              gint64               id,
+                                              GError             **error);
+gint64       rei_store_count_residents       (ReiStore            *self,
+                                              GError             **error);
+/* Ids of the residents that match, in the query's order: the cheap part of a list of 100 000
+ * that a lazy model turns into objects only for the rows on screen. */
+GArray      *rei_store_query_resident_ids    (ReiStore            *self,
+                                              const ReiResidentQuery *query,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+typedef gboolean (*ReiResidentFunc)          (ReiResident         *resident,
+                                              gpointer             user_data);
+/* Streams matching residents without holding them all in memory; stops early when func returns
+ * FALSE or the cancellable fires (then returns FALSE with G_IO_ERROR_CANCELLED). */
+gboolean     rei_store_foreach_resident      (ReiStore            *self,
+                                              const ReiResidentQuery *query,
+                                              ReiResidentFunc      func,
+                                              gpointer             user_data,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+/* Lookup data. */
+gboolean     rei_store_has_code              (ReiStore            *self,
+                                              const char          *table,
+                                              const char          *code);
+GPtrArray   *rei_store_list_codes            (ReiStore            *self,
+                                              const char          *table,
+                                              GError             **error);
+char        *rei_store_get_label             (ReiStore            *self,
+                                              const char          *table,
+                                              const char          *code);
+gboolean     rei_store_end_reason_is_graduate (ReiStore           *self,
+                                              const char          *end_reason);
+gboolean     rei_store_indicator_counts_outcome (ReiStore         *self,
+                                              const char          *indicator,
+                                              const char          *outcome);
+GPtrArray   *rei_store_list_workshops        (ReiStore            *self,
+                                              GError             **error);
+GPtrArray   *rei_store_list_project_titles   (ReiStore            *self,
+                                              GError             **error);
+gint64       rei_store_ensure_project        (ReiStore            *self,
+                                              const char          *title,
+                                              GError             **error);
+/* A legal or centre setting in force on the given ISO date (NULL: today). */
+char        *rei_store_get_setting           (ReiStore            *self,
+                                              const char          *key,
+                                              const char          *on_date);
+int          rei_store_get_setting_int       (ReiStore            *self,
+                                              const char          *key,
+                                              const char          *on_date,
+                                              int                  fallback);
+
+/* Maintenance. */
+gboolean     rei_store_check                 (ReiStore            *self,
+                                              GPtrArray          **problems,
+                                              GError             **error);
+gboolean     rei_store_backup                (ReiStore            *self,
+                                              const char          *destination,
+                                              GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "rei-importer.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char     *dir;
+  ReiStore *store;
+  char     *pesel_a;   /* a woman born 08.07.1982 */
+  char     *pesel_b;   /* a man born 14.05.2001 */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = rei_test_tmpdir_new ();
+  f->store = rei_test_store_new (f->dir);
+  f->pesel_a = rei_test_pesel (1982, 7, 8, 123, 'K');
+  f->pesel_b = rei_test_pesel (2001, 5, 14, 456, 'M');
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_free (f->pesel_a);
+  g_free (f->pesel_b);
+  rei_test_tmpdir_free (f->dir);
+}
+
+static GBytes *
+bytes_printf (const char *format,
+              ...) G_GNUC_PRINTF (1, 2);
+
+static GBytes *
+bytes_printf (const char *format,
+              ...)
+{
+  va_list args;
+  char *text;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static gboolean
+import (Fixture      *f,
+        GBytes       *bytes,
+        ReiImporter **out)
+{
+  g_autoptr(ReiImporter) importer = rei_importer_new (f->store);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = rei_importer_run (importer, bytes, NULL, NULL, NULL, &error);
+
+  if (ok)
+    g_assert_no_error (error);
+  else
+    g_assert_nonnull (error);
+  if (out)
+    *out = g_steal_pointer (&importer);
+  return ok;
+}
+
+static char *
+problem_lines (ReiImporter *importer)
+{
+  GPtrArray *problems = rei_importer_get_problems (importer);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ReiImportProblem *p = g_ptr_array_index (problems, i);
+      g_string_append_printf (s, "%s%u", i ? "," : "", p->line);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_valid (Fixture       *f,
+            gconstpointer  data)
+{
+  /* A BOM, columns in an unusual order, a quoted field with the separator and a line break. */
+  g_autoptr(GBytes) csv = bytes_printf (
+    "\xEF\xBB\xBFnazwisko;imie;pesel;plec;kategorie;data_przyjecia;data_zakonczenia;powod_zakonczenia;sytuacja_po;warsztat;projekt\n"
+    "Żółkiewska;Małgorzata;%s;;bezdomnosc|uzaleznienie_alkohol;01.02.2019;2019-12-20;ukonczenie;zatrudnienie;\"Porządkowo;\ngospodarczy\";Aktywni na rynku pracy\n"
+    "Łęcki;Jędrzej;%s;M;;15.03.2020;;;;Stolarski;\n"
+    "Nowak;Anna;;K;uchodzca;;;;;;\n",
+    f->pesel_a, f->pesel_b);
+  g_autoptr(ReiImporter) importer = NULL;
+  g_autoptr(ReiResident) a = NULL;
+  gint64 id;
+
+  g_assert_true (import (f, csv, &importer));
+  g_assert_cmpuint (rei_importer_get_n_inserted (importer), ==, 3);
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 3);
+
+  id = rei_store_find_resident_by_pesel (f->store, f->pesel_a, NULL);
+  a = rei_store_get_resident (f->store, id, NULL);
+  g_assert_cmpstr (rei_resident_get_surname (a), ==, "Żółkiewska");
+  /* Sex and birth date derived from the PESEL. */
+  g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_SEX), ==, "K");
+  g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_BIRTH_DATE), ==, "1982-07-08");
+  g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_ADMISSION_DATE), ==, "2019-02-01");
+  g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_END_DATE), ==, "2019-12-20");
+  g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_WORKSHOP), ==, "Porządkowo;\ngospodarczy");
+  g_assert_cmpstrv (rei_resident_get_categories (a),
+                    ((const char *[]) { "bezdomnosc", "uzaleznienie_alkohol", NULL }));
+  g_assert_cmpstrv (rei_resident_get_projects (a), ((const char *[]) { "Aktywni na rynku pracy", NULL }));
+}
+
+static void
+test_reimport (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) first = bytes_printf (
+    "imie;nazwisko;pesel;data_przyjecia\r\n"
+    "Małgorzata;Żółkiewska;%s;01.02.2019\r\n"
+    "Jędrzej;Łęcki;%s;15.03.2020\r\n", f->pesel_a, f->pesel_b);
+  g_autoptr(GBytes) second = bytes_printf (
+    "imie;nazwisko;pesel;data_zakonczenia;powod_zakonczenia;sytuacja_po\n"
+    "Małgorzata;Żółkiewska-Nowak;%s;31.12.2019;ukonczenie;staz\n", f->pesel_a);
+  g_autoptr(ReiImporter) importer = NULL;
+  g_autoptr(ReiResident) a = NULL;
+
+  g_assert_true (import (f, first, NULL));
+  g_assert_true (import (f, first, &importer));
+  g_assert_cmpuint (rei_importer_get_n_inserted (importer), ==, 0);
+  g_assert_cmpuint (rei_importer_get_n_updated (importer), ==, 2);
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 2);
+
+  /* The second sheet speaks of other columns: those change, the admission date stays. */
+  g_assert_true (import (f, second, NULL));
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 2);
+  a = rei_store_get_resident (f->store, rei_store_find_resident_by_pesel (f->store, f->pesel_a, NULL), NULL);
+  g_assert_cmpstr (rei_resident_get_surname (a), ==, "Żółkiewska-Nowak");
+  g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_ADMISSION_DATE), ==, "2019-02-01");
+  g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_OUTCOME), ==, "staz");
+}
+
+static void
+test_errors_write_nothing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *bad_checksum = g_strdup (f->pesel_b);
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(ReiImporter) importer = NULL;
+  g_autofree char *lines = NULL;
+
+  bad_checksum[10] = bad_checksum[10] == '9' ? '0' : bad_checksum[10] + 1;
+  csv = bytes_printf (
+    "imie;nazwisko;pesel;plec;kategorie;data_przyjecia;data_zakonczenia;powod_zakonczenia;sytuacja_po\n"
+    "Małgorzata;Żółkiewska;%s;;;01.02.2019;;;\n"          /* 2: fine */
+    "Jan;Kowalski;%s;;;;;;\n"                              /* 3: checksum */
+    "Jan;;;M;;31.02.2019;;;\n"                             /* 4: no surname, no such date */
+    "Ewa;Lis;;K;astronautka;;;;\n"                         /* 5: unknown category */
+    "Ewa;Lis;;K\n"                                         /* 6: ragged */
+    "Ola;Sowa;%s;;;;;;\n"                                  /* 7: PESEL already on line 2 */
+    "Ola;Sowa;;M;;01.02.2020;01.01.2020;ukonczenie;\n"     /* 8: ends before it starts */
+    "\"Adam\n\";Nowak;;;;;;;\n"                            /* 9-10: no sex, no PESEL */
+    "Ola;Zięba;;K;;;;;zatrudnienie\n",                     /* 11: outcome but not ended */
+    f->pesel_a, bad_checksum, f->pesel_a);
+
+  g_assert_false (import (f, csv, &importer));
+  lines = problem_lines (importer);
+  g_assert_cmpstr (lines, ==, "3,4,4,5,6,7,8,9,11");
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
+}
+
+static void
+test_unknown_column (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) csv = bytes_printf ("imie;nazwisko;plec;ulubiony_kolor\nJan;Kos;M;zielony\n");
+  g_autoptr(ReiImporter) importer = NULL;
+  GPtrArray *problems;
+
+  g_assert_false (import (f, csv, &importer));
+  problems = rei_importer_get_problems (importer);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (((ReiImportProblem *) problems->pdata[0])->line, ==, 1);
+  g_assert_nonnull (strstr (((ReiImportProblem *) problems->pdata[0])->message, "ulubiony_kolor"));
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
+}
+
+static void
+test_empty_and_header_only (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) header = bytes_printf ("imie,nazwisko,plec\r\n");
+  g_autoptr(ReiImporter) importer = rei_importer_new (f->store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rei_importer_run (importer, empty, NULL, NULL, NULL, &error));
+  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  g_assert_true (rei_importer_run (importer, header, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rei_importer_get_n_inserted (importer), ==, 0);
+}
+
+static void
+test_cp1250_comma (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* What Polish Excel writes: CP1250, CRLF; here with a comma separator and quotes. */
+  static const char csv[] =
+    "imie,nazwisko,plec,warsztat\r\n"
+    "\xA3\xB9\x6B\x61,\xAF\xF3\xB3\x74\x6B\x6F,K,\"Stolarski, II zmiana\"\r\n";   /* Łąka, Żółtko */
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(ReiResident) r = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_true (import (f, bytes, NULL));
+  ids = rei_store_query_resident_ids (f->store, NULL, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  r = rei_store_get_resident (f->store, g_array_index (ids, gint64, 0), NULL);
+  g_assert_cmpstr (rei_resident_get_first_name (r), ==, "Łąka");
+  g_assert_cmpstr (rei_resident_get_surname (r), ==, "Żółtko");
+  g_assert_cmpstr (rei_resident_get (r, REI_RESIDENT_WORKSHOP), ==, "Stolarski, II zmiana");
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  *last = fraction;
+}
+
+static void
+test_cancel_and_progress (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new ("imie;nazwisko;plec\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ReiImporter) importer = rei_importer_new (f->store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  double last = 0.0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (s, "Jan;Kowalski%u;M\n", i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&s));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rei_importer_run (importer, bytes, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (rei_importer_run (importer, bytes, progress_cb, &last, NULL, &error));
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 5000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/importer/valid", test_valid);
+  ADD ("/importer/reimport-updates", test_reimport);
+  ADD ("/importer/errors-write-nothing", test_errors_write_nothing);
+  ADD ("/importer/unknown-column", test_unknown_column);
+  ADD ("/importer/empty-and-header-only", test_empty_and_header_only);
+  ADD ("/importer/cp1250-comma", test_cp1250_comma);
+  ADD ("/importer/cancel-and-progress", test_cancel_and_progress);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,548 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "rei-store-private.h"
+#include "test-util.h"
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static void
+test_create_modes (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "sub", "new.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Anna", "Nowak", NULL);
+
+  store = rei_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rei_store_get_version (store), ==, rei_store_get_latest_version ());
+  g_assert_cmpuint (rei_store_get_latest_version (), >=, 2);
+
+  rei_resident_set (r, REI_RESIDENT_SEX, "K");
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_assert_no_error (error);
+
+  /* Special categories of personal data: nobody else on the machine may read any of them. */
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+assert_refused_unchanged (const char    *path,
+                          ReiStoreError  code)
+{
+  g_autoptr(GBytes) before = rei_test_read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  store = rei_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, REI_STORE_ERROR, (int) code);
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = rei_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_random (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "random.db", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (path, (char *) bytes, sizeof bytes, NULL));
+  assert_refused_unchanged (path, REI_STORE_ERROR_NOT_A_DATABASE);
+
+  /* A short text file, such as a CSV picked by mistake. */
+  g_assert_true (g_file_set_contents (path, "imie;nazwisko\nJan;Kowalski\n", -1, NULL));
+  assert_refused_unchanged (path, REI_STORE_ERROR_NOT_A_DATABASE);
+
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_refuse_foreign_sqlite (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+
+  exec_raw (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  assert_refused_unchanged (path, REI_STORE_ERROR_NOT_A_DATABASE);
+
+  /* Another program's application id, even with a schema version we know. */
+  exec_raw (path, "PRAGMA application_id = 1234; PRAGMA user_version = 1;");
+  assert_refused_unchanged (path, REI_STORE_ERROR_NOT_A_DATABASE);
+
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+
+  g_clear_object (&store);
+  g_rename (g_build_filename (dir, "test.db", NULL), path);
+  sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %u;",
+                         rei_store_get_latest_version () + 1);
+  exec_raw (path, sql);
+  assert_refused_unchanged (path, REI_STORE_ERROR_TOO_NEW);
+
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_empty_file (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = rei_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rei_store_get_version (store), ==, rei_store_get_latest_version ());
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
+  g_assert_true (rei_store_check (store, NULL, NULL));
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Every earlier schema, with data in it, upgrades to the latest and keeps the data. */
+static void
+test_migrate_from_every_version (void)
+{
+  for (guint v = 1; v < rei_store_get_latest_version (); v++)
+    {
+      g_autofree char *dir = rei_test_tmpdir_new ();
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ReiStore) store = NULL;
+      g_autoptr(ReiResident) r = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      sqlite3 *db;
+
+      store = rei_store_open_at_version (path, v, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rei_store_get_version (store), ==, v);
+      g_clear_object (&store);
+
+      /* Rows written the way that version's program wrote them: plain SQL on its columns. */
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db,
+        "INSERT INTO workshop (id, name) VALUES (1, 'Stolarski');"
+        "INSERT INTO resident (id, first_name, surname, pesel, sex, admission_date, end_date, "
+        "  end_reason, outcome, workshop_id) VALUES (7, 'Łucja', 'Żak', '44051401359', 'M', "
+        "  '2018-03-01', '2019-02-28', 'ukonczenie', 'zatrudnienie', 1);"
+        "INSERT INTO resident_category VALUES (7, 'bezdomnosc');",
+        NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = rei_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rei_store_get_version (store), ==, rei_store_get_latest_version ());
+      g_assert_true (rei_store_check (store, &problems, &error));
+      g_assert_no_error (error);
+
+      r = rei_store_get_resident (store, 7, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (rei_resident_get_surname (r), ==, "Żak");
+      g_assert_cmpstr (rei_resident_get (r, REI_RESIDENT_WORKSHOP), ==, "Stolarski");
+      g_assert_cmpstr (rei_resident_get_categories (r)[0], ==, "bezdomnosc");
+      g_assert_cmpint (rei_store_get_setting_int (store, "participation_months", NULL, -1), ==, 12);
+
+      g_clear_object (&store);
+      rei_test_tmpdir_free (g_steal_pointer (&dir));
+    }
+}
+
+static void
+test_resident_roundtrip (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Żaneta", "Łuczak", "02270803624");
+  g_autoptr(ReiResident) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cats[] = { "bezdomnosc", "uzaleznienie_alkohol", NULL };
+  const char *projects[] = { "Aktywni na rynku pracy", NULL };
+
+  rei_resident_set (r, REI_RESIDENT_SEX, "K");
+  rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2021-04-01");
+  rei_resident_set (r, REI_RESIDENT_WORKSHOP, "Gastronomiczny");
+  rei_resident_set (r, REI_RESIDENT_COMMUNE, "Łopiennik Górny");
+  rei_resident_set_categories (r, cats);
+  rei_resident_set_projects (r, projects);
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rei_resident_get_id (r), >, 0);
+
+  back = rei_store_get_resident (store, rei_resident_get_id (r), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < REI_RESIDENT_N_FIELDS; i++)
+    g_assert_cmpstr (rei_resident_get (back, i), ==, rei_resident_get (r, i));
+  g_assert_cmpstrv (rei_resident_get_categories (back), cats);
+  g_assert_cmpstrv (rei_resident_get_projects (back), projects);
+  g_assert_cmpint (rei_store_find_resident_by_pesel (store, "02270803624", NULL), ==, rei_resident_get_id (r));
+
+  /* An update replaces the lists rather than adding to them. */
+  rei_resident_set_categories (r, (const char *[]) { "uchodzca", NULL });
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_clear_object (&back);
+  back = rei_store_get_resident (store, rei_resident_get_id (r), &error);
+  g_assert_cmpstrv (rei_resident_get_categories (back), ((const char *[]) { "uchodzca", NULL }));
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 1);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_resident_invalid (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  struct { const char *pesel; const char *sex; const char *category; const char *end_reason;
+           int code; } cases[] = {
+    { "44051401358", NULL, NULL, NULL, -1 },             /* checksum */
+    { "44051401359", "K", NULL, NULL, REI_STORE_ERROR_INVALID },   /* sex disagrees */
+    { NULL, "X", NULL, NULL, REI_STORE_ERROR_INVALID },
+    { NULL, "M", "astronauta", NULL, REI_STORE_ERROR_INVALID },
+    { NULL, "M", NULL, "ucieczka", REI_STORE_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ReiResident) r = rei_test_resident_new ("Jan", "Kowalski", cases[i].pesel);
+      g_autoptr(GError) error = NULL;
+
+      rei_resident_set (r, REI_RESIDENT_SEX, cases[i].sex);
+      if (cases[i].category)
+        rei_resident_set_categories (r, (const char *[]) { cases[i].category, NULL });
+      rei_resident_set (r, REI_RESIDENT_END_REASON, cases[i].end_reason);
+      g_assert_false (rei_store_save_resident (store, r, &error));
+      g_assert_nonnull (error);
+      if (cases[i].code >= 0)
+        g_assert_error (error, REI_STORE_ERROR, cases[i].code);
+      g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
+    }
+
+  {
+    g_autoptr(ReiResident) a = rei_test_resident_new ("Jan", "Kowalski", "44051401359");
+    g_autoptr(ReiResident) b = rei_test_resident_new ("Adam", "Nowak", "44051401359");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (rei_store_save_resident (store, a, &error));
+    g_assert_false (rei_store_save_resident (store, b, &error));
+    g_assert_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CONSTRAINT);
+    g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 1);
+  }
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_transaction_rollback (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rei_store_begin (store, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ReiResident) r = rei_test_resident_new ("Ewa", "Sowa", NULL);
+      rei_resident_set (r, REI_RESIDENT_SEX, "K");
+      g_assert_true (rei_store_save_resident (store, r, &error));
+    }
+  /* Inside the transaction its own rows are visible... */
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 3);
+  rei_store_rollback (store);
+  /* ...and after the rollback none of them is. */
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
+
+  /* A failure in a nested part dooms the outer transaction. */
+  g_assert_true (rei_store_begin (store, &error));
+  {
+    g_autoptr(ReiResident) ok = rei_test_resident_new ("Ewa", "Sowa", NULL);
+    g_autoptr(ReiResident) bad = rei_test_resident_new ("Ewa", NULL, NULL);
+    g_autoptr(GError) local = NULL;
+
+    rei_resident_set (ok, REI_RESIDENT_SEX, "K");
+    g_assert_true (rei_store_save_resident (store, ok, &error));
+    g_assert_true (rei_store_begin (store, &error));
+    rei_store_rollback (store);
+    g_assert_false (rei_store_save_resident (store, bad, &local));
+  }
+  g_assert_false (rei_store_commit (store, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_audit (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Jan", "Kowalski", "44051401359");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  GString *log = g_string_new (NULL);
+
+  rei_store_set_actor (store, "pracownik");
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  rei_resident_set (r, REI_RESIDENT_PHONE, "600100200");
+  rei_resident_set (r, REI_RESIDENT_NOTES, "terapia uzależnień");
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_assert_true (rei_store_delete_resident (store, rei_resident_get_id (r), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT actor, action, coalesce(detail, '') FROM audit "
+                                           "ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (log, "%s:%s:%s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* Field names, never values: the audit must not copy the notes about addiction. */
+  g_assert_cmpstr (log->str, ==,
+                   "pracownik:insert:\n"
+                   "pracownik:update:phone,notes\n"
+                   "pracownik:delete:\n");
+  g_string_free (log, TRUE);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+add_person (ReiStore   *store,
+            const char *first,
+            const char *surname,
+            const char *sex,
+            const char *admission,
+            const char *end,
+            const char *category)
+{
+  g_autoptr(ReiResident) r = rei_test_resident_new (first, surname, NULL);
+  g_autoptr(GError) error = NULL;
+
+  rei_resident_set (r, REI_RESIDENT_SEX, sex);
+  rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, admission);
+  rei_resident_set (r, REI_RESIDENT_END_DATE, end);
+  if (end != NULL)
+    rei_resident_set (r, REI_RESIDENT_END_REASON, "rezygnacja");
+  if (category != NULL)
+    rei_resident_set_categories (r, (const char *[]) { category, NULL });
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+query_surnames (ReiStore               *store,
+                const ReiResidentQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = rei_store_query_resident_ids (store, query, NULL, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(ReiResident) r = rei_store_get_resident (store, g_array_index (ids, gint64, i), NULL);
+      g_ptr_array_add (names, g_strdup (rei_resident_get_surname (r)));
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+static void
+test_query (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiResidentQuery) q = rei_resident_query_new ();
+  g_autofree char *today = NULL;
+  g_autofree char *s = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autofree char *recent = g_date_time_format (week_ago, "%Y-%m-%d");
+
+  add_person (store, "Zofia", "Żak", "K", "2019-01-10", "2019-06-30", "bezdomnosc");
+  add_person (store, "Adam", "Zając", "M", "2020-02-01", NULL, "uchodzca");
+  add_person (store, "Łukasz", "Łuczak", "M", recent, NULL, "bezdomnosc");
+  add_person (store, "Ewa", "Lis", "K", NULL, NULL, NULL);
+  add_person (store, "Jan", "Śliwa", "M", "2019-05-05", "2020-01-31", NULL);
+  add_person (store, "Piotr", "Sowa", "M", "2018-05-05", NULL, NULL);
+  add_person (store, "Anna", "Ąbel", "K", "2018-05-05", NULL, NULL);
+  add_person (store, "Irena", "Abel", "K", "2018-05-05", NULL, NULL);
+
+  /* Polish order, whatever the locale of the test (it runs under C.UTF-8). */
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Abel,Ąbel,Lis,Łuczak,Sowa,Śliwa,Zając,Żak");
+
+  q->descending = TRUE;
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Żak,Zając,Śliwa,Sowa,Łuczak,Lis,Ąbel,Abel");
+  q->descending = FALSE;
+
+  /* Search folds case and diacritics, and every word must match. */
+  q->search = g_strdup ("LUCZ");
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Łuczak");
+  g_free (q->search), q->search = g_strdup ("zofia zak");
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Żak");
+  g_free (q->search), q->search = g_strdup ("100%_");
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "");
+  g_clear_pointer (&q->search, g_free);
+
+  q->status = REI_RESIDENT_STATUS_ENDED;
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Śliwa,Żak");
+  q->status = REI_RESIDENT_STATUS_CANDIDATE;
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Lis");
+  q->status = REI_RESIDENT_STATUS_TRIAL;
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Łuczak");
+  q->status = REI_RESIDENT_STATUS_PARTICIPANT;
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Abel,Ąbel,Sowa,Zając");
+  q->status = REI_RESIDENT_STATUS_ANY;
+
+  q->category = g_strdup ("bezdomnosc");
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Łuczak,Żak");
+  g_clear_pointer (&q->category, g_free);
+
+  q->end_year = 2019;
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Żak");
+  q->end_year = 0;
+  q->admission_year = 2018;
+  q->sort = REI_RESIDENT_SORT_FIRST_NAME;
+  g_free (s), s = query_surnames (store, q);
+  g_assert_cmpstr (s, ==, "Ąbel,Abel,Sowa");
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiStore) restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_person (store, "Zofia", "Żak", "K", "2019-01-10", NULL, NULL);
+  add_person (store, "Adam", "Zając", "M", "2020-02-01", NULL, NULL);
+
+  /* The store stays open, as the window would keep it. */
+  g_assert_true (rei_store_backup (store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (copy), ==, 0600);
+
+  restored = rei_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rei_store_count_residents (restored, NULL), ==, 2);
+  g_assert_true (rei_store_check (restored, NULL, NULL));
+
+  g_clear_object (&restored);
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_settings (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+
+  g_assert_cmpint (rei_store_get_setting_int (store, "trial_months", NULL, -1), ==, 1);
+  g_assert_cmpint (rei_store_get_setting_int (store, "extension_max_months", NULL, -1), ==, 12);
+  /* Before the act came into force there was no such rule. */
+  g_assert_cmpint (rei_store_get_setting_int (store, "trial_months", "2001-01-01", -1), ==, -1);
+  g_assert_cmpint (rei_store_get_setting_int (store, "no_such_key", NULL, 5), ==, 5);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/create/modes", test_create_modes);
+  g_test_add_func ("/store/refuse/random-bytes", test_refuse_random);
+  g_test_add_func ("/store/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
+  g_test_add_func ("/store/refuse/newer-schema", test_refuse_newer);
+  g_test_add_func ("/store/migrate/empty-file", test_empty_file);
+  g_test_add_func ("/store/migrate/every-version", test_migrate_from_every_version);
+  g_test_add_func ("/store/resident/roundtrip", test_resident_roundtrip);
+  g_test_add_func ("/store/resident/invalid", test_resident_invalid);
+  g_test_add_func ("/store/transaction/rollback", test_transaction_rollback);
+  g_test_add_func ("/store/audit", test_audit);
+  g_test_add_func ("/store/query", test_query);
+  g_test_add_func ("/store/backup", test_backup);
+  g_test_add_func ("/store/settings", test_settings);
+
+  return g_test_run ();
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rei-store.h"
+
+G_BEGIN_DECLS
+
+/* A private directory for one test, removed with everything in it by rei_test_tmpdir_free. */
+char        *rei_test_tmpdir_new       (void);
+void         rei_test_tmpdir_free      (char        *dir);
+ReiStore    *rei_test_store_new        (const char  *dir);
+ReiResident *rei_test_resident_new     (const char  *first_name,
+                                        const char  *surname,
+                                        const char  *pesel);
+char        *rei_test_pesel            (int          year,
+                                        int          month,
+                                        int          day,
+                                        guint        serial,
+                                        char         sex);
+GBytes      *rei_test_read_bytes       (const char  *path);
+
+
+G_END_DECLS
