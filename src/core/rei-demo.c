@@ -590,7 +590,7 @@ demo_generator_next (DemoGenerator *gen,
         rei_resident_set (resident, REI_RESIDENT_CONTRACT_NUMBER, contract);
       }
   }
-  rei_resident_set (resident, REI_RESIDENT_CONSENT_BASIS, "art. 9 ust. 2 lit. b RODO");
+  rei_resident_set (resident, REI_RESIDENT_CONSENT_BASIS, "zabezpieczenie_spoleczne");
   rei_resident_set (resident, REI_RESIDENT_CONSENT_DATE, admission_iso);
 
   if (pick_index (rand, 100) < 95)

@@ -65,6 +65,7 @@ struct _ReiImporter
   GPtrArray      *problems;    /* ReiImportProblem* */
   GArray         *rows;        /* Row */
   GPtrArray      *residents;   /* the rows' residents, for a preview */
+  GHashTable     *known_codes; /* "table\x1fcode" → whether the code exists */
   gboolean        present[N_COLUMNS];
   guint           n_inserted;
   guint           n_updated;
@@ -113,6 +114,8 @@ reset (ReiImporter *self)
   memset (self->present, 0, sizeof self->present);
   self->n_inserted = 0;
   self->n_updated = 0;
+  /* The lookup tables may have been edited in the preferences since the last run. */
+  g_hash_table_remove_all (self->known_codes);
 }
 
 /* Maps each field of the header to a column; unknown and repeated names are problems, because
@@ -192,6 +195,23 @@ parse_date_column (ReiImporter *self,
     rei_resident_set (r, column_fields[col], iso);
 }
 
+/* A sheet names the same few codes on every row; asking the database each time would cost a
+ * read transaction per cell. */
+static gboolean
+code_exists (ReiImporter *self,
+             const char  *table,
+             const char  *code)
+{
+  g_autofree char *key = g_strconcat (table, "\x1f", code, NULL);
+  gpointer known;
+
+  if (g_hash_table_lookup_extended (self->known_codes, key, NULL, &known))
+    return GPOINTER_TO_INT (known);
+  known = GINT_TO_POINTER (rei_store_has_code (self->store, table, code));
+  g_hash_table_insert (self->known_codes, g_steal_pointer (&key), known);
+  return GPOINTER_TO_INT (known);
+}
+
 static void
 check_code_column (ReiImporter *self,
                    guint        line,
@@ -199,7 +219,7 @@ check_code_column (ReiImporter *self,
                    const char  *table,
                    const char  *value)
 {
-  if (value != NULL && !rei_store_has_code (self->store, table, value))
+  if (value != NULL && !code_exists (self, table, value))
     add_problem (self, line, _("%s: unknown code “%s”."), column_names[col], value);
 }
 
@@ -444,6 +464,7 @@ rei_importer_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->residents, g_ptr_array_unref);
+  g_clear_pointer (&self->known_codes, g_hash_table_unref);
 
   G_OBJECT_CLASS (rei_importer_parent_class)->finalize (object);
 }
@@ -461,6 +482,7 @@ rei_importer_init (ReiImporter *self)
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
   self->residents = g_ptr_array_new_with_free_func (g_object_unref);
+  self->known_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->encoding = REI_CSV_ENCODING_AUTO;
 }
 

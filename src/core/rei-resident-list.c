@@ -74,31 +74,25 @@ cache_insert (ReiResidentList *self,
   g_hash_table_insert (self->cache, key, g_object_ref (resident));
 }
 
+/* Forgets the query in flight, if any: the thread notices at its next step, and its result is
+ * dropped because its cancellable is no longer ours.  A new query (with its own cancellable)
+ * starts when loading is TRUE. */
 static void
 set_loading (ReiResidentList *self,
              gboolean         loading)
 {
-  if (loading == (self->cancellable != NULL))
-    return;
+  gboolean was_loading = self->cancellable != NULL;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   if (loading)
     self->cancellable = g_cancellable_new ();
-  else
-    g_clear_object (&self->cancellable);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-cancel_pending (ReiResidentList *self)
-{
-  if (self->cancellable == NULL)
-    return;
-
-  /* The thread notices at its next step; its result is then dropped because its cancellable is
-   * no longer ours. */
-  g_cancellable_cancel (self->cancellable);
-  set_loading (self, FALSE);
+  /* One query replacing another is no change for a spinner or an empty-state page. */
+  if (loading != was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -169,16 +163,17 @@ on_query_done_cb (GObject      *source_object,
       return;
     }
 
-  set_loading (self, FALSE);
-
   if (ids == NULL)
     {
+      set_loading (self, FALSE);
       g_warning ("Cannot list residents: %s", error->message);
       g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
 
+  /* The rows first, then the end of loading: whoever waits for the latter sees the new rows. */
   swap_ids (self, ids);
+  set_loading (self, FALSE);
 }
 
 static GType
@@ -387,7 +382,6 @@ rei_resident_list_set_query (ReiResidentList        *self,
       self->query = rei_resident_query_copy (query);
     }
 
-  cancel_pending (self);
   set_loading (self, TRUE);
 
   qd = g_new0 (QueryData, 1);
@@ -416,7 +410,7 @@ rei_resident_list_set_query_sync (ReiResidentList        *self,
       self->query = rei_resident_query_copy (query);
     }
 
-  cancel_pending (self);
+  set_loading (self, FALSE);
 
   ids = rei_store_query_resident_ids (self->store, self->query, NULL, error);
   if (ids == NULL)

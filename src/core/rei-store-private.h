@@ -13,4 +13,9 @@ ReiStore *rei_store_open_at_version (const char *path,
                                      guint       version,
                                      GError    **error);
 
+/* For the tests of the status filter: the day it takes as today (NULL: the real today), so that
+ * month ends and leap days can be tested whatever the date of the run. */
+void      rei_store_set_today       (ReiStore   *self,
+                                     const char *today_iso);
+
 G_END_DECLS

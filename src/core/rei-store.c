@@ -45,6 +45,8 @@ struct _ReiStore
   GThread    *tx_owner;
   guint       tx_depth;
   gboolean    tx_rollback_only;
+
+  char       *today_override;   /* tests only: the day the status filter takes as today */
 };
 
 G_DEFINE_FINAL_TYPE (ReiStore, rei_store, G_TYPE_OBJECT)
@@ -105,6 +107,33 @@ collate_pl (void       *data,
   return rei_collation_compare_n (a, a_len, b, b_len);
 }
 
+/* rei_add_months(iso, n): the date n months after an ISO date, as GDate counts it.  SQLite's
+ * own date(x, '+1 months') rolls 31 January over into March, while a period in months ends in
+ * the last day of a shorter month (and rei-lifecycle.c counts it so); the status filter of the
+ * residents list must agree with the status the window shows, so both use GDate. */
+static void
+sql_add_months (sqlite3_context  *ctx,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const char *iso = (const char *) sqlite3_value_text (argv[0]);
+  int months = sqlite3_value_int (argv[1]);
+  g_autofree char *result = NULL;
+  GDate date;
+
+  if (iso == NULL || !rei_date_iso_to_gdate (iso, &date))
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  if (months >= 0)
+    g_date_add_months (&date, (guint) months);
+  else
+    g_date_subtract_months (&date, (guint) -months);
+  result = rei_date_to_iso (&date);
+  sqlite3_result_text (ctx, result, -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 connection_open (Connection  *c,
                  const char  *path,
@@ -128,6 +157,8 @@ connection_open (Connection  *c,
   sqlite3_extended_result_codes (c->db, TRUE);
   sqlite3_busy_timeout (c->db, 10000);
   sqlite3_create_collation_v2 (c->db, "pl", SQLITE_UTF8, NULL, collate_pl, NULL);
+  sqlite3_create_function_v2 (c->db, "rei_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              NULL, sql_add_months, NULL, NULL, NULL);
   c->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          statement_free);
 
@@ -417,6 +448,7 @@ rei_store_finalize (GObject *object)
   connection_clear (&self->writer);
   g_free (self->path);
   g_free (self->actor);
+  g_free (self->today_override);
 
   G_OBJECT_CLASS (rei_store_parent_class)->finalize (object);
 }
@@ -492,6 +524,15 @@ rei_store_get_version (ReiStore *self)
 {
   g_return_val_if_fail (REI_IS_STORE (self), 0);
   return self->version;
+}
+
+void
+rei_store_set_today (ReiStore   *self,
+                     const char *today_iso)
+{
+  g_return_if_fail (REI_IS_STORE (self));
+  g_free (self->today_override);
+  self->today_override = g_strdup (today_iso);
 }
 
 char *
@@ -796,8 +837,26 @@ validate_resident (ReiStore     *self,
   if (!check_code (self, "end_reason", rei_resident_get (r, REI_RESIDENT_END_REASON),
                    _("reason for ending"), error) ||
       !check_code (self, "outcome", rei_resident_get (r, REI_RESIDENT_OUTCOME),
-                   _("situation after leaving"), error))
+                   _("situation after leaving"), error) ||
+      !check_code (self, "legal_basis", rei_resident_get (r, REI_RESIDENT_CONSENT_BASIS),
+                   _("legal basis"), error))
     return FALSE;
+
+  /* The longest extension the law allows is a setting in force on the admission date, the same
+   * one rei_lifecycle_validate_extension() checks in the window. */
+  {
+    int extension = rei_resident_get_extension_months (r);
+    int max = rei_store_get_setting_int (self, "extension_max_months", admission,
+                                         rei_store_get_setting_int (self, "extension_max_months",
+                                                                    NULL, 12));
+
+    if (extension < 0 || extension > max)
+      {
+        g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
+                     _("The participation can be extended by at most %d months."), max);
+        return FALSE;
+      }
+  }
 
   codes = rei_resident_get_categories (r);
   for (guint i = 0; codes[i]; i++)
@@ -871,9 +930,18 @@ describe_changes (ReiResident *old,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* What a write of a whole resident row is, for the audit trail and for the id. */
+typedef enum
+{
+  SAVE_NORMAL,     /* insert when the id is 0, update otherwise */
+  SAVE_RESTORE,    /* insert again under the id the row had before it was deleted */
+  SAVE_ANONYMISE,  /* an update that the audit trail names as such */
+} SaveMode;
+
 static gboolean
 save_resident_locked (ReiStore     *self,
                       ReiResident  *r,
+                      SaveMode      mode,
                       GError      **error)
 {
   static const char *insert_sql =
@@ -882,6 +950,13 @@ save_resident_locked (ReiStore     *self,
     "labour_status, disability, admission_date, end_date, end_reason, outcome, outcome_date, "
     "workshop_id, consent_basis, consent_date, notes, extension_months, anonymised, search_key) "
     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  /* The id goes last, where the update binds it too. */
+  static const char *restore_sql =
+    "INSERT INTO resident (first_name, surname, pesel, sex, birth_date, phone, email, address, "
+    "postcode, town, commune, citizenship, referral, referral_date, contract_number, education, "
+    "labour_status, disability, admission_date, end_date, end_reason, outcome, outcome_date, "
+    "workshop_id, consent_basis, consent_date, notes, extension_months, anonymised, search_key, id) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   static const char *update_sql =
     "UPDATE resident SET first_name=?, surname=?, pesel=?, sex=?, birth_date=?, phone=?, email=?, "
     "address=?, postcode=?, town=?, commune=?, citizenship=?, referral=?, referral_date=?, "
@@ -895,13 +970,30 @@ save_resident_locked (ReiStore     *self,
   g_autofree char *detail = NULL;
   const char *workshop;
   const char * const *list;
+  const char *action;
   sqlite3_stmt *stmt;
   gint64 workshop_id = 0;
 
   if (!validate_resident (self, r, error))
     return FALSE;
 
-  if (id > 0)
+  if (mode == SAVE_RESTORE)
+    {
+      g_assert (id > 0);
+      stmt = connection_prepare (&self->writer, "SELECT 1 FROM resident WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CONSTRAINT,
+                       _("The resident is already in the register."));
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  else if (id > 0)
     {
       old = get_resident_locked (self, &self->writer, id, error);
       if (old == NULL)
@@ -917,7 +1009,9 @@ save_resident_locked (ReiStore     *self,
         return FALSE;
     }
 
-  stmt = connection_prepare (&self->writer, id > 0 ? update_sql : insert_sql, error);
+  stmt = connection_prepare (&self->writer,
+                             mode == SAVE_RESTORE ? restore_sql : id > 0 ? update_sql : insert_sql,
+                             error);
   if (stmt == NULL)
     return FALSE;
 
@@ -961,7 +1055,7 @@ save_resident_locked (ReiStore     *self,
       id = sqlite3_last_insert_rowid (self->writer.db);
       rei_resident_set_id (r, id);
     }
-  else
+  else if (old != NULL)
     {
       stmt = connection_prepare (&self->writer,
                                  "DELETE FROM resident_category WHERE resident_id = ?", error);
@@ -1015,7 +1109,10 @@ save_resident_locked (ReiStore     *self,
       if (*detail == '\0')
         return TRUE;
     }
-  return write_audit (self, "resident", id, old ? "update" : "insert", detail, error);
+  action = mode == SAVE_RESTORE ? "restore"
+           : mode == SAVE_ANONYMISE ? "anonymise"
+           : old != NULL ? "update" : "insert";
+  return write_audit (self, "resident", id, action, detail, error);
 }
 
 gboolean
@@ -1028,7 +1125,7 @@ rei_store_save_resident (ReiStore     *self,
 
   if (!rei_store_begin (self, error))
     return FALSE;
-  if (!save_resident_locked (self, resident, error))
+  if (!save_resident_locked (self, resident, SAVE_NORMAL, error))
     {
       rei_store_rollback (self);
       return FALSE;
@@ -1072,6 +1169,217 @@ fail:
   return FALSE;
 }
 
+gboolean
+rei_store_restore_resident (ReiStore     *self,
+                            ReiResident  *resident,
+                            GError      **error)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REI_IS_RESIDENT (resident), FALSE);
+  g_return_val_if_fail (rei_resident_get_id (resident) > 0, FALSE);
+
+  if (!rei_store_begin (self, error))
+    return FALSE;
+  if (!save_resident_locked (self, resident, SAVE_RESTORE, error))
+    {
+      rei_store_rollback (self);
+      return FALSE;
+    }
+  return rei_store_commit (self, error);
+}
+
+/* The fields that identify a person, cleared by an anonymisation.  What stays (sex, commune,
+ * dates, end reason, outcome, categories, workshop, projects, education, labour status,
+ * disability, referral) is what the statistics and the reports by commune are made of. */
+static const ReiResidentField identity_fields[] = {
+  REI_RESIDENT_PESEL, REI_RESIDENT_BIRTH_DATE, REI_RESIDENT_PHONE, REI_RESIDENT_EMAIL,
+  REI_RESIDENT_ADDRESS, REI_RESIDENT_POSTCODE, REI_RESIDENT_TOWN, REI_RESIDENT_CONTRACT_NUMBER,
+  REI_RESIDENT_NOTES, REI_RESIDENT_CONSENT_BASIS, REI_RESIDENT_CONSENT_DATE,
+};
+
+/* Folds the write-ahead log back into the database and empties it, so that the pages that held
+ * the old values (which secure_delete has zeroed in the database itself) do not survive in it. */
+static void
+truncate_wal (ReiStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_rec_mutex_lock (&self->writer.lock);
+  if (sqlite3_prepare_v2 (self->writer.db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt,
+                          NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW
+      && sqlite3_column_int (stmt, 0) != 0)
+    g_warning ("The write-ahead log could not be emptied after an anonymisation because the "
+               "database is busy; it will be at the next checkpoint.");
+  sqlite3_finalize (stmt);
+  g_rec_mutex_unlock (&self->writer.lock);
+}
+
+gboolean
+rei_store_anonymise_resident (ReiStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  g_autoptr(ReiResident) r = NULL;
+  g_autofree char *surname = NULL;
+
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+
+  if (!rei_store_begin (self, error))
+    return FALSE;
+
+  r = get_resident_locked (self, &self->writer, id, error);
+  if (r == NULL)
+    goto fail;
+
+  /* The placeholders are data, like the other Polish values in the register, not interface
+   * text: they must read the same in every report whatever the language of the window. */
+  surname = g_strdup_printf ("Uczestnik #%" G_GINT64_FORMAT, id);
+  rei_resident_set (r, REI_RESIDENT_FIRST_NAME, "Anonimizowany");
+  rei_resident_set (r, REI_RESIDENT_SURNAME, surname);
+  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
+    rei_resident_set (r, identity_fields[i], NULL);
+  rei_resident_set_anonymised (r, TRUE);
+
+  if (!save_resident_locked (self, r, SAVE_ANONYMISE, error))
+    goto fail;
+  if (!rei_store_commit (self, error))
+    return FALSE;
+
+  /* Inside a caller's transaction nothing is written yet; the caller's commit leaves the log
+   * for the next checkpoint. */
+  if (!in_own_transaction (self))
+    truncate_wal (self);
+  return TRUE;
+
+fail:
+  rei_store_rollback (self);
+  return FALSE;
+}
+
+GArray *
+rei_store_list_retention_expired (ReiStore    *self,
+                                  const char  *today_iso,
+                                  GError     **error)
+{
+  g_autofree char *today = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Connection *c;
+  sqlite3_stmt *stmt;
+  int years, rc;
+
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+
+  if (today_iso == NULL)
+    today_iso = today = rei_date_today_iso ();
+  /* A setting of the centre, as its data-retention policy stands today. */
+  years = rei_store_get_setting_int (self, "retention_years", today_iso, -1);
+  if (years < 0)
+    return g_steal_pointer (&ids);
+
+  c = lock_reader (self);
+  stmt = connection_prepare (c,
+    "SELECT id FROM resident WHERE NOT anonymised AND end_date IS NOT NULL "
+    "AND rei_add_months(end_date, ?) < ? ORDER BY end_date, id", error);
+  if (stmt == NULL)
+    {
+      unlock_connection (c);
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, years * 12);
+  bind_text (stmt, 2, today_iso);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, c->db, _("listing residents"));
+  sqlite3_reset (stmt);
+  unlock_connection (c);
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+void
+rei_audit_entry_free (ReiAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->actor);
+  g_free (entry->entity);
+  g_free (entry->action);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+gboolean
+rei_store_add_audit (ReiStore    *self,
+                     const char  *entity,
+                     gint64       entity_id,
+                     const char  *action,
+                     const char  *detail,
+                     GError     **error)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && action != NULL, FALSE);
+
+  if (!rei_store_begin (self, error))
+    return FALSE;
+  if (!write_audit (self, entity, entity_id, action, detail, error))
+    {
+      rei_store_rollback (self);
+      return FALSE;
+    }
+  return rei_store_commit (self, error);
+}
+
+GPtrArray *
+rei_store_list_audit (ReiStore    *self,
+                      const char  *entity,
+                      gint64       entity_id,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rei_audit_entry_free);
+  Connection *c;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  c = lock_reader (self);
+  stmt = connection_prepare (c,
+    "SELECT id, at, actor, entity, entity_id, action, detail FROM audit "
+    "WHERE entity = ? AND entity_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    {
+      unlock_connection (c);
+      return NULL;
+    }
+  bind_text (stmt, 1, entity);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ReiAuditEntry *e = g_new0 (ReiAuditEntry, 1);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      e->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      e->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      e->entity_id = sqlite3_column_int64 (stmt, 4);
+      e->action = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      e->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (entries, e);
+    }
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, c->db, _("reading the audit trail"));
+  sqlite3_reset (stmt);
+  unlock_connection (c);
+  return rc == SQLITE_DONE ? g_steal_pointer (&entries) : NULL;
+}
+
 gint64
 rei_store_count_residents (ReiStore  *self,
                            GError   **error)
@@ -1092,6 +1400,12 @@ rei_store_count_residents (ReiStore  *self,
   return n;
 }
 
+/* The trial months in force on the resident's admission date; the one parameter is the value
+ * to use when no rule was in force then. */
+#define TRIAL_MONTHS_SQL \
+  "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'trial_months' " \
+  "AND effective_from <= r.admission_date ORDER BY effective_from DESC LIMIT 1), ?)"
+
 /* Builds the WHERE and ORDER BY of a resident query.  Every value goes in as a bound parameter
  * (collected in params); only fixed SQL fragments are pasted into the text. */
 static char *
@@ -1101,7 +1415,10 @@ build_query_sql (ReiStore               *self,
                  GPtrArray              *params)
 {
   g_autoptr(GString) sql = g_string_new (select);
-  g_autofree char *today = rei_date_today_iso ();
+  g_autofree char *today = self->today_override != NULL ? g_strdup (self->today_override)
+                                                       : rei_date_today_iso ();
+  /* The trial month is the one in force on the admission date (as rei_lifecycle_rules_load()
+   * reads it), or today's when no rule was in force then. */
   int trial_months = rei_store_get_setting_int (self, "trial_months", NULL, 1);
   const char *and = " WHERE ";
   /* The first key of each sort; ties fall back to the name, then to the id, so the order is
@@ -1156,14 +1473,16 @@ build_query_sql (ReiStore               *self,
       g_ptr_array_add (params, g_strdup (today));
       break;
     case REI_RESIDENT_STATUS_TRIAL:
-      ADD_COND ("r.end_date IS NULL AND r.admission_date <= ? AND date(r.admission_date, ?) > ?");
+      ADD_COND ("r.end_date IS NULL AND r.admission_date <= ? AND "
+                "rei_add_months(r.admission_date, " TRIAL_MONTHS_SQL ") > ?");
       g_ptr_array_add (params, g_strdup (today));
-      g_ptr_array_add (params, g_strdup_printf ("+%d months", trial_months));
+      g_ptr_array_add (params, g_strdup_printf ("%d", trial_months));
       g_ptr_array_add (params, g_strdup (today));
       break;
     case REI_RESIDENT_STATUS_PARTICIPANT:
-      ADD_COND ("r.end_date IS NULL AND date(r.admission_date, ?) <= ?");
-      g_ptr_array_add (params, g_strdup_printf ("+%d months", trial_months));
+      ADD_COND ("r.end_date IS NULL AND "
+                "rei_add_months(r.admission_date, " TRIAL_MONTHS_SQL ") <= ?");
+      g_ptr_array_add (params, g_strdup_printf ("%d", trial_months));
       g_ptr_array_add (params, g_strdup (today));
       break;
     case REI_RESIDENT_STATUS_ENDED:
@@ -1360,6 +1679,9 @@ find_code_table (const char *table)
     { "indicator", "SELECT 1 FROM indicator WHERE code = ?",
       "SELECT code FROM indicator ORDER BY position",
       "SELECT label FROM indicator WHERE code = ?" },
+    { "legal_basis", "SELECT 1 FROM legal_basis WHERE code = ?",
+      "SELECT code FROM legal_basis ORDER BY position, code",
+      "SELECT label FROM legal_basis WHERE code = ?" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -66,6 +66,51 @@ gboolean     rei_store_delete_resident       (ReiStore            *self,
                                               GError             **error);
 gint64       rei_store_count_residents       (ReiStore            *self,
                                               GError             **error);
+/* The undo of a delete: puts a resident back under the id it had, with its categories,
+ * projects and workshop (keep the object from rei_store_get_resident() before deleting).  Fails
+ * with REI_STORE_ERROR_CONSTRAINT when the id or the PESEL has been taken in the meantime. */
+gboolean     rei_store_restore_resident      (ReiStore            *self,
+                                              ReiResident         *resident,
+                                              GError             **error);
+/* GDPR: irreversibly replaces the identity fields (name, PESEL, birth date, contact, address,
+ * contract number, notes, consent) with placeholders or nothing, keeping what the statistics
+ * and indicators need, and empties the write-ahead log so that no old value lingers there. */
+gboolean     rei_store_anonymise_resident    (ReiStore            *self,
+                                              gint64               id,
+                                              GError             **error);
+/* Ids (gint64) of the residents not yet anonymised whose end date plus the centre's
+ * "retention_years" is before today_iso (NULL: today), the longest-ended first. */
+GArray      *rei_store_list_retention_expired (ReiStore           *self,
+                                              const char          *today_iso,
+                                              GError             **error);
+
+/* The audit trail: who did what to which record, naming changed fields, never their values. */
+typedef struct
+{
+  gint64  id;
+  char   *at;          /* UTC, "2019-05-31T14:03:00" */
+  char   *actor;
+  char   *entity;      /* "resident" */
+  gint64  entity_id;
+  char   *action;      /* insert, update, delete, restore, anonymise, import, export */
+  char   *detail;      /* comma-separated field names, or NULL */
+} ReiAuditEntry;
+
+void         rei_audit_entry_free            (ReiAuditEntry       *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiAuditEntry, rei_audit_entry_free)
+
+/* ReiAuditEntry*, oldest first. */
+GPtrArray   *rei_store_list_audit            (ReiStore            *self,
+                                              const char          *entity,
+                                              gint64               entity_id,
+                                              GError             **error);
+/* For what happens outside the store (an export): joins the caller's transaction if any. */
+gboolean     rei_store_add_audit             (ReiStore            *self,
+                                              const char          *entity,
+                                              gint64               entity_id,
+                                              const char          *action,
+                                              const char          *detail,
+                                              GError             **error);
 /* Ids of the residents that match, in the query's order: the cheap part of a list of 100 000
  * that a lazy model turns into objects only for the rows on screen. */
 GArray      *rei_store_query_resident_ids    (ReiStore            *self,
@@ -87,6 +132,7 @@ gboolean     rei_store_foreach_resident      (ReiStore            *self,
 gboolean     rei_store_has_code              (ReiStore            *self,
                                               const char          *table,
                                               const char          *code);
+/* Tables: "category", "end_reason", "outcome", "indicator", "legal_basis". */
 GPtrArray   *rei_store_list_codes            (ReiStore            *self,
                                               const char          *table,
                                               GError             **error);

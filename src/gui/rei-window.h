@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rei-resident-view.h"
+#include "rei-store.h"
+
+G_BEGIN_DECLS
+
+#define REI_TYPE_WINDOW (rei_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReiWindow, rei_window, REI, WINDOW, AdwApplicationWindow)
+
+ReiWindow       *rei_window_new               (GtkApplication *application,
+                                               ReiStore       *store);
+ReiStore        *rei_window_get_store         (ReiWindow      *self);
+ReiResidentView *rei_window_get_resident_view (ReiWindow      *self);
+void             rei_window_add_toast         (ReiWindow      *self,
+                                               const char     *title);
+/* Imports a residents CSV in a worker thread, as the Import action does after the file chooser. */
+void             rei_window_import_file       (ReiWindow      *self,
+                                               GFile          *file);
+gboolean         rei_window_get_importing     (ReiWindow      *self);
+
+G_END_DECLS

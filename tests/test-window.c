@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "rei-demo.h"
+#include "rei-resident-list.h"
+#include "rei-window.h"
+#include "test-util.h"
+
+#define N_DEMO 300
+/* Long enough for a loaded two-core machine under Xvfb, short enough that a hang fails. */
+#define TIMEOUT_SECONDS 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (source);
+}
+
+static gboolean
+list_is_loaded (gpointer data)
+{
+  ReiWindow *window = data;
+  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (window));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list);
+}
+
+typedef struct
+{
+  ReiWindow  *window;
+  const char *search;
+} SearchWait;
+
+/* The entry reports a change only after its typing delay, then the query runs in a thread. */
+static gboolean
+search_is_done (gpointer data)
+{
+  SearchWait *wait = data;
+  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (wait->window));
+  const ReiResidentQuery *query = rei_resident_list_get_query (list);
+  const char *search = query->search != NULL ? query->search : "";
+
+  return g_strcmp0 (search, wait->search) == 0 && !rei_resident_list_get_loading (list);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (is_true, &painted, "a frame");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+import_is_done (gpointer data)
+{
+  return !rei_window_get_importing (REI_WINDOW (data));
+}
+
+static void
+wait_for_import (ReiWindow *window)
+{
+  wait_until (import_is_done, window, "the import");
+}
+
+static ReiWindow *
+show_window (ReiStore *store)
+{
+  ReiWindow *window = rei_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (list_is_loaded, window, "the list");
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+destroy_window (ReiWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_search (ReiWindow  *window,
+            const char *text)
+{
+  ReiResidentView *view = rei_window_get_resident_view (window);
+  SearchWait wait = { window, text };
+
+  gtk_editable_set_text (rei_resident_view_get_search_entry (view), text);
+  wait_until (search_is_done, &wait, "the search");
+}
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *h = g_utf8_casefold (haystack != NULL ? haystack : "", -1);
+  g_autofree char *n = g_utf8_casefold (needle, -1);
+
+  return strstr (h, n) != NULL;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Each language's run has its own pictures, as the runs may go in parallel. */
+  file_name = g_strdup_printf ("%s%s.png", name, g_getenv ("REI_TEST_PNG_SUFFIX") ?: "");
+  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static void
+test_window_residents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(ReiResident) first = NULL;
+  g_autofree char *surname = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiResidentView *view;
+  GListModel *model;
+  ReiWindow *window;
+  guint total;
+  guint narrowed;
+
+  store = rei_test_store_new (dir);
+  rei_demo_fill (store, N_DEMO, 2019, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, N_DEMO);
+
+  window = show_window (store);
+  view = rei_window_get_resident_view (window);
+  model = G_LIST_MODEL (gtk_column_view_get_model (rei_resident_view_get_column_view (view)));
+
+  /* The column view shows the lazy list of every resident, sorted by name. */
+  total = g_list_model_get_n_items (model);
+  g_assert_cmpuint (total, ==, N_DEMO);
+  g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "list");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rei_resident_view_get_column_view (view))));
+  g_assert_null (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (REI_IS_RESIDENT (first));
+  g_assert_nonnull (rei_resident_get_surname (first));
+  surname = g_strdup (rei_resident_get_surname (first));
+
+  /* Search as you type narrows the list to the people who match, and only them. */
+  set_search (window, surname);
+  narrowed = g_list_model_get_n_items (model);
+  g_assert_cmpuint (narrowed, >=, 1);
+  g_assert_cmpuint (narrowed, <, total);
+  for (guint i = 0; i < narrowed; i++)
+    {
+      g_autoptr(ReiResident) resident = g_list_model_get_item (model, i);
+
+      g_assert_true (contains_folded (rei_resident_get_surname (resident), surname)
+                     || contains_folded (rei_resident_get_first_name (resident), surname));
+    }
+
+  /* Nobody is called this: the view says so instead of showing an empty table. */
+  set_search (window, "Xqzwv");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "no-results");
+
+  set_search (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
+  g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "list");
+
+  /* A click on a header sorts in the store, not by making every row: PESEL, descending. */
+  {
+    GtkColumnView *column_view = rei_resident_view_get_column_view (view);
+    g_autoptr(GtkColumnViewColumn) pesel_column =
+      g_list_model_get_item (gtk_column_view_get_columns (column_view), 2);
+    ReiResidentList *list = rei_resident_view_get_list (view);
+    g_autoptr(ReiResident) r0 = NULL;
+    g_autoptr(ReiResident) r1 = NULL;
+
+    gtk_column_view_sort_by_column (column_view, pesel_column, GTK_SORT_DESCENDING);
+    wait_until (list_is_loaded, window, "the sorted list");
+    g_assert_cmpint (rei_resident_list_get_query (list)->sort, ==, REI_RESIDENT_SORT_PESEL);
+    g_assert_true (rei_resident_list_get_query (list)->descending);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
+    r0 = g_list_model_get_item (model, 0);
+    r1 = g_list_model_get_item (model, 1);
+    g_assert_cmpstr (rei_resident_get_pesel (r0), >, rei_resident_get_pesel (r1));
+
+    g_autoptr(GtkColumnViewColumn) surname_column =
+      g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
+
+    gtk_column_view_sort_by_column (column_view, surname_column, GTK_SORT_ASCENDING);
+    wait_until (list_is_loaded, window, "the list sorted by name");
+    g_assert_cmpint (rei_resident_list_get_query (list)->sort, ==, REI_RESIDENT_SORT_NAME);
+    g_assert_false (rei_resident_list_get_query (list)->descending);
+  }
+
+  wait_for_frame (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "window-residents");
+
+  destroy_window (window);
+  rei_test_tmpdir_free (dir);
+}
+
+static void
+test_window_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiResidentView *view;
+  GListModel *model;
+  ReiWindow *window;
+  GtkWidget *status;
+  GtkWidget *button;
+
+  store = rei_test_store_new (dir);
+  window = show_window (store);
+  view = rei_window_get_resident_view (window);
+  model = G_LIST_MODEL (gtk_column_view_get_model (rei_resident_view_get_column_view (view)));
+
+  /* An empty database offers the import instead of an empty table. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "empty");
+  status = find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  button = find_mapped (status, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
+  save_png (GTK_WIDGET (window), "window-empty");
+
+  /* The import runs in a thread and the list shows its residents when it is done. */
+  csv = g_build_filename (dir, "residents.csv", NULL);
+  g_assert_true (rei_demo_write_csv (csv, 25, 7, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (csv);
+  rei_window_import_file (window, file);
+  g_assert_true (rei_window_get_importing (window));
+  wait_for_import (window);
+  wait_until (list_is_loaded, window, "the list after the import");
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 25);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 25);
+  g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "list");
+
+  destroy_window (window);
+  rei_test_tmpdir_free (dir);
+}
+
+static void
+test_window_import_problems (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_toplevels;
+  ReiWindow *window;
+  AdwMessageDialog *dialog = NULL;
+
+  store = rei_test_store_new (dir);
+  window = show_window (store);
+
+  /* A row without a surname and with a broken PESEL: nothing may be written, and the window
+   * says which lines are wrong in a dialog. */
+  csv = g_build_filename (dir, "bad.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+                                      "imie;nazwisko;pesel\n"
+                                      "Jan;;12345678901\n", -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (csv);
+
+  n_toplevels = g_list_model_get_n_items (toplevels);
+  rei_window_import_file (window, file);
+  wait_for_import (window);
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("The File Was Not Imported"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+  rei_test_tmpdir_free (dir);
+}
+
+static void
+test_window_size (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  char *dir;
+  ReiWindow *window;
+  int width;
+  int height;
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                            APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("The GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+
+  dir = rei_test_tmpdir_new ();
+  store = rei_test_store_new (dir);
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 600);
+
+  /* The window opens at the size it was closed at, and remembers the new one. */
+  window = rei_window_new (NULL, store);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+
+  /* As if the user had resized it (Xvfb has no window manager to do that). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 650);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (list_is_loaded, window, "the list");
+  wait_for_frame (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+
+  rei_test_tmpdir_free (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("REINTEGRA_LOCALEDIR");
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Without Xvfb (see tests/meson.build) the test needs the developer's own display. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display and no xvfb-run: skipping the window tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* What AdwApplication loads by itself; the tests make windows without an application. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/reintegra/Reintegra/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/window/residents", test_window_residents);
+  g_test_add_func ("/window/empty", test_window_empty);
+  g_test_add_func ("/window/import-problems", test_window_import_problems);
+  g_test_add_func ("/window/size", test_window_size);
+
+  return g_test_run ();
+}
