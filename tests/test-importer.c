@@ -136,6 +136,7 @@ test_reimport (Fixture       *f,
   g_assert_cmpuint (rei_importer_get_n_updated (importer), ==, 2);
   g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 2);
 
+
   /* The second sheet speaks of other columns: those change, the admission date stays. */
   g_assert_true (import (f, second, NULL));
   g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 2);
@@ -143,6 +144,22 @@ test_reimport (Fixture       *f,
   g_assert_cmpstr (rei_resident_get_surname (a), ==, "Żółkiewska-Nowak");
   g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_ADMISSION_DATE), ==, "2019-02-01");
   g_assert_cmpstr (rei_resident_get (a, REI_RESIDENT_OUTCOME), ==, "staz");
+
+  /* Without a PESEL the name and the dates identify the person; a namesake admitted on
+   * another day is somebody else. */
+  {
+    g_autoptr(GBytes) no_pesel = bytes_printf (
+      "imie;nazwisko;plec;data_urodzenia;data_przyjecia\n"
+      "Olena;Kowalenko;K;03.04.1990;01.06.2022\n"
+      "Olena;Kowalenko;K;03.04.1990;01.09.2023\n");
+    g_autoptr(ReiImporter) again = NULL;
+
+    g_assert_true (import (f, no_pesel, NULL));
+    g_assert_true (import (f, no_pesel, &again));
+    g_assert_cmpuint (rei_importer_get_n_inserted (again), ==, 0);
+    g_assert_cmpuint (rei_importer_get_n_updated (again), ==, 2);
+    g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 4);
+  }
 }
 
 static void

@@ -550,7 +550,7 @@ rei_importer_run (ReiImporter      *self,
       ReiResident *to_save = row->resident;
       gint64 id;
 
-      id = rei_store_find_resident_by_pesel (self->store, rei_resident_get_pesel (row->resident), NULL);
+      id = rei_store_find_matching_resident (self->store, row->resident, NULL);
       if (id > 0)
         {
           stored = rei_store_get_resident (self->store, id, &local_error);

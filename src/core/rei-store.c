@@ -758,6 +758,42 @@ rei_store_find_resident_by_pesel (ReiStore    *self,
   return id;
 }
 
+/* The same person in a sheet and in the registry: by PESEL when there is one; without it (a
+ * foreigner, a refugee before the number is issued) by the name with the birth and admission
+ * dates, compared NULL-safely, among the people who have no PESEL either. */
+gint64
+rei_store_find_matching_resident (ReiStore     *self,
+                                  ReiResident  *resident,
+                                  GError      **error)
+{
+  Connection *c;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (REI_IS_STORE (self), 0);
+  g_return_val_if_fail (REI_IS_RESIDENT (resident), 0);
+
+  if (rei_resident_get_pesel (resident) != NULL)
+    return rei_store_find_resident_by_pesel (self, rei_resident_get_pesel (resident), error);
+
+  c = lock_reader (self);
+  stmt = connection_prepare (c,
+    "SELECT id FROM resident WHERE pesel IS NULL AND NOT anonymised AND first_name = ? "
+    "AND surname = ? AND birth_date IS ? AND admission_date IS ? ORDER BY id LIMIT 1", error);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, rei_resident_get_first_name (resident));
+      bind_text (stmt, 2, rei_resident_get_surname (resident));
+      bind_text (stmt, 3, rei_resident_get (resident, REI_RESIDENT_BIRTH_DATE));
+      bind_text (stmt, 4, rei_resident_get (resident, REI_RESIDENT_ADMISSION_DATE));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  unlock_connection (c);
+  return id;
+}
+
 static gboolean
 check_code (ReiStore    *self,
             const char  *table,

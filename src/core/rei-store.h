@@ -61,6 +61,9 @@ ReiResident *rei_store_get_resident          (ReiStore            *self,
 gint64       rei_store_find_resident_by_pesel (ReiStore           *self,
                                               const char          *pesel,
                                               GError             **error);
+gint64       rei_store_find_matching_resident (ReiStore           *self,
+                                              ReiResident         *resident,
+                                              GError             **error);
 gboolean     rei_store_delete_resident       (ReiStore            *self,
                                               gint64               id,
                                               GError             **error);
