@@ -105,6 +105,14 @@ wait_for_import (ReiWindow *window)
   wait_until (import_is_done, window, "the import");
 }
 
+static gboolean
+import_is_checked (gpointer data)
+{
+  ReiImportDialog *dialog = rei_window_get_import_dialog (REI_WINDOW (data));
+
+  return rei_import_dialog_get_state (dialog) != REI_IMPORT_DIALOG_VALIDATING;
+}
+
 static ReiWindow *
 show_window (ReiStore *store)
 {
@@ -315,13 +323,19 @@ test_window_empty (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
   save_png (GTK_WIDGET (window), "window-empty");
 
-  /* The import runs in a thread and the list shows its residents when it is done. */
+  /* The import runs in a thread once confirmed, and the list shows its residents when it is
+   * done. */
   csv = g_build_filename (dir, "residents.csv", NULL);
   g_assert_true (rei_demo_write_csv (csv, 25, 7, &error));
   g_assert_no_error (error);
   file = g_file_new_for_path (csv);
   rei_window_import_file (window, file);
   g_assert_true (rei_window_get_importing (window));
+  wait_until (import_is_checked, window, "the check of the file");
+  g_assert_cmpint (rei_import_dialog_get_state (rei_window_get_import_dialog (window)), ==,
+                   REI_IMPORT_DIALOG_READY);
+  g_signal_emit_by_name (rei_import_dialog_get_import_button (rei_window_get_import_dialog (window)),
+                         "clicked");
   wait_for_import (window);
   wait_until (list_is_loaded, window, "the list after the import");
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 25);
@@ -340,16 +354,14 @@ test_window_import_problems (void)
   g_autofree char *csv = NULL;
   g_autoptr(GFile) file = NULL;
   char *dir = rei_test_tmpdir_new ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_toplevels;
   ReiWindow *window;
-  AdwMessageDialog *dialog = NULL;
+  ReiImportDialog *dialog;
 
   store = rei_test_store_new (dir);
   window = show_window (store);
 
-  /* A row without a surname and with a broken PESEL: nothing may be written, and the window
-   * says which lines are wrong in a dialog. */
+  /* A row without a surname and with a broken PESEL: nothing may be written, and the import
+   * dialog says which line is wrong. */
   csv = g_build_filename (dir, "bad.csv", NULL);
   g_assert_true (g_file_set_contents (csv,
                                       "imie;nazwisko;pesel\n"
@@ -357,23 +369,18 @@ test_window_import_problems (void)
   g_assert_no_error (error);
   file = g_file_new_for_path (csv);
 
-  n_toplevels = g_list_model_get_n_items (toplevels);
   rei_window_import_file (window, file);
-  wait_for_import (window);
+  wait_until (import_is_checked, window, "the check of the file");
+  dialog = rei_window_get_import_dialog (window);
+  g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_INVALID);
+  g_assert_cmpuint (rei_import_dialog_get_problem_count (dialog), >=, 2);
+  g_assert_cmpuint (rei_import_dialog_get_problem_line (dialog, 0), ==, 2);
+  g_signal_emit_by_name (rei_import_dialog_get_import_button (dialog), "clicked");
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = ADW_MESSAGE_DIALOG (toplevel);
-    }
-  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("The File Was Not Imported"));
-
   gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_import (window);
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
   destroy_window (window);
   rei_test_tmpdir_free (dir);
 }

@@ -13,6 +13,10 @@ typedef enum
   REI_RESIDENT_SORT_ADMISSION,
   REI_RESIDENT_SORT_END,
   REI_RESIDENT_SORT_WORKSHOP,
+  REI_RESIDENT_SORT_STATUS,      /* candidate, trial month, participant, ended */
+  REI_RESIDENT_SORT_DAYS,        /* days in the programme */
+  REI_RESIDENT_SORT_CATEGORY,
+  REI_RESIDENT_SORT_PROJECT,
 } ReiResidentSort;
 
 /* The statuses of the lifecycle; derived from the dates, never stored, so they cannot drift. */

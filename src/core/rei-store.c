@@ -1436,6 +1436,53 @@ rei_store_count_residents (ReiStore  *self,
   return n;
 }
 
+gboolean
+rei_store_get_year_range (ReiStore  *self,
+                          int       *first_admission,
+                          int       *last_admission,
+                          int       *first_end,
+                          int       *last_end,
+                          GError   **error)
+{
+  Connection *c;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+  int years[4] = { 0, 0, 0, 0 };
+
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+
+  /* Each min() and max() is one step down an index, whatever the size of the register. */
+  c = lock_reader (self);
+  stmt = connection_prepare (c,
+    "SELECT CAST(substr((SELECT min(admission_date) FROM resident), 1, 4) AS INTEGER), "
+    "CAST(substr((SELECT max(admission_date) FROM resident), 1, 4) AS INTEGER), "
+    "CAST(substr((SELECT min(end_date) FROM resident), 1, 4) AS INTEGER), "
+    "CAST(substr((SELECT max(end_date) FROM resident), 1, 4) AS INTEGER)", error);
+  if (stmt != NULL)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int i = 0; i < 4; i++)
+            years[i] = sqlite3_column_int (stmt, i);
+          ok = TRUE;
+        }
+      else
+        set_sqlite_error (error, c->db, _("listing residents"));
+      sqlite3_reset (stmt);
+    }
+  unlock_connection (c);
+
+  if (first_admission != NULL)
+    *first_admission = years[0];
+  if (last_admission != NULL)
+    *last_admission = years[1];
+  if (first_end != NULL)
+    *first_end = years[2];
+  if (last_end != NULL)
+    *last_end = years[3];
+  return ok;
+}
+
 /* The trial months in force on the resident's admission date; the one parameter is the value
  * to use when no rule was in force then. */
 #define TRIAL_MONTHS_SQL \
@@ -1466,6 +1513,20 @@ build_query_sql (ReiStore               *self,
     [REI_RESIDENT_SORT_ADMISSION] = "r.admission_date",
     [REI_RESIDENT_SORT_END] = "r.end_date",
     [REI_RESIDENT_SORT_WORKSHOP] = "(SELECT name FROM workshop WHERE id = r.workshop_id) COLLATE pl",
+    /* The order of the lifecycle, with the tests of the status filter above and of
+     * rei_lifecycle_compute(); parameters: today, trial months, today. */
+    [REI_RESIDENT_SORT_STATUS] = "CASE WHEN r.end_date IS NOT NULL THEN 4 "
+      "WHEN r.admission_date IS NULL OR r.admission_date > ? THEN 1 "
+      "WHEN rei_add_months(r.admission_date, " TRIAL_MONTHS_SQL ") > ? THEN 2 ELSE 3 END",
+    /* As ReiLifecycle.days_in_programme counts them; parameters: today, today. */
+    [REI_RESIDENT_SORT_DAYS] = "CASE WHEN r.admission_date IS NULL "
+      "OR (r.end_date IS NULL AND r.admission_date > ?) THEN 0 "
+      "ELSE max(0, julianday(coalesce(r.end_date, ?)) - julianday(r.admission_date) + 1) END",
+    /* The lists in the order RESIDENT_SELECT reads them, by the labels a list shows. */
+    [REI_RESIDENT_SORT_CATEGORY] = "(SELECT group_concat(c.label, '|') FROM resident_category rc "
+      "JOIN category c ON c.code = rc.category_code WHERE rc.resident_id = r.id) COLLATE pl",
+    [REI_RESIDENT_SORT_PROJECT] = "(SELECT group_concat(p.title, '|') FROM resident_project rp "
+      "JOIN project p ON p.id = rp.project_id WHERE rp.resident_id = r.id) COLLATE pl",
   };
   ReiResidentQuery empty = { 0 };
 
@@ -1564,6 +1625,17 @@ build_query_sql (ReiStore               *self,
     guint sort = q->sort < G_N_ELEMENTS (order_by) ? q->sort : REI_RESIDENT_SORT_NAME;
 
     g_string_append_printf (sql, " ORDER BY %s%s", order_by[sort], dir);
+    if (sort == REI_RESIDENT_SORT_STATUS)
+      {
+        g_ptr_array_add (params, g_strdup (today));
+        g_ptr_array_add (params, g_strdup_printf ("%d", trial_months));
+        g_ptr_array_add (params, g_strdup (today));
+      }
+    else if (sort == REI_RESIDENT_SORT_DAYS)
+      {
+        g_ptr_array_add (params, g_strdup (today));
+        g_ptr_array_add (params, g_strdup (today));
+      }
     if (sort != REI_RESIDENT_SORT_NAME)
       g_string_append_printf (sql, ", r.surname COLLATE pl%s", dir);
     g_string_append_printf (sql, ", r.first_name COLLATE pl%s, r.id", dir);
@@ -1941,6 +2013,225 @@ rei_store_get_setting_int (ReiStore   *self,
   if (end == value || *end != '\0' || n < G_MININT || n > G_MAXINT)
     return fallback;
   return (int) n;
+}
+
+gboolean
+rei_store_set_setting (ReiStore    *self,
+                       const char  *key,
+                       const char  *effective_from,
+                       const char  *value,
+                       const char  *source,
+                       GError     **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (effective_from == NULL)
+    effective_from = today = rei_date_today_iso ();
+
+  if (!rei_store_begin (self, error))
+    return FALSE;
+  stmt = connection_prepare (&self->writer,
+    "INSERT OR REPLACE INTO setting (key, effective_from, value, source) VALUES (?, ?, ?, ?)",
+    error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, effective_from);
+  bind_text (stmt, 3, value);
+  bind_text (stmt, 4, source);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->writer.db, _("saving a setting"));
+      goto fail;
+    }
+  if (!write_audit (self, "setting", 0, "update", key, error))
+    goto fail;
+  return rei_store_commit (self, error);
+
+fail:
+  rei_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+rei_store_list_categories (ReiStore  *self,
+                           gboolean   include_inactive,
+                           GError   **error)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+
+  if (!include_inactive)
+    return rei_store_list_codes (self, "category", error);
+  return list_strings (self, "SELECT code FROM category ORDER BY position, code", error);
+}
+
+gboolean
+rei_store_category_is_active (ReiStore   *self,
+                              const char *code)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  return query_exists (self, "SELECT 1 FROM category WHERE code = ? AND active", code, NULL);
+}
+
+/* Runs one write statement on category with up to two text parameters and an integer, in its
+ * own transaction with an audit row; fails with NOT_FOUND when it changes no row. */
+static gboolean
+write_category (ReiStore    *self,
+                const char  *sql,
+                const char  *code,
+                const char  *text,
+                int          number,
+                const char  *action,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!rei_store_begin (self, error))
+    return FALSE;
+  stmt = connection_prepare (&self->writer, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, code);
+  if (text != NULL)
+    bind_text (stmt, 2, text);
+  else
+    sqlite3_bind_int (stmt, 2, number);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->writer.db, _("saving a category"));
+      goto fail;
+    }
+  if (sqlite3_changes (self->writer.db) == 0)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND,
+                   _("Unknown %s “%s”."), _("category"), code);
+      goto fail;
+    }
+  if (!write_audit (self, "category", 0, action, code, error))
+    goto fail;
+  return rei_store_commit (self, error);
+
+fail:
+  rei_store_rollback (self);
+  return FALSE;
+}
+
+/* A code is an identifier in files and reports, so it is made of plain lower-case ASCII: the
+ * label folded ("Długotrwałe bezrobocie" → "dlugotrwale_bezrobocie"). */
+static char *
+code_from_label (const char *label)
+{
+  g_autofree char *folded = rei_collation_search_key (label);
+  GString *code = g_string_new (NULL);
+
+  for (const char *p = folded; p != NULL && *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (code, g_ascii_tolower (*p));
+      else if (code->len > 0 && code->str[code->len - 1] != '_')
+        g_string_append_c (code, '_');
+    }
+  while (code->len > 0 && code->str[code->len - 1] == '_')
+    g_string_truncate (code, code->len - 1);
+  if (code->len > 40)
+    g_string_truncate (code, 40);
+  if (code->len == 0)
+    g_string_append (code, "kategoria");
+  return g_string_free (code, FALSE);
+}
+
+char *
+rei_store_add_category (ReiStore    *self,
+                        const char  *label,
+                        GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (label));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
+                   _("A category needs a name."));
+      return NULL;
+    }
+
+  if (!rei_store_begin (self, error))
+    return NULL;
+
+  base = code_from_label (stripped);
+  code = g_strdup (base);
+  for (guint n = 2; query_exists (self, "SELECT 1 FROM category WHERE code = ?", code, NULL); n++)
+    {
+      g_free (code);
+      code = g_strdup_printf ("%s_%u", base, n);
+    }
+
+  stmt = connection_prepare (&self->writer,
+    "INSERT INTO category (code, label, position, active) "
+    "VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM category), 1)", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, code);
+  bind_text (stmt, 2, stripped);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->writer.db, _("saving a category"));
+      goto fail;
+    }
+  if (!write_audit (self, "category", 0, "insert", code, error))
+    goto fail;
+  if (!rei_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&code);
+
+fail:
+  rei_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+rei_store_rename_category (ReiStore    *self,
+                           const char  *code,
+                           const char  *label,
+                           GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL && label != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (label));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
+                   _("A category needs a name."));
+      return FALSE;
+    }
+  return write_category (self, "UPDATE category SET label = ?2 WHERE code = ?1", code, stripped,
+                         0, "update", error);
+}
+
+gboolean
+rei_store_set_category_active (ReiStore    *self,
+                               const char  *code,
+                               gboolean     active,
+                               GError     **error)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  return write_category (self, "UPDATE category SET active = ?2 WHERE code = ?1", code, NULL,
+                         active ? 1 : 0, active ? "restore" : "delete", error);
 }
 
 gboolean

@@ -69,6 +69,14 @@ gboolean     rei_store_delete_resident       (ReiStore            *self,
                                               GError             **error);
 gint64       rei_store_count_residents       (ReiStore            *self,
                                               GError             **error);
+/* The first and last year with an admission, and with an ending, in the register (0 when there
+ * is none): the choices of a list's year filters. */
+gboolean     rei_store_get_year_range        (ReiStore            *self,
+                                              int                 *first_admission,
+                                              int                 *last_admission,
+                                              int                 *first_end,
+                                              int                 *last_end,
+                                              GError             **error);
 /* The undo of a delete: puts a resident back under the id it had, with its categories,
  * projects and workshop (keep the object from rei_store_get_resident() before deleting).  Fails
  * with REI_STORE_ERROR_CONSTRAINT when the id or the PESEL has been taken in the meantime. */
@@ -162,6 +170,35 @@ int          rei_store_get_setting_int       (ReiStore            *self,
                                               const char          *key,
                                               const char          *on_date,
                                               int                  fallback);
+/* Writes a centre setting in force from effective_from (an ISO date; NULL: today) on; the values
+ * in force before stay, so that what happened then is still judged by them.  A second value on
+ * the same day replaces the first. */
+gboolean     rei_store_set_setting           (ReiStore            *self,
+                                              const char          *key,
+                                              const char          *effective_from,
+                                              const char          *value,
+                                              const char          *source,
+                                              GError             **error);
+
+/* The eligibility categories are data that the centre edits: codes in their order, the retired
+ * ones too when include_inactive.  A retired category stays on the residents who have it. */
+GPtrArray   *rei_store_list_categories       (ReiStore            *self,
+                                              gboolean             include_inactive,
+                                              GError             **error);
+gboolean     rei_store_category_is_active    (ReiStore            *self,
+                                              const char          *code);
+/* Adds an active category at the end of the list; returns its new code, made from the label. */
+char        *rei_store_add_category          (ReiStore            *self,
+                                              const char          *label,
+                                              GError             **error);
+gboolean     rei_store_rename_category       (ReiStore            *self,
+                                              const char          *code,
+                                              const char          *label,
+                                              GError             **error);
+gboolean     rei_store_set_category_active   (ReiStore            *self,
+                                              const char          *code,
+                                              gboolean             active,
+                                              GError             **error);
 
 /* Maintenance. */
 gboolean     rei_store_check                 (ReiStore            *self,

@@ -91,7 +91,19 @@ import_activated (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+}
+
 static const GActionEntry app_entries[] = {
+  { "preferences", preferences_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
   { "import", import_activated, NULL, NULL, NULL },
@@ -126,6 +138,10 @@ rei_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *new_resident_accels[] = { "<Control>n", NULL };
+  static const char *save_resident_accels[] = { "<Control>s", NULL };
+  static const char *export_residents_accels[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (rei_application_parent_class)->startup (app);
 
@@ -134,6 +150,14 @@ rei_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-resident",
+                                         new_resident_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-resident",
+                                         save_resident_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-residents",
+                                         export_residents_accels);
 }
 
 static void

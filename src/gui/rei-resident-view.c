@@ -7,7 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "rei-date.h"
+#include "rei-export.h"
+#include "rei-lifecycle.h"
+#include "rei-list-relay.h"
 
 struct _ReiResidentView
 {
@@ -15,24 +20,52 @@ struct _ReiResidentView
 
   ReiStore             *store;
   ReiResidentList      *list;
-  GtkSingleSelection   *selection;
+  GtkSingleSelection   *selection;   /* over a ReiListRelay of the list */
+  gint64                reselect_id;
   /* The sort of the list as the column headers last asked for it; -1 before any. */
   int                   probed_sort;
   gboolean              resorting;
+
+  /* What the status, days and categories columns need, read once per query result rather than
+   * once per row: the durations in force today, today itself, and category code → short label. */
+  ReiLifecycleRules     rules;
+  char                 *today;
+  GHashTable           *category_labels;
+
+  /* The values behind the choices of the filters, after "All" at position 0. */
+  GPtrArray            *category_codes;
+  gboolean              updating_filters;
+
+  GTask                *export_task;
+  GCancellable         *export_cancellable;
+  guint                 export_progress_source;
 
   /* Template widgets. */
   GtkWidget            *toolbar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *count_label;
   GtkSpinner           *spinner;
+  GtkMenuButton        *filter_button;
+  GtkDropDown          *status_filter;
+  GtkDropDown          *category_filter;
+  GtkDropDown          *workshop_filter;
+  GtkDropDown          *project_filter;
+  GtkDropDown          *admission_year_filter;
+  GtkDropDown          *end_year_filter;
+  GtkWidget            *clear_filters_button;
   GtkStack             *stack;
+  AdwStatusPage        *no_results_page;
   GtkColumnView        *column_view;
   GtkColumnViewColumn  *surname_column;
   GtkColumnViewColumn  *first_name_column;
   GtkColumnViewColumn  *pesel_column;
-  GtkColumnViewColumn  *admission_column;
-  GtkColumnViewColumn  *end_column;
+  GtkColumnViewColumn  *status_column;
+  GtkColumnViewColumn  *days_column;
   GtkColumnViewColumn  *workshop_column;
+  GtkColumnViewColumn  *category_column;
+  GtkColumnViewColumn  *project_column;
+  GtkRevealer          *export_revealer;
+  GtkProgressBar       *export_progress;
 };
 
 G_DEFINE_FINAL_TYPE (ReiResidentView, rei_resident_view, GTK_TYPE_WIDGET)
@@ -40,6 +73,7 @@ G_DEFINE_FINAL_TYPE (ReiResidentView, rei_resident_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_EXPORTING,
   N_PROPS
 };
 
@@ -51,25 +85,164 @@ typedef struct
   ReiResidentSort  sort;
 } SortProbe;
 
+typedef struct
+{
+  ReiStore         *store;
+  ReiResidentQuery *query;
+  char             *path;
+  int               permille;   /* written by the worker, read by the view: atomic */
+} ExportData;
+
+static GQuark lifecycle_quark;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *ed = data;
+
+  g_clear_object (&ed->store);
+  g_clear_pointer (&ed->query, rei_resident_query_free);
+  g_free (ed->path);
+  g_free (ed);
+}
+
 static void
 set_inscription (GtkListItem      *item,
-                 ReiResidentField  field,
-                 gboolean          is_date)
+                 ReiResidentField  field)
 {
   ReiResident *resident = gtk_list_item_get_item (item);
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  const char *value = rei_resident_get (resident, field);
 
-  if (is_date && value != NULL)
+  gtk_inscription_set_text (cell, rei_resident_get (resident, field));
+}
+
+/* The lifecycle of a row, worked out from its dates the first time a cell of the row is bound
+ * and kept on the row object, which the list drops when the next query answers. */
+static const ReiLifecycle *
+get_lifecycle (ReiResidentView *self,
+               ReiResident     *resident)
+{
+  ReiLifecycle *lifecycle = g_object_get_qdata (G_OBJECT (resident), lifecycle_quark);
+
+  if (lifecycle == NULL)
     {
-      g_autofree char *display = rei_date_format_display (value);
+      lifecycle = rei_lifecycle_compute (&self->rules, resident, self->today);
+      g_object_set_qdata_full (G_OBJECT (resident), lifecycle_quark, lifecycle,
+                               (GDestroyNotify) rei_lifecycle_free);
+    }
+  return lifecycle;
+}
 
-      gtk_inscription_set_text (cell, display != NULL ? display : value);
+/* A long legal label, "Bezdomność (realizacja indywidualnego programu …)", is cut before its
+ * explanation: a table cell has room for the name only. */
+static char *
+short_label (const char *label)
+{
+  const char *paren = strstr (label, " (");
+
+  return paren != NULL ? g_strndup (label, paren - label) : g_strdup (label);
+}
+
+static void
+load_row_context (ReiResidentView *self)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+
+  g_clear_pointer (&self->today, g_free);
+  self->today = rei_date_today_iso ();
+  rei_lifecycle_rules_load (self->store, NULL, &self->rules);
+
+  g_hash_table_remove_all (self->category_labels);
+  codes = rei_store_list_codes (self->store, "category", NULL);
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      g_autofree char *label = rei_store_get_label (self->store, "category", code);
+
+      g_hash_table_insert (self->category_labels, g_strdup (code),
+                           short_label (label != NULL ? label : code));
+    }
+}
+
+static const char *
+get_selected_string (GtkDropDown *drop_down)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  /* Position 0 is "All". */
+  if (item == NULL || gtk_drop_down_get_selected (drop_down) == 0)
+    return NULL;
+  return gtk_string_object_get_string (item);
+}
+
+static int
+get_selected_year (GtkDropDown *drop_down)
+{
+  const char *year = get_selected_string (drop_down);
+
+  return year != NULL ? atoi (year) : 0;
+}
+
+static guint
+count_filters (ReiResidentView *self)
+{
+  GtkDropDown *filters[] = {
+    self->status_filter, self->category_filter, self->workshop_filter, self->project_filter,
+    self->admission_year_filter, self->end_year_filter,
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (filters[i]);
+
+      if (selected != 0 && selected != GTK_INVALID_LIST_POSITION)
+        n++;
+    }
+  return n;
+}
+
+/* The filters of the popover into a query. */
+static void
+apply_filters (ReiResidentView  *self,
+               ReiResidentQuery *query)
+{
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint category = gtk_drop_down_get_selected (self->category_filter);
+
+  /* The choices of the status filter are the statuses in the enum's order, "All" first. */
+  query->status = status <= REI_RESIDENT_STATUS_ENDED ? (ReiResidentStatus) status
+                                                      : REI_RESIDENT_STATUS_ANY;
+  g_clear_pointer (&query->category, g_free);
+  if (category > 0 && category <= self->category_codes->len)
+    query->category = g_strdup (g_ptr_array_index (self->category_codes, category - 1));
+  g_clear_pointer (&query->workshop, g_free);
+  query->workshop = g_strdup (get_selected_string (self->workshop_filter));
+  g_clear_pointer (&query->project, g_free);
+  query->project = g_strdup (get_selected_string (self->project_filter));
+  query->admission_year = get_selected_year (self->admission_year_filter);
+  query->end_year = get_selected_year (self->end_year_filter);
+}
+
+static void
+update_filter_button (ReiResidentView *self)
+{
+  guint n = count_filters (self);
+
+  if (n > 0)
+    {
+      /* TRANSLATORS: the button of the list's filters when some are in use; %u is how many. */
+      g_autofree char *label = g_strdup_printf (_("_Filters (%u)"), n);
+
+      gtk_menu_button_set_label (self->filter_button, label);
+      gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
     }
   else
     {
-      gtk_inscription_set_text (cell, value);
+      gtk_menu_button_set_label (self->filter_button, _("_Filters"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
     }
+  gtk_widget_set_sensitive (self->clear_filters_button, n > 0);
 }
 
 static void
@@ -101,9 +274,13 @@ update_page (ReiResidentView *self)
       gtk_label_set_label (self->count_label, count);
       gtk_stack_set_visible_child_name (self->stack, "list");
     }
-  else if (query->search != NULL && query->search[0] != '\0')
+  else if ((query->search != NULL && query->search[0] != '\0') || count_filters (self) > 0)
     {
       gtk_label_set_label (self->count_label, "");
+      adw_status_page_set_description (self->no_results_page,
+                                       count_filters (self) > 0
+                                       ? _("Try a different name or PESEL, or change the filters.")
+                                       : _("Try a different name or PESEL."));
       gtk_stack_set_visible_child_name (self->stack, "no-results");
     }
   else
@@ -112,7 +289,8 @@ update_page (ReiResidentView *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
-  /* Nothing to search in an empty database: the status page has the one useful action. */
+  /* Nothing to search in an empty database: the status page has the one useful action.  A
+   * filter that leaves nobody is not an empty database: the page is then "no-results". */
   gtk_widget_set_visible (self->toolbar,
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") != 0);
 }
@@ -133,6 +311,7 @@ run_query (ReiResidentView *self,
   query->search = search != NULL && search[0] != '\0' ? g_strdup (search) : NULL;
   query->sort = sort >= 0 ? (ReiResidentSort) sort : REI_RESIDENT_SORT_NAME;
   query->descending = descending;
+  apply_filters (self, query);
   rei_resident_list_set_query (self->list, query);
 }
 
@@ -164,12 +343,20 @@ column_for_sort (ReiResidentView *self,
       return self->first_name_column;
     case REI_RESIDENT_SORT_PESEL:
       return self->pesel_column;
-    case REI_RESIDENT_SORT_ADMISSION:
-      return self->admission_column;
-    case REI_RESIDENT_SORT_END:
-      return self->end_column;
+    case REI_RESIDENT_SORT_STATUS:
+      return self->status_column;
+    case REI_RESIDENT_SORT_DAYS:
+      return self->days_column;
     case REI_RESIDENT_SORT_WORKSHOP:
       return self->workshop_column;
+    case REI_RESIDENT_SORT_CATEGORY:
+      return self->category_column;
+    case REI_RESIDENT_SORT_PROJECT:
+      return self->project_column;
+    case REI_RESIDENT_SORT_ADMISSION:
+    case REI_RESIDENT_SORT_END:
+      /* Sorts of the store that no column of this view shows. */
+      return NULL;
     default:
       g_assert_not_reached ();
     }
@@ -199,12 +386,12 @@ on_sorter_changed_cb (ReiResidentView  *self,
       GtkColumnViewColumn *primary = column_for_sort (self, self->probed_sort);
 
       self->resorting = TRUE;
-      for (int sort = REI_RESIDENT_SORT_NAME; sort <= REI_RESIDENT_SORT_WORKSHOP; sort++)
+      for (int sort = REI_RESIDENT_SORT_NAME; sort <= REI_RESIDENT_SORT_PROJECT; sort++)
         {
           GtkColumnViewColumn *column = column_for_sort (self, (ReiResidentSort) sort);
           g_autoptr(GtkSorter) column_sorter = NULL;
 
-          if (column == primary)
+          if (column == NULL || column == primary)
             continue;
           column_sorter = g_object_ref (gtk_column_view_column_get_sorter (column));
           gtk_column_view_column_set_sorter (column, NULL);
@@ -239,6 +426,68 @@ on_list_changed_cb (ReiResidentView *self)
   update_page (self);
 }
 
+/* Connected before the selection model is made, so this runs before the selection model and the
+ * column view hear of the new rows (through the relay, see rei-list-relay.h). */
+static void
+on_list_items_changed_cb (ReiResidentView *self)
+{
+  ReiResident *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The rows are computed with the rules and the day of this query. */
+  load_row_context (self);
+  /* The selection model drops the selected row with the old rows; it is found again below. */
+  self->reselect_id = selected != NULL ? rei_resident_get_id (selected) : 0;
+}
+
+static void
+after_list_items_changed_cb (ReiResidentView *self)
+{
+  gint64 id = self->reselect_id;
+  guint n;
+
+  self->reselect_id = 0;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  /* A scan of ids in memory, no row is made. */
+  for (guint i = 0; id > 0 && i < n; i++)
+    if (rei_resident_list_get_id (self->list, i) == id)
+      {
+        if (gtk_single_selection_get_selected (self->selection) != i)
+          gtk_single_selection_set_selected (self->selection, i);
+        break;
+      }
+
+  update_page (self);
+}
+
+static void
+on_filter_changed_cb (ReiResidentView *self)
+{
+  const ReiResidentQuery *query;
+
+  update_filter_button (self);
+  if (self->list == NULL || self->updating_filters)
+    return;
+  query = rei_resident_list_get_query (self->list);
+  run_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query->sort,
+             query->descending);
+}
+
+static void
+on_clear_filters_cb (ReiResidentView *self)
+{
+  GtkDropDown *filters[] = {
+    self->status_filter, self->category_filter, self->workshop_filter, self->project_filter,
+    self->admission_year_filter, self->end_year_filter,
+  };
+
+  /* One query for all of them, not one per filter. */
+  self->updating_filters = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    gtk_drop_down_set_selected (filters[i], 0);
+  self->updating_filters = FALSE;
+  on_filter_changed_cb (self);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -262,11 +511,124 @@ setup_numeric_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+setup_surname_cell_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  setup_cell_cb (factory, item, user_data);
+  gtk_widget_add_css_class (gtk_list_item_get_child (item), "rei-surname");
+}
+
+static void
+setup_days_cell_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  setup_numeric_cell_cb (factory, item, user_data);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (gtk_list_item_get_child (item)), 1.0);
+}
+
+/* The tooltip of a warning sign.  Made when asked: gtk_widget_set_tooltip_text() asks the display
+ * server where the pointer is, a round trip for every cell bound while scrolling. */
+static char *
+dup_warning_text (const ReiLifecycle *lifecycle)
+{
+  switch (lifecycle->warning)
+    {
+    case REI_LIFECYCLE_NEAR_LIMIT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The participation ends in %d day",
+                                           "The participation ends in %d days",
+                                           lifecycle->days_left),
+                              lifecycle->days_left);
+    case REI_LIFECYCLE_PAST_LIMIT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The planned end passed %d day ago",
+                                           "The planned end passed %d days ago",
+                                           -lifecycle->days_left),
+                              -lifecycle->days_left);
+    case REI_LIFECYCLE_OK:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+on_status_query_tooltip_cb (GtkWidget   *box,
+                            int          x,
+                            int          y,
+                            gboolean     keyboard,
+                            GtkTooltip  *tooltip,
+                            GtkListItem *item)
+{
+  ReiResidentView *self = g_object_get_data (G_OBJECT (box), "rei-view");
+  ReiResident *resident = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (resident == NULL || self == NULL)
+    return FALSE;
+  text = dup_warning_text (get_lifecycle (self, resident));
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+on_list_query_tooltip_cb (GtkWidget   *cell,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard,
+                          GtkTooltip  *tooltip,
+                          gpointer     user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+
+  /* The whole list when the column is too narrow for it. */
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The status with a warning sign before it when the participation nears or passes its limit. */
+static void
+setup_status_cell_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "rei-status");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (on_status_query_tooltip_cb), item);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+setup_list_cell_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  setup_cell_cb (factory, item, user_data);
+  gtk_widget_set_has_tooltip (gtk_list_item_get_child (item), TRUE);
+  g_signal_connect (gtk_list_item_get_child (item), "query-tooltip",
+                    G_CALLBACK (on_list_query_tooltip_cb), NULL);
+}
+
+static void
 bind_surname_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  set_inscription (item, REI_RESIDENT_SURNAME, FALSE);
+  set_inscription (item, REI_RESIDENT_SURNAME);
 }
 
 static void
@@ -274,7 +636,7 @@ bind_first_name_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
-  set_inscription (item, REI_RESIDENT_FIRST_NAME, FALSE);
+  set_inscription (item, REI_RESIDENT_FIRST_NAME);
 }
 
 static void
@@ -282,23 +644,45 @@ bind_pesel_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  set_inscription (item, REI_RESIDENT_PESEL, FALSE);
+  set_inscription (item, REI_RESIDENT_PESEL);
 }
 
 static void
-bind_admission_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ReiResidentView          *self)
 {
-  set_inscription (item, REI_RESIDENT_ADMISSION_DATE, TRUE);
+  const ReiLifecycle *lifecycle = get_lifecycle (self, gtk_list_item_get_item (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (label),
+                            rei_resident_status_to_string (lifecycle->status));
+
+  gtk_widget_remove_css_class (box, "warning");
+  gtk_widget_remove_css_class (box, "error");
+  if (lifecycle->warning == REI_LIFECYCLE_NEAR_LIMIT)
+    gtk_widget_add_css_class (box, "warning");
+  else if (lifecycle->warning == REI_LIFECYCLE_PAST_LIMIT)
+    gtk_widget_add_css_class (box, "error");
+  gtk_widget_set_visible (icon, lifecycle->warning != REI_LIFECYCLE_OK);
+  gtk_widget_set_has_tooltip (box, lifecycle->warning != REI_LIFECYCLE_OK);
+  g_object_set_data (G_OBJECT (box), "rei-view", self);
 }
 
 static void
-bind_end_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+bind_days_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ReiResidentView          *self)
 {
-  set_inscription (item, REI_RESIDENT_END_DATE, TRUE);
+  const ReiLifecycle *lifecycle = get_lifecycle (self, gtk_list_item_get_item (item));
+  char days[16] = "";
+
+  /* A candidate has not started: an empty cell, not a misleading 0. */
+  if (lifecycle->status != REI_RESIDENT_STATUS_CANDIDATE)
+    g_snprintf (days, sizeof days, "%d", lifecycle->days_in_programme);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), days);
 }
 
 static void
@@ -306,7 +690,43 @@ bind_workshop_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  set_inscription (item, REI_RESIDENT_WORKSHOP, FALSE);
+  set_inscription (item, REI_RESIDENT_WORKSHOP);
+}
+
+static void
+set_list_text (GtkListItem        *item,
+               const char * const *values,
+               GHashTable         *labels)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      const char *label = labels != NULL ? g_hash_table_lookup (labels, values[i]) : NULL;
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, label != NULL ? label : values[i]);
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text->str);
+}
+
+static void
+bind_categories_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    ReiResidentView          *self)
+{
+  set_list_text (item, rei_resident_get_categories (gtk_list_item_get_item (item)),
+                 self->category_labels);
+}
+
+static void
+bind_project_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  set_list_text (item, rei_resident_get_projects (gtk_list_item_get_item (item)), NULL);
 }
 
 static void
@@ -314,7 +734,322 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), NULL);
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  /* The status cell is a box with the inscription last. */
+  if (GTK_IS_BOX (child))
+    child = gtk_widget_get_last_child (child);
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), NULL);
+}
+
+/* Choices of a filter: "All", then the values; the one chosen before stays chosen when it is
+ * still there.  Returns whether the choice had to go back to "All". */
+static gboolean
+set_choices (GtkDropDown        *drop_down,
+             const char         *all,
+             const char * const *values,
+             guint               n_values)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autofree char *selected = g_strdup (get_selected_string (drop_down));
+  guint position = 0;
+
+  gtk_string_list_append (model, all);
+  for (guint i = 0; i < n_values; i++)
+    {
+      gtk_string_list_append (model, values[i]);
+      if (selected != NULL && g_strcmp0 (selected, values[i]) == 0)
+        position = i + 1;
+    }
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (drop_down, position);
+  return selected != NULL && position == 0;
+}
+
+static gboolean
+set_year_choices (GtkDropDown *drop_down,
+                  int          first,
+                  int          last)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+
+  /* The latest first: the years an office asks about most. */
+  for (int year = last; first > 0 && year >= first; year--)
+    g_ptr_array_add (years, g_strdup_printf ("%d", year));
+  return set_choices (drop_down, C_("filter", "All"), (const char * const *) years->pdata,
+                      years->len);
+}
+
+/* The lists behind the filters, read from the database: small tables and four index lookups,
+ * cheap enough for the main thread. */
+static void
+load_filter_choices (ReiResidentView *self)
+{
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GPtrArray) workshops = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  const char *statuses[REI_RESIDENT_STATUS_ENDED];
+  int first_admission = 0, last_admission = 0, first_end = 0, last_end = 0;
+  guint category = gtk_drop_down_get_selected (self->category_filter);
+  g_autofree char *category_code = NULL;
+  guint category_position = 0;
+  gboolean reset = FALSE;
+
+  if (category > 0 && category != GTK_INVALID_LIST_POSITION
+      && category <= self->category_codes->len)
+    category_code = g_strdup (g_ptr_array_index (self->category_codes, category - 1));
+
+  self->updating_filters = TRUE;
+
+  if (gtk_drop_down_get_model (self->status_filter) == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+        statuses[i] = rei_resident_status_to_string (REI_RESIDENT_STATUS_CANDIDATE + i);
+      set_choices (self->status_filter, rei_resident_status_to_string (REI_RESIDENT_STATUS_ANY),
+                   statuses, G_N_ELEMENTS (statuses));
+    }
+
+  /* Categories by their labels; the query takes the code at the same position. */
+  g_ptr_array_set_size (self->category_codes, 0);
+  if (self->store != NULL)
+    codes = rei_store_list_codes (self->store, "category", NULL);
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      g_autofree char *label = rei_store_get_label (self->store, "category", code);
+
+      g_ptr_array_add (self->category_codes, g_strdup (code));
+      g_ptr_array_add (categories, label != NULL ? g_steal_pointer (&label) : g_strdup (code));
+      if (g_strcmp0 (code, category_code) == 0)
+        category_position = i + 1;
+    }
+  /* Selected by position: two categories may share a label, never a code. */
+  gtk_drop_down_set_selected (self->category_filter, GTK_INVALID_LIST_POSITION);
+  set_choices (self->category_filter, C_("filter", "All"),
+               (const char * const *) categories->pdata, categories->len);
+  gtk_drop_down_set_selected (self->category_filter, category_position);
+  reset |= category_code != NULL && category_position == 0;
+
+  if (self->store != NULL)
+    {
+      workshops = rei_store_list_workshops (self->store, NULL);
+      projects = rei_store_list_project_titles (self->store, NULL);
+      rei_store_get_year_range (self->store, &first_admission, &last_admission,
+                                &first_end, &last_end, NULL);
+    }
+  reset |= set_choices (self->workshop_filter, C_("filter", "All"),
+                        workshops != NULL ? (const char * const *) workshops->pdata : NULL,
+                        workshops != NULL ? workshops->len : 0);
+  reset |= set_choices (self->project_filter, C_("filter", "All"),
+                        projects != NULL ? (const char * const *) projects->pdata : NULL,
+                        projects != NULL ? projects->len : 0);
+  reset |= set_year_choices (self->admission_year_filter, first_admission, last_admission);
+  reset |= set_year_choices (self->end_year_filter, first_end, last_end);
+
+  self->updating_filters = FALSE;
+  update_filter_button (self);
+
+  /* A workshop or project that is gone filters nothing any more: show everybody again. */
+  if (reset)
+    on_filter_changed_cb (self);
+}
+
+/* The button shows the choice cut short, the open list shows it whole. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 45);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (choice));
+}
+
+static void
+set_choice_factories (GtkDropDown *drop_down)
+{
+  for (int in_list = 0; in_list <= 1; in_list++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (in_list));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+      if (in_list)
+        gtk_drop_down_set_list_factory (drop_down, factory);
+      else
+        gtk_drop_down_set_factory (drop_down, factory);
+    }
+}
+
+/* Export of the list as it is filtered. */
+
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  ExportData *ed = user_data;
+
+  g_atomic_int_set (&ed->permille, (int) CLAMP (fraction * 1000.0, 0.0, 1000.0));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *ed = task_data;
+  g_autoptr(ReiStore) own_store = NULL;
+  GError *error = NULL;
+
+  /* The store reads through one connection that a query holds to its end.  Streaming 100 000
+   * rows over it would stop the list from reading the rows it shows for seconds, so the export
+   * reads through its own connection to the same file (SQLite's WAL lets both read at once). */
+  own_store = rei_store_open (rei_store_get_path (ed->store), NULL);
+
+  if (rei_export_residents (own_store != NULL ? own_store : ed->store, ed->query, ed->path,
+                            export_progress_cb, ed, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+update_export_progress_cb (gpointer user_data)
+{
+  ReiResidentView *self = REI_RESIDENT_VIEW (user_data);
+  ExportData *ed;
+
+  if (self->export_task == NULL)
+    return G_SOURCE_CONTINUE;
+
+  ed = g_task_get_task_data (self->export_task);
+  gtk_progress_bar_set_fraction (self->export_progress,
+                                 g_atomic_int_get (&ed->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_exporting (ReiResidentView *self,
+               GTask           *task)
+{
+  g_clear_handle_id (&self->export_progress_source, g_source_remove);
+  g_clear_object (&self->export_task);
+  g_clear_object (&self->export_cancellable);
+
+  if (task != NULL)
+    {
+      self->export_task = g_object_ref (task);
+      self->export_cancellable = g_object_ref (g_task_get_cancellable (task));
+      self->export_progress_source = g_timeout_add (100, update_export_progress_cb, self);
+      gtk_progress_bar_set_fraction (self->export_progress, 0.0);
+    }
+
+  gtk_revealer_set_reveal_child (self->export_revealer, task != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "residents.cancel-export", task != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+}
+
+static void
+add_toast (ReiResidentView *self,
+           const char      *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+on_export_done_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ReiResidentView *self = REI_RESIDENT_VIEW (source_object);
+  GTask *task = G_TASK (result);
+  ExportData *ed = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (ed->path);
+  guint n = GPOINTER_TO_UINT (user_data);
+
+  g_task_propagate_boolean (task, &error);
+  if (self->export_task == G_TASK (result))
+    set_exporting (self, NULL);
+
+  if (error == NULL)
+    {
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u resident to %s",
+                                            "Exported %u residents to %s", n), n, name);
+      add_toast (self, title);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      add_toast (self, _("Export cancelled"));
+    }
+  else
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("The List Was Not Exported"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               ReiResidentView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        rei_resident_view_export_to_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReiResidentView *self = REI_RESIDENT_VIEW (widget);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
 }
 
 static void
@@ -337,6 +1072,13 @@ rei_resident_view_dispose (GObject *object)
   ReiResidentView *self = REI_RESIDENT_VIEW (object);
   GtkWidget *child;
 
+  /* The workbook is removed when the export stops half way. */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_handle_id (&self->export_progress_source, g_source_remove);
+  g_clear_object (&self->export_task);
+  g_clear_object (&self->export_cancellable);
+
   /* Without a list, the sorters that change while the columns go away start no query. */
   g_clear_object (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_RESIDENT_VIEW);
@@ -347,6 +1089,18 @@ rei_resident_view_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rei_resident_view_parent_class)->dispose (object);
+}
+
+static void
+rei_resident_view_finalize (GObject *object)
+{
+  ReiResidentView *self = REI_RESIDENT_VIEW (object);
+
+  g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->category_labels, g_hash_table_unref);
+  g_clear_pointer (&self->category_codes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rei_resident_view_parent_class)->finalize (object);
 }
 
 static void
@@ -361,6 +1115,10 @@ rei_resident_view_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_EXPORTING:
+      g_value_set_boolean (value, self->export_task != NULL);
       break;
 
     default:
@@ -404,6 +1162,7 @@ rei_resident_view_class_init (ReiResidentViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rei_resident_view_dispose;
+  object_class->finalize = rei_resident_view_finalize;
   object_class->get_property = rei_resident_view_get_property;
   object_class->set_property = rei_resident_view_set_property;
   widget_class->grab_focus = rei_resident_view_grab_focus;
@@ -411,7 +1170,14 @@ rei_resident_view_class_init (ReiResidentViewClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, REI_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPORTING] =
+    g_param_spec_boolean ("exporting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  lifecycle_quark = g_quark_from_static_string ("rei-resident-view-lifecycle");
+  gtk_widget_class_install_action (widget_class, "residents.cancel-export", NULL,
+                                   cancel_export_action);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/reintegra/Reintegra/ui/rei-resident-view.ui");
@@ -427,9 +1193,22 @@ rei_resident_view_class_init (ReiResidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiResidentView, surname_column);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentView, first_name_column);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentView, pesel_column);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, admission_column);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, end_column);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, days_column);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentView, workshop_column);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, category_column);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, project_column);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, category_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, workshop_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, project_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, admission_year_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, end_year_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentView, export_progress);
 
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
@@ -438,9 +1217,17 @@ rei_resident_view_class_init (ReiResidentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_surname_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_first_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_pesel_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_admission_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_end_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_surname_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_status_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_list_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_days_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_status_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_days_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_workshop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_categories_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_project_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell_cb);
 }
 
@@ -448,15 +1235,31 @@ static void
 rei_resident_view_init (ReiResidentView *self)
 {
   self->probed_sort = -1;
+  self->category_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->category_codes = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "residents.cancel-export", FALSE);
 
   set_column_sorter (self, self->surname_column, REI_RESIDENT_SORT_NAME);
   set_column_sorter (self, self->first_name_column, REI_RESIDENT_SORT_FIRST_NAME);
   set_column_sorter (self, self->pesel_column, REI_RESIDENT_SORT_PESEL);
-  set_column_sorter (self, self->admission_column, REI_RESIDENT_SORT_ADMISSION);
-  set_column_sorter (self, self->end_column, REI_RESIDENT_SORT_END);
+  set_column_sorter (self, self->status_column, REI_RESIDENT_SORT_STATUS);
+  set_column_sorter (self, self->days_column, REI_RESIDENT_SORT_DAYS);
   set_column_sorter (self, self->workshop_column, REI_RESIDENT_SORT_WORKSHOP);
+  set_column_sorter (self, self->category_column, REI_RESIDENT_SORT_CATEGORY);
+  set_column_sorter (self, self->project_column, REI_RESIDENT_SORT_PROJECT);
+
+  {
+    GtkDropDown *filters[] = {
+      self->status_filter, self->category_filter, self->workshop_filter, self->project_filter,
+      self->admission_year_filter, self->end_year_filter,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+      set_choice_factories (filters[i]);
+  }
+  load_filter_choices (self);
   gtk_column_view_sort_by_column (self->column_view, self->surname_column, GTK_SORT_ASCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -477,6 +1280,8 @@ void
 rei_resident_view_set_store (ReiResidentView *self,
                              ReiStore        *store)
 {
+  ReiListRelay *relay;
+
   g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
   g_return_if_fail (store == NULL || REI_IS_STORE (store));
 
@@ -491,16 +1296,23 @@ rei_resident_view_set_store (ReiResidentView *self,
   if (store != NULL)
     {
       self->list = rei_resident_list_new (store);
+      load_row_context (self);
+      /* Before the selection model connects: see on_list_items_changed_cb(). */
       g_signal_connect_object (self->list, "items-changed",
-                               G_CALLBACK (on_list_changed_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (after_list_items_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_object (self->list, "notify::loading",
                                G_CALLBACK (on_list_changed_cb), self, G_CONNECT_SWAPPED);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+      relay = rei_list_relay_new (G_LIST_MODEL (self->list));
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (relay));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
     }
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  load_filter_choices (self);
 
   if (self->list != NULL)
     on_sorter_changed_cb (self, GTK_SORTER_CHANGE_DIFFERENT,
@@ -522,8 +1334,13 @@ rei_resident_view_refresh (ReiResidentView *self)
 {
   g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
 
-  if (self->list != NULL)
-    rei_resident_list_refresh (self->list);
+  if (self->list == NULL)
+    return;
+  /* An import or an edit may have brought new workshops, projects or years. */
+  self->updating_filters = TRUE;
+  load_filter_choices (self);
+  self->updating_filters = FALSE;
+  on_filter_changed_cb (self);
 }
 
 void
@@ -557,4 +1374,121 @@ rei_resident_view_get_page_name (ReiResidentView *self)
   g_return_val_if_fail (REI_IS_RESIDENT_VIEW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkDropDown *
+rei_resident_view_get_filter (ReiResidentView       *self,
+                              ReiResidentViewFilter  filter)
+{
+  g_return_val_if_fail (REI_IS_RESIDENT_VIEW (self), NULL);
+
+  switch (filter)
+    {
+    case REI_RESIDENT_VIEW_FILTER_STATUS:
+      return self->status_filter;
+    case REI_RESIDENT_VIEW_FILTER_CATEGORY:
+      return self->category_filter;
+    case REI_RESIDENT_VIEW_FILTER_WORKSHOP:
+      return self->workshop_filter;
+    case REI_RESIDENT_VIEW_FILTER_PROJECT:
+      return self->project_filter;
+    case REI_RESIDENT_VIEW_FILTER_ADMISSION_YEAR:
+      return self->admission_year_filter;
+    case REI_RESIDENT_VIEW_FILTER_END_YEAR:
+      return self->end_year_filter;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+rei_resident_view_clear_filters (ReiResidentView *self)
+{
+  g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
+
+  on_clear_filters_cb (self);
+}
+
+void
+rei_resident_view_export (ReiResidentView *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  GtkRoot *root;
+
+  g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
+
+  if (self->export_task != NULL || self->store == NULL)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  chooser = gtk_file_chooser_native_new (_("Export Residents"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* TRANSLATORS: the file name offered for an export of the list; keep the .xlsx ending. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("residents.xlsx"));
+
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_export_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+rei_resident_view_export_to_file (ReiResidentView *self,
+                                  GFile           *file)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  ExportData *ed;
+  guint n;
+
+  g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->export_task != NULL || self->list == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      add_toast (self, _("Choose a file on this computer to export to"));
+      return;
+    }
+  if (!g_str_has_suffix (path, ".xlsx"))
+    {
+      char *with_suffix = g_strconcat (path, ".xlsx", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+
+  ed = g_new0 (ExportData, 1);
+  ed->store = g_object_ref (self->store);
+  /* The query of the rows on screen, not of a search still being typed. */
+  ed->query = rei_resident_query_copy (rei_resident_list_get_query (self->list));
+  ed->path = g_steal_pointer (&path);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  cancellable = g_cancellable_new ();
+  task = g_task_new (self, cancellable, on_export_done_cb, GUINT_TO_POINTER (n));
+  g_task_set_source_tag (task, rei_resident_view_export_to_file);
+  g_task_set_task_data (task, ed, export_data_free);
+  set_exporting (self, task);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+rei_resident_view_get_exporting (ReiResidentView *self)
+{
+  g_return_val_if_fail (REI_IS_RESIDENT_VIEW (self), FALSE);
+
+  return self->export_task != NULL;
 }

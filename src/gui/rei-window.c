@@ -7,10 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rei-importer.h"
-
-/* A dialog with thousands of lines helps nobody: the first ones show what is wrong. */
-#define MAX_PROBLEMS_SHOWN 200
+#include "rei-import-dialog.h"
+#include "rei-preferences-window.h"
+#include "rei-resident-detail.h"
 
 struct _ReiWindow
 {
@@ -18,17 +17,17 @@ struct _ReiWindow
 
   ReiStore             *store;
   GSettings            *settings;
+  /* The user has answered about the unsaved edits of the detail pane: the close may go on. */
+  gboolean              close_confirmed;
 
-  GTask                *import_task;
-  GCancellable         *import_cancellable;
-  guint                 import_progress_source;
+  /* While a file is checked, previewed or imported. */
+  ReiImportDialog      *import_dialog;
 
   /* Template widgets. */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   ReiResidentView      *resident_view;
-  GtkRevealer          *import_revealer;
-  GtkProgressBar       *import_progress;
+  ReiResidentDetail    *resident_detail;
 };
 
 G_DEFINE_FINAL_TYPE (ReiWindow, rei_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,218 +41,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  ReiStore *store;
-  GFile    *file;
-  int       permille;   /* written by the worker, read by the window: atomic */
-} ImportData;
-
-typedef struct
-{
-  ReiImporter *importer;
-  GError      *error;
-} ImportResult;
-
 static void
-import_data_free (gpointer data)
+on_import_dialog_imported_cb (ReiWindow *self,
+                              guint      n_inserted,
+                              guint      n_updated)
 {
-  ImportData *id = data;
+  g_autofree char *title = NULL;
 
-  g_clear_object (&id->store);
-  g_clear_object (&id->file);
-  g_free (id);
+  title = g_strdup_printf (_("Imported: %u new, %u updated"), n_inserted, n_updated);
+  rei_window_add_toast (self, title);
+  rei_resident_view_refresh (self->resident_view);
 }
 
 static void
-import_result_free (gpointer data)
+on_import_dialog_destroy_cb (ReiWindow *self)
 {
-  ImportResult *result = data;
-
-  g_clear_object (&result->importer);
-  g_clear_error (&result->error);
-  g_free (result);
-}
-
-static void
-import_progress_cb (double   fraction,
-                    gpointer user_data)
-{
-  ImportData *id = user_data;
-
-  g_atomic_int_set (&id->permille, (int) CLAMP (fraction * 1000.0, 0.0, 1000.0));
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *id = task_data;
-  ImportResult *result = g_new0 (ImportResult, 1);
-  g_autoptr(GBytes) bytes = NULL;
-
-  bytes = g_file_load_bytes (id->file, cancellable, NULL, &result->error);
-  if (bytes != NULL)
-    {
-      result->importer = rei_importer_new (id->store);
-      rei_importer_run (result->importer, bytes, import_progress_cb, id,
-                        cancellable, &result->error);
-    }
-
-  g_task_return_pointer (task, result, import_result_free);
-}
-
-static gboolean
-update_import_progress_cb (gpointer user_data)
-{
-  ReiWindow *self = REI_WINDOW (user_data);
-  ImportData *id;
-
-  if (self->import_task == NULL)
-    return G_SOURCE_CONTINUE;
-
-  id = g_task_get_task_data (self->import_task);
-  gtk_progress_bar_set_fraction (self->import_progress,
-                                 g_atomic_int_get (&id->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-set_importing (ReiWindow *self,
-               GTask     *task)
-{
-  g_clear_handle_id (&self->import_progress_source, g_source_remove);
-  g_clear_object (&self->import_task);
-  g_clear_object (&self->import_cancellable);
-
-  if (task != NULL)
-    {
-      self->import_task = g_object_ref (task);
-      self->import_cancellable = g_object_ref (g_task_get_cancellable (task));
-      self->import_progress_source = g_timeout_add (100, update_import_progress_cb, self);
-      gtk_progress_bar_set_fraction (self->import_progress, 0.0);
-    }
-
-  gtk_revealer_set_reveal_child (self->import_revealer, task != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", task == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", task != NULL);
+  /* The dialog destroys itself only once its worker has stopped, so nothing writes now. */
+  self->import_dialog = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
-}
-
-static void
-show_import_problems (ReiWindow *self,
-                      GPtrArray *problems)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
-
-  for (guint i = 0; i < problems->len && i < MAX_PROBLEMS_SHOWN; i++)
-    {
-      ReiImportProblem *problem = g_ptr_array_index (problems, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      if (problem->line > 0)
-        g_string_append_printf (text, _("Line %u: %s"), problem->line, problem->message);
-      else
-        g_string_append (text, problem->message);
-    }
-  if (problems->len > MAX_PROBLEMS_SHOWN)
-    {
-      guint rest = problems->len - MAX_PROBLEMS_SHOWN;
-
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "…and %u more problem",
-                                                 "…and %u more problems", rest), rest);
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Was Not Imported"),
-                                   _("Nothing was saved. Correct these lines in the file and "
-                                     "import it again."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  label = gtk_label_new (text->str);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0.0);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  gtk_widget_add_css_class (scroller, "rei-problems");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_error (ReiWindow    *self,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_import_done_cb (GObject      *source_object,
-                   GAsyncResult *res,
-                   gpointer      user_data)
-{
-  ReiWindow *self = REI_WINDOW (source_object);
-  ImportResult *result;
-
-  result = g_task_propagate_pointer (G_TASK (res), NULL);
-
-  /* Closed while importing: the import was cancelled and there is nobody left to tell. */
-  if (self->import_revealer == NULL)
-    {
-      g_clear_pointer (&result, import_result_free);
-      return;
-    }
-
-  set_importing (self, NULL);
-
-  if (result == NULL)
-    return;
-
-  if (result->error == NULL)
-    {
-      g_autofree char *title = NULL;
-
-      title = g_strdup_printf (_("Imported: %u new, %u updated"),
-                               rei_importer_get_n_inserted (result->importer),
-                               rei_importer_get_n_updated (result->importer));
-      rei_window_add_toast (self, title);
-      rei_resident_view_refresh (self->resident_view);
-    }
-  else if (g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      rei_window_add_toast (self, _("Import cancelled; nothing was saved"));
-    }
-  else if (g_error_matches (result->error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID)
-           && result->importer != NULL
-           && rei_importer_get_problems (result->importer) != NULL
-           && rei_importer_get_problems (result->importer)->len > 0)
-    {
-      show_import_problems (self, rei_importer_get_problems (result->importer));
-    }
-  else
-    {
-      show_error (self, _("The File Was Not Imported"), result->error);
-    }
-
-  import_result_free (result);
 }
 
 static void
@@ -292,7 +98,7 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  if (self->import_task != NULL)
+  if (self->import_dialog != NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Import Residents"), GTK_WINDOW (self),
@@ -314,17 +120,6 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ReiWindow *self = REI_WINDOW (widget);
-
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-}
-
-static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -333,6 +128,16 @@ search_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "residents");
   rei_resident_view_focus_search (self->resident_view);
+}
+
+static void
+export_residents_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ReiWindow *self = REI_WINDOW (widget);
+
+  rei_resident_view_export (self->resident_view);
 }
 
 static void
@@ -358,14 +163,96 @@ save_window_state (ReiWindow *self)
 }
 
 static gboolean
+close_confirmed_cb (gpointer user_data)
+{
+  ReiWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_answered_cb (gboolean proceed,
+                      gpointer user_data)
+{
+  ReiWindow *self = user_data;
+
+  /* The dialog, transient for this window, goes first: the window closes once it is gone. */
+  if (proceed)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb, g_object_ref (self),
+                     g_object_unref);
+  g_object_unref (self);
+}
+
+static void
+new_resident_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ReiWindow *self = REI_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "residents");
+  gtk_widget_activate_action (GTK_WIDGET (self->resident_detail), "resident.new", NULL);
+}
+
+static void
+save_resident_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReiWindow *self = REI_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->resident_detail), "resident.save", NULL);
+}
+
+static void
+delete_resident_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ReiWindow *self = REI_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->resident_detail), "resident.delete", NULL);
+}
+
+static void
+on_preferences_close_cb (ReiWindow *self)
+{
+  /* New categories and durations show in the form at once, without losing what is typed. */
+  rei_resident_detail_reload_lookups (self->resident_detail);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ReiWindow *self = REI_WINDOW (widget);
+  ReiPreferencesWindow *preferences = rei_preferences_window_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (preferences, "close-request", G_CALLBACK (on_preferences_close_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static gboolean
 rei_window_close_request (GtkWindow *window)
 {
   ReiWindow *self = REI_WINDOW (window);
 
+  /* Nothing typed is lost without the user saying so. */
+  if (!self->close_confirmed && rei_resident_detail_get_modified (self->resident_detail))
+    {
+      rei_resident_detail_ask_unsaved (self->resident_detail, on_close_answered_cb,
+                                       g_object_ref (self));
+      return TRUE;
+    }
+
   save_window_state (self);
-  /* A running import writes in one transaction; cancelling rolls it back cleanly. */
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  /* A running import writes in one transaction; destroying its dialog rolls it back. */
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_dialog));
 
   return GTK_WINDOW_CLASS (rei_window_parent_class)->close_request (window);
 }
@@ -378,6 +265,17 @@ rei_window_constructed (GObject *object)
   G_OBJECT_CLASS (rei_window_parent_class)->constructed (object);
 
   rei_resident_view_set_store (self->resident_view, self->store);
+  rei_resident_detail_set_view (self->resident_detail, self->resident_view);
+  /* Delete removes the selected person from the table, not a character from a text field. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                        gtk_named_action_new ("win.delete-resident")));
+    gtk_widget_add_controller (GTK_WIDGET (rei_resident_view_get_column_view (self->resident_view)),
+                               shortcuts);
+  }
   g_signal_connect_object (rei_resident_view_get_list (self->resident_view), "failed",
                            G_CALLBACK (on_list_failed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -387,11 +285,8 @@ rei_window_dispose (GObject *object)
 {
   ReiWindow *self = REI_WINDOW (object);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-  g_clear_handle_id (&self->import_progress_source, g_source_remove);
-  g_clear_object (&self->import_task);
-  g_clear_object (&self->import_cancellable);
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_dialog));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -415,7 +310,7 @@ rei_window_get_property (GObject    *object,
       break;
 
     case PROP_IMPORTING:
-      g_value_set_boolean (value, self->import_task != NULL);
+      g_value_set_boolean (value, self->import_dialog != NULL);
       break;
 
     default:
@@ -464,18 +359,24 @@ rei_window_class_init (ReiWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (REI_TYPE_RESIDENT_VIEW);
+  g_type_ensure (REI_TYPE_RESIDENT_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/rei-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_view);
-  gtk_widget_class_bind_template_child (widget_class, ReiWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, ReiWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_detail);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-resident", NULL, new_resident_action);
+  gtk_widget_class_install_action (widget_class, "win.save-resident", NULL, save_resident_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-resident", NULL,
+                                   delete_resident_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.export-residents", NULL,
+                                   export_residents_action);
 }
 
 static void
@@ -485,7 +386,6 @@ rei_window_init (ReiWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
 
   /* Run from the build tree without compiled schemas, the window simply forgets its size. */
   if (source != NULL)
@@ -544,26 +444,20 @@ void
 rei_window_import_file (ReiWindow *self,
                         GFile     *file)
 {
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GTask) task = NULL;
-  ImportData *id;
-
   g_return_if_fail (REI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->import_task != NULL)
+  if (self->import_dialog != NULL)
     return;
 
-  id = g_new0 (ImportData, 1);
-  id->store = g_object_ref (self->store);
-  id->file = g_object_ref (file);
-
-  cancellable = g_cancellable_new ();
-  task = g_task_new (self, cancellable, on_import_done_cb, NULL);
-  g_task_set_source_tag (task, rei_window_import_file);
-  g_task_set_task_data (task, id, import_data_free);
-  set_importing (self, task);
-  g_task_run_in_thread (task, import_thread);
+  self->import_dialog = rei_import_dialog_new (GTK_WINDOW (self), self->store, file);
+  g_signal_connect_object (self->import_dialog, "imported",
+                           G_CALLBACK (on_import_dialog_imported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->import_dialog, "destroy",
+                           G_CALLBACK (on_import_dialog_destroy_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_window_present (GTK_WINDOW (self->import_dialog));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 }
 
 gboolean
@@ -571,5 +465,21 @@ rei_window_get_importing (ReiWindow *self)
 {
   g_return_val_if_fail (REI_IS_WINDOW (self), FALSE);
 
-  return self->import_task != NULL;
+  return self->import_dialog != NULL;
+}
+
+ReiImportDialog *
+rei_window_get_import_dialog (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  return self->import_dialog;
+}
+
+ReiResidentDetail *
+rei_window_get_resident_detail (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  return self->resident_detail;
 }

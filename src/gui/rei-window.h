@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "rei-import-dialog.h"
+#include "rei-resident-detail.h"
 #include "rei-resident-view.h"
 #include "rei-store.h"
 
@@ -16,11 +18,15 @@ ReiWindow       *rei_window_new               (GtkApplication *application,
                                                ReiStore       *store);
 ReiStore        *rei_window_get_store         (ReiWindow      *self);
 ReiResidentView *rei_window_get_resident_view (ReiWindow      *self);
+ReiResidentDetail *rei_window_get_resident_detail (ReiWindow    *self);
 void             rei_window_add_toast         (ReiWindow      *self,
                                                const char     *title);
-/* Imports a residents CSV in a worker thread, as the Import action does after the file chooser. */
+/* Opens the import dialog for a residents CSV, as the Import action does after the file
+ * chooser: the dialog checks the file in a worker thread and writes only when confirmed. */
 void             rei_window_import_file       (ReiWindow      *self,
                                                GFile          *file);
+/* TRUE while the import dialog is open or its worker has not stopped yet. */
 gboolean         rei_window_get_importing     (ReiWindow      *self);
+ReiImportDialog *rei_window_get_import_dialog (ReiWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reintegra"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "rei-demo.h"
+#include "rei-resident-list.h"
+#include "rei-window.h"
+
+/* The residents list of the window at a big centre's size, measured on the main thread:
+ *
+ *   xvfb-run -a -s '-screen 0 1280x1024x24' env GSK_RENDERER=cairo \
+ *     bench-list DB [N]
+ *
+ * DB is filled once with N demo residents (default 100 000) and reused when it already holds
+ * them; an empty database for comparison lives in a private temporary directory.  Measured:
+ *  (a) from making and presenting the window to its first painted frame (GdkFrameClock
+ *      "after-paint"), and to the first frame that shows the rows, against an empty database;
+ *  (b) a keystroke in the search: from gtk_editable_set_text() until the new rows are painted;
+ *  (c) a change of sort by a column header, likewise.
+ * For each, "longest dispatch" is the longest main-loop iteration less the time it spent waiting
+ * in poll(): the work the main thread does in one go, which has to fit in one frame (16 ms) for
+ * the window to keep up.  "total" is the latency until the result is on screen; it includes the
+ * search entry's typing delay (150 ms) and the query in its worker thread, during which the main
+ * thread is free.  BENCH_LIST_VERBOSE=1 prints every dispatch over 2 ms. */
+
+#define FRAME_BUDGET_US 16000
+
+static GPollFunc default_poll;
+static gint64    poll_us;
+
+typedef struct
+{
+  const char *what;
+  guint       residents;
+  gint64      sync_us;       /* the call that starts it (present, set_text, sort_by_column) */
+  gint64      max_dispatch_us;
+  gint64      first_frame_us;
+  gint64      total_us;
+  guint       iterations;
+} Row;
+
+static GArray *rows;
+
+static gint
+timed_poll (GPollFD *fds,
+            guint    nfds,
+            gint     timeout)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint result = default_poll (fds, nfds, timeout);
+
+  poll_us += g_get_monotonic_time () - start;
+  return result;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+typedef struct
+{
+  gint64   max_dispatch_us;
+  guint    iterations;
+} Loop;
+
+/* Runs the main loop until condition holds, keeping the longest iteration's own work. */
+static void
+run_until (Loop       *loop,
+           Condition   condition,
+           gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      gint64 start = g_get_monotonic_time ();
+      gint64 work;
+
+      poll_us = 0;
+      g_main_context_iteration (NULL, TRUE);
+      work = g_get_monotonic_time () - start - poll_us;
+      if (g_getenv ("BENCH_LIST_VERBOSE") != NULL && work > 2000)
+        g_printerr ("  dispatch %.1f ms\n", work / 1000.0);
+      loop->max_dispatch_us = MAX (loop->max_dispatch_us, work);
+      loop->iterations++;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out");
+    }
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  gint64     painted_at;      /* of the first frame after armed */
+  gboolean   armed;
+  gboolean   need_loaded;     /* count only a frame painted after the list finished loading */
+} FrameWait;
+
+static gboolean
+list_loaded (GtkWidget *window)
+{
+  ReiResidentView *view = rei_window_get_resident_view (REI_WINDOW (window));
+
+  return !rei_resident_list_get_loading (rei_resident_view_get_list (view));
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   FrameWait     *wait)
+{
+  if (!wait->armed || wait->painted_at != 0)
+    return;
+  if (wait->need_loaded && !list_loaded (wait->window))
+    return;
+  wait->painted_at = g_get_monotonic_time ();
+}
+
+static gboolean
+frame_painted (gpointer data)
+{
+  return ((FrameWait *) data)->painted_at != 0;
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *search;
+} SearchWait;
+
+static void
+add_row (const char *what,
+         guint       residents,
+         gint64      sync_us,
+         Loop       *loop,
+         gint64      first_frame_us,
+         gint64      total_us)
+{
+  Row row = { what, residents, sync_us, MAX (loop->max_dispatch_us, sync_us), first_frame_us,
+              total_us, loop->iterations };
+
+  g_array_append_val (rows, row);
+}
+
+static GtkWidget *
+open_window (ReiStore   *store,
+             guint       residents,
+             const char *what)
+{
+  FrameWait first = { 0 };
+  FrameWait loaded = { 0 };
+  Loop loop = { 0 };
+  GdkFrameClock *clock;
+  GtkWidget *window;
+  gint64 start, sync_us;
+  gulong h1, h2;
+
+  start = g_get_monotonic_time ();
+  window = GTK_WIDGET (rei_window_new (NULL, store));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  sync_us = g_get_monotonic_time () - start;
+
+  /* Presenting realizes the window, so its frame clock exists; nothing is painted yet. */
+  clock = gtk_widget_get_frame_clock (window);
+  first.window = loaded.window = window;
+  first.armed = loaded.armed = TRUE;
+  loaded.need_loaded = TRUE;
+  h1 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &first);
+  h2 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &loaded);
+  run_until (&loop, frame_painted, &first);
+  run_until (&loop, frame_painted, &loaded);
+  g_signal_handler_disconnect (clock, h1);
+  g_signal_handler_disconnect (clock, h2);
+
+  add_row (what, residents, sync_us, &loop, first.painted_at - start, loaded.painted_at - start);
+  return window;
+}
+
+static gboolean
+search_settled (gpointer data)
+{
+  FrameWait *wait = data;
+  ReiResidentView *view = rei_window_get_resident_view (REI_WINDOW (wait->window));
+  ReiResidentList *list = rei_resident_view_get_list (view);
+
+  return wait->painted_at != 0 && !rei_resident_list_get_loading (list);
+}
+
+static gboolean
+query_is (gpointer data)
+{
+  SearchWait *wait = data;
+  ReiResidentView *view = rei_window_get_resident_view (REI_WINDOW (wait->window));
+  ReiResidentList *list = rei_resident_view_get_list (view);
+  const char *search = rei_resident_list_get_query (list)->search;
+
+  return g_strcmp0 (search != NULL ? search : "", wait->search) == 0;
+}
+
+/* Does something to the list and measures until its result is painted. */
+static void
+measure_change (GtkWidget  *window,
+                guint       residents,
+                const char *what,
+                void      (*change) (GtkWidget *window, gpointer data),
+                gpointer    data,
+                const char *search)
+{
+  ReiResidentView *view = rei_window_get_resident_view (REI_WINDOW (window));
+  ReiResidentList *list = rei_resident_view_get_list (view);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  FrameWait wait = { window, 0, FALSE, TRUE };
+  SearchWait search_wait = { window, search };
+  Loop loop = { 0 };
+  gint64 start, sync_us, query_started;
+  gulong handler;
+
+  /* Settle first: nothing left over from the step before. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &wait);
+  if (g_getenv ("BENCH_LIST_VERBOSE") != NULL)
+    g_printerr ("%s\n", what);
+  start = g_get_monotonic_time ();
+  change (window, data);
+  sync_us = g_get_monotonic_time () - start;
+
+  /* A search starts its query only after the entry's typing delay. */
+  if (search != NULL)
+    run_until (&loop, query_is, &search_wait);
+  query_started = g_get_monotonic_time ();
+  g_assert_true (rei_resident_list_get_loading (list) || search != NULL);
+  /* Only a frame painted once the new rows are in counts. */
+  while (rei_resident_list_get_loading (list))
+    run_until (&loop, (Condition) list_loaded, window);
+  wait.armed = TRUE;
+  gtk_widget_queue_draw (window);
+  run_until (&loop, search_settled, &wait);
+  g_signal_handler_disconnect (clock, handler);
+
+  add_row (what, residents, sync_us, &loop, query_started - start, wait.painted_at - start);
+}
+
+static void
+set_search_cb (GtkWidget *window,
+               gpointer   data)
+{
+  ReiResidentView *view = rei_window_get_resident_view (REI_WINDOW (window));
+
+  gtk_editable_set_text (rei_resident_view_get_search_entry (view), data);
+}
+
+typedef struct
+{
+  guint       column;
+  GtkSortType order;
+} SortChange;
+
+static void
+sort_cb (GtkWidget *window,
+         gpointer   data)
+{
+  SortChange *sort = data;
+  ReiResidentView *view = rei_window_get_resident_view (REI_WINDOW (window));
+  GtkColumnView *column_view = rei_resident_view_get_column_view (view);
+  g_autoptr(GtkColumnViewColumn) column =
+    g_list_model_get_item (gtk_column_view_get_columns (column_view), sort->column);
+
+  gtk_column_view_sort_by_column (column_view, column, sort->order);
+}
+
+static void
+close_window (GtkWidget *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+print_rows (void)
+{
+  gboolean over = FALSE;
+
+  g_print ("\n%-34s %9s %10s %10s %10s %10s %6s\n", "step", "residents", "call ms",
+           "longest ms", "start ms", "total ms", "iters");
+  g_print ("-------------------------------------------------------------------------------------------\n");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      g_print ("%-34s %9u %10.1f %10.1f %10.1f %10.1f %6u%s\n", row->what, row->residents,
+               row->sync_us / 1000.0, row->max_dispatch_us / 1000.0,
+               row->first_frame_us / 1000.0, row->total_us / 1000.0, row->iterations,
+               row->max_dispatch_us > FRAME_BUDGET_US ? "  > 16 ms" : "");
+      over |= row->max_dispatch_us > FRAME_BUDGET_US;
+    }
+  g_print ("\ncall: the call that starts the step; longest: the longest main-thread dispatch "
+           "(the call included);\nstart: for opening, the first frame; for a search or sort, "
+           "the start of the query;\ntotal: until the result is painted.\n");
+  if (over)
+    g_print ("Some main-thread dispatch took more than one frame (16 ms).\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(ReiStore) empty = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *empty_path = NULL;
+  static const char *keystrokes[] = { "k", "ko", "kow", "kowa", "kowal", "kowa", "" };
+  static const char *sort_names[] = {
+    "sort: surname descending", "sort: PESEL", "sort: status", "sort: days in programme",
+    "sort: workshop", "sort: categories", "sort: project", "sort: surname",
+  };
+  static SortChange sorts[] = {
+    { 0, GTK_SORT_DESCENDING }, { 2, GTK_SORT_ASCENDING }, { 3, GTK_SORT_ASCENDING },
+    { 4, GTK_SORT_ASCENDING }, { 5, GTK_SORT_ASCENDING }, { 6, GTK_SORT_ASCENDING },
+    { 7, GTK_SORT_ASCENDING }, { 0, GTK_SORT_ASCENDING },
+  };
+  guint n = 100000;
+  gint64 count;
+  GtkWidget *window;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-list DB [N]   (under xvfb-run, GSK_RENDERER=cairo)\n");
+      return EXIT_FAILURE;
+    }
+  if (argc > 2)
+    n = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+
+  gtk_init ();
+  adw_init ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/reintegra/Reintegra/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  store = rei_store_open (argv[1], &error);
+  if (store == NULL)
+    {
+      g_printerr ("bench-list: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  count = rei_store_count_residents (store, NULL);
+  if (count == 0)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_print ("Filling %s with %u demo residents…\n", argv[1], n);
+      if (!rei_demo_fill (store, n, 2019, NULL, NULL, NULL, &error))
+        {
+          g_printerr ("bench-list: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_print ("filled in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+      count = n;
+    }
+  else if (count != n)
+    {
+      g_printerr ("bench-list: %s holds %" G_GINT64_FORMAT " residents, not %u\n",
+                  argv[1], count, n);
+      return EXIT_FAILURE;
+    }
+
+  /* Demo data is shaped like special-category personal data: kept private and removed. */
+  tmp = g_dir_make_tmp ("reintegra-bench-XXXXXX", &error);
+  if (tmp == NULL)
+    {
+      g_printerr ("bench-list: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  empty_path = g_build_filename (tmp, "empty.db", NULL);
+  empty = rei_store_open (empty_path, &error);
+  if (empty == NULL)
+    {
+      g_printerr ("bench-list: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timed_poll);
+
+  g_print ("Reintegra list benchmark: %u residents, renderer %s\n", n,
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
+
+  /* (a) Opening; the first window of a process also loads themes and fonts, so it is measured
+   * and thrown away. */
+  close_window (open_window (empty, 0, "warm-up"));
+  g_array_set_size (rows, 0);
+  close_window (open_window (empty, 0, "open window (empty db)"));
+  window = open_window (store, (guint) count, "open window");
+
+  /* (b) Typing a surname letter by letter, a backspace, and clearing the search. */
+  for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("search keystroke \"%s\"", keystrokes[i]);
+
+      measure_change (window, (guint) count, g_intern_string (what), set_search_cb,
+                      (gpointer) keystrokes[i], keystrokes[i]);
+    }
+
+  /* (c) Sorting by each column header. */
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    measure_change (window, (guint) count, sort_names[i], sort_cb, &sorts[i], NULL);
+
+  close_window (window);
+  print_rows ();
+
+  g_clear_object (&empty);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *path = g_strconcat (empty_path, suffixes[i], NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (tmp);
+  }
+  return EXIT_SUCCESS;
+}

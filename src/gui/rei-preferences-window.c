@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reintegra"
+
+#include "config.h"
+
+#include "rei-preferences-window.h"
+
+#include <glib/gi18n.h>
+
+/* Written to the setting table as where a value comes from: data, like the law's sources. */
+#define CENTRE_SOURCE "ustawienie ośrodka"
+/* Clicks on a spin button come in bursts; one dated value is written after the burst. */
+#define WRITE_DELAY_MS 600
+
+typedef struct
+{
+  const char *key;
+  const char *title;
+  const char *subtitle;
+  int         lower;
+  int         upper;
+  gboolean    centre;   /* in the second group */
+} Setting;
+
+static const Setting settings[] = {
+  { "trial_months", N_("Trial period (months)"), N_("Art. 15 of the act on social employment"), 0, 12, FALSE },
+  { "participation_months", N_("Participation after the trial (months)"), NULL, 1, 60, FALSE },
+  { "extension_max_months", N_("Longest extension (months)"), NULL, 0, 60, FALSE },
+  { "limit_warning_days", N_("Warn before the planned end (days)"), NULL, 0, 365, TRUE },
+  { "retention_years", N_("Keep personal data after the end (years)"),
+    N_("After this, a person can be anonymised"), 0, 100, TRUE },
+};
+
+struct _ReiPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  ReiStore             *store;
+  GtkSpinButton        *spins[G_N_ELEMENTS (settings)];
+  GPtrArray            *category_rows;
+  guint                 write_source;
+
+  /* Template widgets. */
+  AdwPreferencesGroup  *durations_group;
+  AdwPreferencesGroup  *centre_group;
+  AdwPreferencesGroup  *categories_group;
+  AdwEntryRow          *new_category_row;
+};
+
+G_DEFINE_FINAL_TYPE (ReiPreferencesWindow, rei_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void fill_categories (ReiPreferencesWindow *self);
+
+static void
+show_error (ReiPreferencesWindow *self,
+            const GError         *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+write_settings (ReiPreferencesWindow *self)
+{
+  g_clear_handle_id (&self->write_source, g_source_remove);
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      int value = gtk_spin_button_get_value_as_int (self->spins[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      /* Only a real change becomes a dated row, and an entry in the audit trail. */
+      if (rei_store_get_setting_int (self->store, settings[i].key, NULL, G_MININT) == value)
+        continue;
+      text = g_strdup_printf ("%d", value);
+      if (!rei_store_set_setting (self->store, settings[i].key, NULL, text, CENTRE_SOURCE, &error))
+        show_error (self, error);
+    }
+}
+
+static gboolean
+write_settings_cb (gpointer user_data)
+{
+  ReiPreferencesWindow *self = user_data;
+
+  self->write_source = 0;
+  write_settings (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_spin_changed_cb (ReiPreferencesWindow *self)
+{
+  g_clear_handle_id (&self->write_source, g_source_remove);
+  self->write_source = g_timeout_add (WRITE_DELAY_MS, write_settings_cb, self);
+}
+
+static void
+on_category_apply_cb (AdwEntryRow          *row,
+                      ReiPreferencesWindow *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (row), "code");
+  g_autoptr(GError) error = NULL;
+
+  if (!rei_store_rename_category (self->store, code, gtk_editable_get_text (GTK_EDITABLE (row)),
+                                  &error))
+    {
+      show_error (self, error);
+      fill_categories (self);
+    }
+}
+
+static void
+on_category_active_cb (GtkSwitch            *toggle,
+                       GParamSpec           *pspec,
+                       ReiPreferencesWindow *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (toggle), "code");
+  g_autoptr(GError) error = NULL;
+
+  if (!rei_store_set_category_active (self->store, code, gtk_switch_get_active (toggle), &error))
+    show_error (self, error);
+}
+
+static void
+fill_categories (ReiPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+
+  for (guint i = 0; i < self->category_rows->len; i++)
+    adw_preferences_group_remove (self->categories_group,
+                                  g_ptr_array_index (self->category_rows, i));
+  g_ptr_array_set_size (self->category_rows, 0);
+
+  codes = rei_store_list_categories (self->store, TRUE, NULL);
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      g_autofree char *label = rei_store_get_label (self->store, "category", code);
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), code);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), label != NULL ? label : "");
+      g_object_set_data_full (G_OBJECT (row), "code", g_strdup (code), g_free);
+      g_signal_connect_object (row, "apply", G_CALLBACK (on_category_apply_cb), self, 0);
+
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), rei_store_category_is_active (self->store, code));
+      gtk_widget_set_tooltip_text (toggle, _("Offered for new entries"));
+      g_object_set_data_full (G_OBJECT (toggle), "code", g_strdup (code), g_free);
+      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_category_active_cb),
+                               self, 0);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), toggle);
+
+      adw_preferences_group_add (self->categories_group, row);
+      g_ptr_array_add (self->category_rows, row);
+    }
+}
+
+static void
+on_new_category_apply_cb (ReiPreferencesWindow *self)
+{
+  g_autofree char *code =
+    rei_preferences_window_add_category (self,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->new_category_row)));
+
+  if (code != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->new_category_row), "");
+}
+
+static gboolean
+rei_preferences_window_close_request (GtkWindow *window)
+{
+  rei_preferences_window_flush (REI_PREFERENCES_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (rei_preferences_window_parent_class)->close_request (window);
+}
+
+static void
+rei_preferences_window_dispose (GObject *object)
+{
+  ReiPreferencesWindow *self = REI_PREFERENCES_WINDOW (object);
+
+  if (self->store != NULL && self->write_source != 0)
+    write_settings (self);
+  g_clear_handle_id (&self->write_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_PREFERENCES_WINDOW);
+  g_clear_pointer (&self->category_rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rei_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rei_preferences_window_class_init (ReiPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rei_preferences_window_dispose;
+  window_class->close_request = rei_preferences_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/reintegra/Reintegra/ui/rei-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, durations_group);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_group);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, categories_group);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, new_category_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_category_apply_cb);
+}
+
+static void
+rei_preferences_window_init (ReiPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->category_rows = g_ptr_array_new ();
+}
+
+ReiPreferencesWindow *
+rei_preferences_window_new (GtkWindow *parent,
+                            ReiStore  *store)
+{
+  ReiPreferencesWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (REI_IS_STORE (store), NULL);
+
+  self = g_object_new (REI_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      const Setting *s = &settings[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (s->lower, s->upper, 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(s->title));
+      if (s->subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(s->subtitle));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                                 rei_store_get_setting_int (store, s->key, NULL, s->lower));
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_spin_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (s->centre ? self->centre_group : self->durations_group, row);
+      self->spins[i] = GTK_SPIN_BUTTON (spin);
+    }
+
+  fill_categories (self);
+  return self;
+}
+
+void
+rei_preferences_window_flush (ReiPreferencesWindow *self)
+{
+  g_return_if_fail (REI_IS_PREFERENCES_WINDOW (self));
+
+  if (self->write_source != 0)
+    write_settings (self);
+}
+
+GtkSpinButton *
+rei_preferences_window_get_spin (ReiPreferencesWindow *self,
+                                 const char           *key)
+{
+  g_return_val_if_fail (REI_IS_PREFERENCES_WINDOW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (g_strcmp0 (settings[i].key, key) == 0)
+      return self->spins[i];
+  return NULL;
+}
+
+char *
+rei_preferences_window_add_category (ReiPreferencesWindow *self,
+                                     const char           *label)
+{
+  g_autoptr(GError) error = NULL;
+  char *code;
+
+  g_return_val_if_fail (REI_IS_PREFERENCES_WINDOW (self), NULL);
+
+  code = rei_store_add_category (self->store, label, &error);
+  if (code == NULL)
+    {
+      show_error (self, error);
+      return NULL;
+    }
+  fill_categories (self);
+  return code;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rei-store.h"
+
+G_BEGIN_DECLS
+
+#define REI_TYPE_PREFERENCES_WINDOW (rei_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReiPreferencesWindow, rei_preferences_window, REI, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+/* The centre's settings: the durations of the programme and the retention period (dated: a
+ * change holds from today on) and the list of eligibility categories. */
+ReiPreferencesWindow *rei_preferences_window_new            (GtkWindow            *parent,
+                                                             ReiStore             *store);
+/* Writes the durations changed in the last moment now, rather than after the typing pause. */
+void                  rei_preferences_window_flush          (ReiPreferencesWindow *self);
+/* For the window tests: the spin button of a setting ("trial_months", "retention_years", …). */
+GtkSpinButton        *rei_preferences_window_get_spin       (ReiPreferencesWindow *self,
+                                                             const char           *key);
+/* Adds a category as the entry at the end of the list does. */
+char                 *rei_preferences_window_add_category   (ReiPreferencesWindow *self,
+                                                             const char           *label);
+
+G_END_DECLS

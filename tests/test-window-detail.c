@@ -1,0 +1,623 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "rei-demo.h"
+#include "rei-preferences-window.h"
+#include "rei-resident-list.h"
+#include "rei-window.h"
+#include "test-util.h"
+
+#define N_DEMO 120
+/* Long enough for a loaded two-core machine under Xvfb, short enough that a hang fails. */
+#define TIMEOUT_SECONDS 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (source);
+}
+
+static gboolean
+list_is_loaded (gpointer data)
+{
+  ReiWindow *window = data;
+  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (window));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list);
+}
+
+typedef struct
+{
+  ReiWindow  *window;
+  const char *search;
+} SearchWait;
+
+static gboolean
+search_is_done (gpointer data)
+{
+  SearchWait *wait = data;
+  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (wait->window));
+  const ReiResidentQuery *query = rei_resident_list_get_query (list);
+  const char *search = query->search != NULL ? query->search : "";
+
+  return g_strcmp0 (search, wait->search) == 0 && !rei_resident_list_get_loading (list);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (is_true, &painted, "a frame");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ReiWindow *
+show_window (ReiStore *store)
+{
+  ReiWindow *window = rei_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (list_is_loaded, window, "the list");
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+set_search (ReiWindow  *window,
+            const char *text)
+{
+  ReiResidentView *view = rei_window_get_resident_view (window);
+  SearchWait wait = { window, text };
+
+  gtk_editable_set_text (rei_resident_view_get_search_entry (view), text);
+  wait_until (search_is_done, &wait, "the search");
+}
+
+static GListModel *
+get_model (ReiWindow *window)
+{
+  ReiResidentView *view = rei_window_get_resident_view (window);
+
+  return G_LIST_MODEL (gtk_column_view_get_model (rei_resident_view_get_column_view (view)));
+}
+
+/* Finds a person by name in the list and selects them, as a click on the row does. */
+static void
+select_by_search (ReiWindow  *window,
+                  const char *search)
+{
+  GListModel *model = get_model (window);
+
+  set_search (window, search);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  drain ();
+}
+
+/* The newest message dialog on screen. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static const char *
+entry (ReiResidentDetail *detail,
+       ReiResidentField   field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (rei_resident_detail_get_entry_row (detail, field)));
+}
+
+static void
+set_entry (ReiResidentDetail *detail,
+           ReiResidentField   field,
+           const char        *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (rei_resident_detail_get_entry_row (detail, field)), text);
+}
+
+static guint
+count_audit (ReiStore *store,
+             gint64    id)
+{
+  g_autoptr(GPtrArray) entries = rei_store_list_audit (store, "resident", id, NULL);
+
+  g_assert_nonnull (entries);
+  return entries->len;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file_name = g_strdup_printf ("%s%s.png", name, g_getenv ("REI_TEST_PNG_SUFFIX") ?: "");
+  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+/* A person whose participation began in 2019 and never ended: long past the planned end. */
+static gint64
+add_anna (ReiStore *store,
+          char    **pesel_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pesel = rei_test_pesel (1985, 3, 14, 123, 'K');
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Anna", "Testowa-Żak", pesel);
+  const char *cats[] = { "bezrobocie_dlugotrwale", NULL };
+
+  rei_resident_set (r, REI_RESIDENT_SEX, "K");
+  rei_resident_set (r, REI_RESIDENT_BIRTH_DATE, "1985-03-14");
+  rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2019-01-07");
+  rei_resident_set (r, REI_RESIDENT_TOWN, "Krasnystaw");
+  rei_resident_set (r, REI_RESIDENT_REFERRAL, "pup");
+  rei_resident_set (r, REI_RESIDENT_CONSENT_BASIS, "obowiazek_prawny");
+  rei_resident_set_categories (r, cats);
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_assert_no_error (error);
+  *pesel_out = g_steal_pointer (&pesel);
+  return rei_resident_get_id (r);
+}
+
+static void
+test_detail_edit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autofree char *pesel = NULL;
+  g_autofree char *bad_pesel = NULL;
+  g_autoptr(ReiResident) stored = NULL;
+  g_autoptr(ReiResident) restored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiResidentDetail *detail;
+  ReiWindow *window;
+  ReiAuditEntry *last;
+  AdwToast *toast;
+  guint n_audit;
+  gint64 id;
+  gint64 new_id;
+
+  store = rei_test_store_new (dir);
+  rei_demo_fill (store, N_DEMO, 2019, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = add_anna (store, &pesel);
+
+  window = show_window (store);
+  detail = rei_window_get_resident_detail (window);
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, -1);
+
+  /* Selecting the person fills the form, with the birth date and sex read from the PESEL. */
+  select_by_search (window, "Testowa");
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, id);
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_FIRST_NAME), ==, "Anna");
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_SURNAME), ==, "Testowa-Żak");
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_PESEL), ==, pesel);
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_BIRTH_DATE), ==, "14.03.1985");
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_ADMISSION_DATE), ==, "07.01.2019");
+  g_assert_cmpuint (adw_combo_row_get_selected (rei_resident_detail_get_sex_row (detail)), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (rei_resident_detail_get_sex_row (detail))));
+  g_assert_false (rei_resident_detail_get_modified (detail));
+  /* Admitted in 2019 and never ended: the pane warns that the planned end has passed. */
+  g_assert_true (gtk_widget_get_visible (rei_resident_detail_get_lifecycle_warning (detail)));
+  g_assert_true (gtk_widget_has_css_class (rei_resident_detail_get_lifecycle_warning (detail),
+                                           "error"));
+
+  wait_for_frame (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "window-detail");
+  /* And the lifecycle part of the form, further down. */
+  {
+    GtkWidget *warning = rei_resident_detail_get_lifecycle_warning (detail);
+    GtkWidget *scroller = gtk_widget_get_ancestor (warning, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment;
+    graphene_point_t top;
+
+    g_assert_nonnull (scroller);
+    g_assert_true (gtk_widget_compute_point (warning, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    gtk_adjustment_set_value (adjustment, top.y - 120);
+    wait_for_frame (GTK_WIDGET (window));
+    save_png (GTK_WIDGET (window), "window-detail-lifecycle");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
+  /* A PESEL with a wrong control digit: the reason under the field, in Polish for a Polish
+   * clerk, and no saving. */
+  bad_pesel = g_strdup (pesel);
+  bad_pesel[10] = bad_pesel[10] == '9' ? '0' : bad_pesel[10] + 1;
+  n_audit = count_audit (store, id);
+  set_entry (detail, REI_RESIDENT_PESEL, bad_pesel);
+  g_assert_true (rei_resident_detail_get_modified (detail));
+  g_assert_cmpstr (rei_resident_detail_get_field_error (detail, REI_RESIDENT_PESEL), ==,
+                   _("PESEL checksum does not match"));
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "pl") == 0)
+    g_assert_cmpstr (rei_resident_detail_get_field_error (detail, REI_RESIDENT_PESEL), ==,
+                     "Cyfra kontrolna numeru PESEL się nie zgadza");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rei_resident_detail_get_entry_row (detail, REI_RESIDENT_PESEL)), "error"));
+  g_assert_false (rei_resident_detail_get_can_save (detail));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (detail), REI_TYPE_RESIDENT_DETAIL, "save_button"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-resident", NULL);
+  drain ();
+  stored = rei_store_get_resident (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rei_resident_get_pesel (stored), ==, pesel);
+  g_assert_cmpuint (count_audit (store, id), ==, n_audit);
+  /* What was typed stays. */
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_PESEL), ==, bad_pesel);
+  g_clear_object (&stored);
+
+  /* A bad date and a bad postcode are refused the same way. */
+  set_entry (detail, REI_RESIDENT_END_DATE, "31.02.2020");
+  g_assert_cmpstr (rei_resident_detail_get_field_error (detail, REI_RESIDENT_END_DATE), ==,
+                   _("Enter the date as dd.mm.yyyy, e.g. 31.05.2019."));
+  set_entry (detail, REI_RESIDENT_END_DATE, "");
+  g_assert_null (rei_resident_detail_get_field_error (detail, REI_RESIDENT_END_DATE));
+  set_entry (detail, REI_RESIDENT_POSTCODE, "22300");
+  g_assert_nonnull (rei_resident_detail_get_field_error (detail, REI_RESIDENT_POSTCODE));
+  set_entry (detail, REI_RESIDENT_POSTCODE, "22-300");
+  g_assert_null (rei_resident_detail_get_field_error (detail, REI_RESIDENT_POSTCODE));
+
+  /* An extension beyond the centre's longest is refused by the lifecycle rules. */
+  gtk_spin_button_set_value (rei_resident_detail_get_extension_spin (detail), 13);
+  g_assert_false (rei_resident_detail_get_can_save (detail));
+  gtk_spin_button_set_value (rei_resident_detail_get_extension_spin (detail), 6);
+
+  /* Corrected, it saves: one change in the store and one row in the audit trail. */
+  set_entry (detail, REI_RESIDENT_PESEL, pesel);
+  g_assert_null (rei_resident_detail_get_field_error (detail, REI_RESIDENT_PESEL));
+  set_entry (detail, REI_RESIDENT_PHONE, "600 700 800");
+  g_assert_true (rei_resident_detail_get_can_save (detail));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-resident", NULL);
+  drain ();
+  g_assert_false (rei_resident_detail_get_modified (detail));
+  stored = rei_store_get_resident (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rei_resident_get (stored, REI_RESIDENT_PHONE), ==, "600 700 800");
+  g_assert_cmpstr (rei_resident_get (stored, REI_RESIDENT_POSTCODE), ==, "22-300");
+  g_assert_cmpint (rei_resident_get_extension_months (stored), ==, 6);
+  g_assert_cmpstr (rei_resident_get (stored, REI_RESIDENT_BIRTH_DATE), ==, "1985-03-14");
+  g_assert_cmpstr (rei_resident_get_categories (stored)[0], ==, "bezrobocie_dlugotrwale");
+  g_assert_cmpuint (count_audit (store, id), ==, n_audit + 1);
+  audit = rei_store_list_audit (store, "resident", id, NULL);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->action, ==, "update");
+  g_assert_cmpstr (last->detail, ==, "phone,postcode,extension-months");
+  wait_until (list_is_loaded, window, "the list after the save");
+
+  /* Delete, then Undo: the same person under the same id. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-resident", NULL);
+  drain ();
+  g_assert_null (rei_store_get_resident (store, id, NULL));
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, -1);
+  toast = rei_resident_detail_get_undo_toast (detail);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  drain ();
+  restored = rei_store_get_resident (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rei_resident_get_surname (restored), ==, "Testowa-Żak");
+  g_assert_cmpstr (rei_resident_get_pesel (restored), ==, pesel);
+  g_assert_cmpstr (rei_resident_get (restored, REI_RESIDENT_PHONE), ==, "600 700 800");
+  g_assert_cmpint (rei_resident_get_extension_months (restored), ==, 6);
+  g_assert_cmpstr (rei_resident_get_categories (restored)[0], ==, "bezrobocie_dlugotrwale");
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, id);
+  wait_until (list_is_loaded, window, "the list after the undo");
+
+  /* A new resident: an empty form, saved, and found in the list. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-resident", NULL);
+  drain ();
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, 0);
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_FIRST_NAME), ==, "");
+  g_assert_false (rei_resident_detail_get_can_save (detail));
+  g_assert_nonnull (rei_resident_detail_get_field_error (detail, REI_RESIDENT_FIRST_NAME));
+  set_entry (detail, REI_RESIDENT_FIRST_NAME, "Bożena");
+  set_entry (detail, REI_RESIDENT_SURNAME, "Nowoprzyjęta");
+  set_entry (detail, REI_RESIDENT_ADMISSION_DATE, "02.01.2024");
+  rei_resident_detail_set_category (detail, "bezdomnosc", TRUE);
+  g_assert_true (rei_resident_detail_get_can_save (detail));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-resident", NULL);
+  drain ();
+  new_id = rei_resident_detail_get_resident_id (detail);
+  g_assert_cmpint (new_id, >, 0);
+  wait_until (list_is_loaded, window, "the list after the new resident");
+  set_search (window, "Nowoprzyjęta");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (window)), ==, 1);
+  {
+    g_autoptr(ReiResident) row = g_list_model_get_item (get_model (window), 0);
+
+    g_assert_cmpint (rei_resident_get_id (row), ==, new_id);
+    g_assert_cmpstr (rei_resident_get_categories (row)[0], ==, "bezdomnosc");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  rei_test_tmpdir_free (dir);
+}
+
+static void
+test_detail_unsaved (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autofree char *pesel = NULL;
+  g_autoptr(ReiResident) stored = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiResidentDetail *detail;
+  ReiWindow *window;
+  AdwMessageDialog *dialog;
+  GListModel *model;
+  gint64 id;
+
+  store = rei_test_store_new (dir);
+  rei_demo_fill (store, 20, 2019, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = add_anna (store, &pesel);
+
+  window = show_window (store);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  detail = rei_window_get_resident_detail (window);
+  select_by_search (window, "Testowa");
+  set_entry (detail, REI_RESIDENT_NOTES, "Rozmowa z doradcą w piątek");
+
+  /* Another person selected with unsaved edits: asked; Cancel keeps the edits and the person. */
+  set_search (window, "");
+  model = get_model (window);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  drain ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Save Changes?"));
+  adw_message_dialog_response (dialog, "cancel");
+  drain ();
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, id);
+  g_assert_true (rei_resident_detail_get_modified (detail));
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_NOTES), ==, "Rozmowa z doradcą w piątek");
+
+  /* Closing the window asks too; Save writes, then the window closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  g_assert_nonnull (window);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  drain ();
+  g_assert_null (window);
+  stored = rei_store_get_resident (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rei_resident_get (stored, REI_RESIDENT_NOTES), ==, "Rozmowa z doradcą w piątek");
+
+  /* Discard: closes and writes nothing. */
+  window = show_window (store);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  detail = rei_window_get_resident_detail (window);
+  select_by_search (window, "Testowa");
+  set_entry (detail, REI_RESIDENT_NOTES, "Nie do zapisania");
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  g_assert_nonnull (window);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  drain ();
+  g_assert_null (window);
+  g_clear_object (&stored);
+  stored = rei_store_get_resident (store, id, &error);
+  g_assert_cmpstr (rei_resident_get (stored, REI_RESIDENT_NOTES), ==, "Rozmowa z doradcą w piątek");
+
+  rei_test_tmpdir_free (dir);
+}
+
+static void
+test_detail_anonymise (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Zenon", "Dawnoskończony", NULL);
+  g_autoptr(ReiResident) after = NULL;
+  g_autofree char *pesel = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiResidentDetail *detail;
+  AdwMessageDialog *dialog;
+  ReiWindow *window;
+  gint64 anna;
+
+  store = rei_test_store_new (dir);
+  anna = add_anna (store, &pesel);
+  /* Ended in 2010: with the default ten years of retention, eligible. */
+  rei_resident_set (r, REI_RESIDENT_SEX, "M");
+  rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2009-01-05");
+  rei_resident_set (r, REI_RESIDENT_END_DATE, "2010-01-04");
+  rei_resident_set (r, REI_RESIDENT_END_REASON, "ukonczenie");
+  rei_resident_set (r, REI_RESIDENT_PHONE, "600 100 200");
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_assert_no_error (error);
+
+  window = show_window (store);
+  detail = rei_window_get_resident_detail (window);
+
+  /* Not for a person still in the programme. */
+  select_by_search (window, "Testowa");
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, anna);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (detail), REI_TYPE_RESIDENT_DETAIL, "anonymise_row"))));
+
+  select_by_search (window, "Zenon");
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, rei_resident_get_id (r));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (detail), REI_TYPE_RESIDENT_DETAIL, "anonymise_row"))));
+  /* The history lists the insert. */
+  g_assert_true (gtk_widget_get_visible (rei_resident_detail_get_history_row (detail)));
+
+  gtk_widget_activate_action (GTK_WIDGET (detail), "resident.anonymise", NULL);
+  drain ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Anonymise This Person?"));
+  adw_message_dialog_response (dialog, "anonymise");
+  drain ();
+  wait_until (list_is_loaded, window, "the list after the anonymisation");
+
+  after = rei_store_get_resident (store, rei_resident_get_id (r), &error);
+  g_assert_no_error (error);
+  g_assert_true (rei_resident_get_anonymised (after));
+  g_assert_null (rei_resident_get (after, REI_RESIDENT_PHONE));
+  g_assert_cmpstr (entry (detail, REI_RESIDENT_FIRST_NAME), ==, "Anonimizowany");
+
+  /* The list shows the placeholder, and nobody is called Zenon any more. */
+  set_search (window, "Zenon");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (window)), ==, 0);
+  set_search (window, "Anonimizowany");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (window)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  rei_test_tmpdir_free (dir);
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autofree char *code = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiPreferencesWindow *preferences;
+  g_autoptr(GPtrArray) active = NULL;
+
+  store = rei_test_store_new (dir);
+  preferences = rei_preferences_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 620);
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_for_frame (GTK_WIDGET (preferences));
+  save_png (GTK_WIDGET (preferences), "window-preferences");
+
+  /* A duration changed in the window is a dated setting from today on. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     rei_preferences_window_get_spin (preferences, "participation_months")), ==, 12);
+  gtk_spin_button_set_value (rei_preferences_window_get_spin (preferences, "participation_months"), 10);
+  rei_preferences_window_flush (preferences);
+  g_assert_cmpint (rei_store_get_setting_int (store, "participation_months", NULL, 0), ==, 10);
+  g_assert_cmpint (rei_store_get_setting_int (store, "participation_months", "2020-01-01", 0), ==, 12);
+
+  code = rei_preferences_window_add_category (preferences, "Osoba w kryzysie");
+  g_assert_nonnull (code);
+  active = rei_store_list_categories (store, FALSE, &error);
+  g_assert_cmpstr (g_ptr_array_index (active, active->len - 1), ==, code);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain ();
+  rei_test_tmpdir_free (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("REINTEGRA_LOCALEDIR");
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display and no xvfb-run: skipping the window tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/reintegra/Reintegra/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/window-detail/edit", test_detail_edit);
+  g_test_add_func ("/window-detail/unsaved", test_detail_unsaved);
+  g_test_add_func ("/window-detail/anonymise", test_detail_anonymise);
+  g_test_add_func ("/window-detail/preferences", test_preferences);
+
+  return g_test_run ();
+}
