@@ -401,10 +401,11 @@ test_detail_edit (void)
   set_search (window, "Nowoprzyjęta");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (window)), ==, 1);
   {
-    g_autoptr(ReiResident) row = g_list_model_get_item (get_model (window), 0);
+    g_autoptr(ReiResidentRow) row = g_list_model_get_item (get_model (window), 0);
 
-    g_assert_cmpint (rei_resident_get_id (row), ==, new_id);
-    g_assert_cmpstr (rei_resident_get_categories (row)[0], ==, "bezdomnosc");
+    g_assert_cmpint (rei_resident_row_get_id (row), ==, new_id);
+    g_assert_cmpstr (rei_resident_get_categories (rei_resident_row_get_resident (row))[0], ==,
+                     "bezdomnosc");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -305,11 +305,11 @@ list_surnames (ReiWindow *window)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(ReiResident) resident = g_list_model_get_item (model, i);
+      g_autoptr(ReiResidentRow) row = g_list_model_get_item (model, i);
 
       if (i > 0)
         g_string_append_c (names, ',');
-      g_string_append (names, rei_resident_get_surname (resident));
+      g_string_append (names, rei_resident_get_surname (rei_resident_row_get_resident (row)));
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }

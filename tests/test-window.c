@@ -208,7 +208,7 @@ test_window_residents (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ReiStore) store = NULL;
-  g_autoptr(ReiResident) first = NULL;
+  g_autoptr(ReiResidentRow) first = NULL;
   g_autofree char *surname = NULL;
   char *dir = rei_test_tmpdir_new ();
   ReiResidentView *view;
@@ -234,9 +234,9 @@ test_window_residents (void)
   g_assert_null (find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
 
   first = g_list_model_get_item (model, 0);
-  g_assert_true (REI_IS_RESIDENT (first));
-  g_assert_nonnull (rei_resident_get_surname (first));
-  surname = g_strdup (rei_resident_get_surname (first));
+  g_assert_true (REI_IS_RESIDENT_ROW (first));
+  g_assert_nonnull (rei_resident_get_surname (rei_resident_row_get_resident (first)));
+  surname = g_strdup (rei_resident_get_surname (rei_resident_row_get_resident (first)));
 
   /* Search as you type narrows the list to the people who match, and only them. */
   set_search (window, surname);
@@ -245,7 +245,8 @@ test_window_residents (void)
   g_assert_cmpuint (narrowed, <, total);
   for (guint i = 0; i < narrowed; i++)
     {
-      g_autoptr(ReiResident) resident = g_list_model_get_item (model, i);
+      g_autoptr(ReiResidentRow) row = g_list_model_get_item (model, i);
+      ReiResident *resident = rei_resident_row_get_resident (row);
 
       g_assert_true (contains_folded (rei_resident_get_surname (resident), surname)
                      || contains_folded (rei_resident_get_first_name (resident), surname));
@@ -266,8 +267,8 @@ test_window_residents (void)
     g_autoptr(GtkColumnViewColumn) pesel_column =
       g_list_model_get_item (gtk_column_view_get_columns (column_view), 2);
     ReiResidentList *list = rei_resident_view_get_list (view);
-    g_autoptr(ReiResident) r0 = NULL;
-    g_autoptr(ReiResident) r1 = NULL;
+    g_autoptr(ReiResidentRow) r0 = NULL;
+    g_autoptr(ReiResidentRow) r1 = NULL;
 
     gtk_column_view_sort_by_column (column_view, pesel_column, GTK_SORT_DESCENDING);
     wait_until (list_is_loaded, window, "the sorted list");
@@ -276,7 +277,8 @@ test_window_residents (void)
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
     r0 = g_list_model_get_item (model, 0);
     r1 = g_list_model_get_item (model, 1);
-    g_assert_cmpstr (rei_resident_get_pesel (r0), >, rei_resident_get_pesel (r1));
+    g_assert_cmpstr (rei_resident_get_pesel (rei_resident_row_get_resident (r0)), >,
+                     rei_resident_get_pesel (rei_resident_row_get_resident (r1)));
 
     g_autoptr(GtkColumnViewColumn) surname_column =
       g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);

@@ -6,8 +6,13 @@
 #include "rei-resident-list.h"
 
 /* Enough for several screens of rows and the scrolling margin of a GtkColumnView, far fewer than
- * the rows of a big centre's history. */
-#define CACHE_SIZE 512
+ * the rows of a big centre's history.  Rows still held elsewhere are kept beyond it. */
+#define CACHE_SIZE 600
+
+/* GTK 4.8's list widgets keep up to 200 rows (GTK_LIST_VIEW_MAX_LIST_ITEMS) around what they
+ * show; after a new result the view shows its top, so the people of the first 200 positions are
+ * read in the query's thread along with the ids. */
+#define PRELOAD_TOP 200
 
 struct _ReiResidentList
 {
@@ -17,9 +22,12 @@ struct _ReiResidentList
   ReiResidentQuery *query;
   GArray           *ids;           /* gint64, in the query's order */
 
-  /* id → ReiResident, with the ids in the order they were added so that the oldest go first. */
-  GHashTable       *cache;
-  GQueue            cache_order;
+  /* position → ReiResidentRow, with the positions in the order their rows were made so that
+   * the oldest go first. */
+  GHashTable       *rows;
+  GQueue            row_order;
+  /* position → ReiResident, read with the current result by the query's thread. */
+  GHashTable       *preloaded;
 
   /* Of the query in flight; NULL when none runs. */
   GCancellable     *cancellable;
@@ -41,37 +49,75 @@ enum {
 
 enum {
   FAILED,
+  REPLACING,
+  REPLACED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-clear_cache (ReiResidentList *self)
+static GHashTable *
+preloaded_new (void)
 {
-  g_hash_table_remove_all (self->cache);
-  g_queue_clear_full (&self->cache_order, g_free);
+  return g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
 static void
-cache_insert (ReiResidentList *self,
-              gint64           id,
-              ReiResident     *resident)
+clear_rows (ReiResidentList *self)
 {
-  gint64 *key;
+  g_hash_table_remove_all (self->rows);
+  g_queue_clear (&self->row_order);
+}
 
-  while (self->cache_order.length >= CACHE_SIZE)
+/* Held by someone besides the list: a row widget, a selection model, a caller.  Such a row has
+ * to stay the one object of its position, or its holder would show a person of an old result. */
+static gboolean
+row_is_held (ReiResidentRow *row)
+{
+  return g_atomic_int_get (&G_OBJECT (row)->ref_count) > 1;
+}
+
+static void
+trim_rows (ReiResidentList *self)
+{
+  guint n = self->row_order.length;
+
+  /* Each position at most once round: a held row goes to the back of the queue. */
+  for (guint i = 0; i < n && g_hash_table_size (self->rows) >= CACHE_SIZE; i++)
     {
-      g_autofree gint64 *oldest = g_queue_pop_head (&self->cache_order);
+      gpointer key = g_queue_pop_head (&self->row_order);
 
-      g_hash_table_remove (self->cache, oldest);
+      if (row_is_held (g_hash_table_lookup (self->rows, key)))
+        g_queue_push_tail (&self->row_order, key);
+      else
+        g_hash_table_remove (self->rows, key);
     }
+}
 
-  key = g_memdup2 (&id, sizeof id);
-  g_queue_push_tail (&self->cache_order, key);
-  /* The queue owns the key; the table only borrows it. */
-  g_hash_table_insert (self->cache, key, g_object_ref (resident));
+/* The person at position of the current result: read by the query's thread, or now. */
+static ReiResident *
+dup_resident_at (ReiResidentList *self,
+                 guint            position)
+{
+  g_autoptr(GError) error = NULL;
+  ReiResident *resident;
+  gint64 id = g_array_index (self->ids, gint64, position);
+
+  resident = g_hash_table_lookup (self->preloaded, GUINT_TO_POINTER (position));
+  if (resident != NULL && rei_resident_get_id (resident) == id)
+    return g_object_ref (resident);
+
+  resident = rei_store_get_resident (self->store, id, &error);
+  if (resident == NULL)
+    {
+      /* Deleted since the query ran.  A view cannot take NULL inside the range, so it gets an
+       * empty row until the next refresh. */
+      g_debug ("Resident %" G_GINT64_FORMAT " is gone: %s", id, error->message);
+      resident = rei_resident_new ();
+      rei_resident_set_id (resident, id);
+    }
+  return resident;
 }
 
 /* Forgets the query in flight, if any: the thread notices at its next step, and its result is
@@ -95,27 +141,67 @@ set_loading (ReiResidentList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Takes both. */
 static void
 swap_ids (ReiResidentList *self,
-          GArray          *ids)
+          GArray          *ids,
+          GHashTable      *preloaded)
 {
   guint old_n = self->ids->len;
+  guint new_n = ids->len;
+  guint n_rows;
+
+  g_signal_emit (self, signals[REPLACING], 0);
 
   g_array_unref (self->ids);
   self->ids = ids;
-  /* The rows may have been edited since they were read: read them again when asked. */
-  clear_cache (self);
+  g_hash_table_unref (self->preloaded);
+  self->preloaded = preloaded;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
-  if (old_n != ids->len)
+  /* The rows held show the person now at their position, read again (they may have been
+   * edited).  The others go: made again when asked, which is cheaper than reading them now.
+   * Rows past the new end go as well; nothing updates them any more. */
+  n_rows = self->row_order.length;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      gpointer key = g_queue_pop_head (&self->row_order);
+      guint position = GPOINTER_TO_UINT (key);
+      ReiResidentRow *row = g_hash_table_lookup (self->rows, key);
+
+      if (position < new_n && row_is_held (row))
+        {
+          g_autoptr(ReiResident) resident = dup_resident_at (self, position);
+
+          rei_resident_row_set_resident (row, resident);
+          g_queue_push_tail (&self->row_order, key);
+        }
+      else
+        g_hash_table_remove (self->rows, key);
+    }
+
+  /* Only the length changes, at the end: a list widget then keeps the rows it has. */
+  if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  g_signal_emit (self, signals[REPLACED], 0);
 }
 
 typedef struct
 {
   ReiStore         *store;
   ReiResidentQuery *query;
+  GArray           *positions;   /* guint: whose people to read with the ids */
 } QueryData;
+
+typedef struct
+{
+  GArray     *ids;
+  GHashTable *preloaded;
+} QueryResult;
 
 static void
 query_data_free (gpointer data)
@@ -124,7 +210,40 @@ query_data_free (gpointer data)
 
   g_clear_object (&qd->store);
   rei_resident_query_free (qd->query);
+  g_clear_pointer (&qd->positions, g_array_unref);
   g_free (qd);
+}
+
+static void
+query_result_free (gpointer data)
+{
+  QueryResult *result = data;
+
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->preloaded, g_hash_table_unref);
+  g_free (result);
+}
+
+/* The positions whose people the next result should bring along: the top, where the view goes,
+ * and those of the rows held now (e.g. by a list scrolled elsewhere). */
+static GArray *
+positions_to_preload (ReiResidentList *self)
+{
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < PRELOAD_TOP; i++)
+    g_array_append_val (positions, i);
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position >= PRELOAD_TOP && row_is_held (value))
+        g_array_append_val (positions, position);
+    }
+  return positions;
 }
 
 static void
@@ -135,13 +254,34 @@ query_thread (GTask        *task,
 {
   QueryData *qd = task_data;
   GError *error = NULL;
+  QueryResult *result;
   GArray *ids;
 
   ids = rei_store_query_resident_ids (qd->store, qd->query, cancellable, &error);
   if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result = g_new0 (QueryResult, 1);
+  result->ids = ids;
+  result->preloaded = preloaded_new ();
+  for (guint i = 0; i < qd->positions->len; i++)
+    {
+      guint position = g_array_index (qd->positions, guint, i);
+      ReiResident *resident;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (position >= ids->len)
+        continue;
+      /* One that cannot be read is read again (or made empty) on the main thread. */
+      resident = rei_store_get_resident (qd->store, g_array_index (ids, gint64, position), NULL);
+      if (resident != NULL)
+        g_hash_table_insert (result->preloaded, GUINT_TO_POINTER (position), resident);
+    }
+  g_task_return_pointer (task, result, query_result_free);
 }
 
 static void
@@ -152,18 +292,18 @@ on_query_done_cb (GObject      *source_object,
   ReiResidentList *self = REI_RESIDENT_LIST (source_object);
   GTask *task = G_TASK (result);
   g_autoptr(GError) error = NULL;
-  GArray *ids;
+  QueryResult *qr;
 
-  ids = g_task_propagate_pointer (task, &error);
+  qr = g_task_propagate_pointer (task, &error);
 
   /* Superseded by a newer query (search as you type) or cancelled: not ours to show. */
   if (g_task_get_cancellable (task) != self->cancellable)
     {
-      g_clear_pointer (&ids, g_array_unref);
+      g_clear_pointer (&qr, query_result_free);
       return;
     }
 
-  if (ids == NULL)
+  if (qr == NULL)
     {
       set_loading (self, FALSE);
       g_warning ("Cannot list residents: %s", error->message);
@@ -172,14 +312,15 @@ on_query_done_cb (GObject      *source_object,
     }
 
   /* The rows first, then the end of loading: whoever waits for the latter sees the new rows. */
-  swap_ids (self, ids);
+  swap_ids (self, g_steal_pointer (&qr->ids), g_steal_pointer (&qr->preloaded));
+  query_result_free (qr);
   set_loading (self, FALSE);
 }
 
 static GType
 rei_resident_list_get_item_type (GListModel *model)
 {
-  return REI_TYPE_RESIDENT;
+  return REI_TYPE_RESIDENT_ROW;
 }
 
 static guint
@@ -193,30 +334,22 @@ rei_resident_list_get_item (GListModel *model,
                             guint       position)
 {
   ReiResidentList *self = REI_RESIDENT_LIST (model);
-  g_autoptr(GError) error = NULL;
-  ReiResident *resident;
-  gint64 id;
+  g_autoptr(ReiResident) resident = NULL;
+  ReiResidentRow *row;
 
   if (position >= self->ids->len)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
-  resident = g_hash_table_lookup (self->cache, &id);
-  if (resident != NULL)
-    return g_object_ref (resident);
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
 
-  resident = rei_store_get_resident (self->store, id, &error);
-  if (resident == NULL)
-    {
-      /* Deleted since the query ran.  A view cannot take NULL inside the range, so it gets an
-       * empty row until the next refresh. */
-      g_debug ("Resident %" G_GINT64_FORMAT " is gone: %s", id, error->message);
-      resident = rei_resident_new ();
-      rei_resident_set_id (resident, id);
-    }
-
-  cache_insert (self, id, resident);
-  return resident;
+  trim_rows (self);
+  resident = dup_resident_at (self, position);
+  row = rei_resident_row_new (resident);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
+  g_queue_push_tail (&self->row_order, GUINT_TO_POINTER (position));
+  return g_object_ref (row);
 }
 
 static void
@@ -235,7 +368,7 @@ rei_resident_list_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  clear_cache (self);
+  clear_rows (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rei_resident_list_parent_class)->dispose (object);
@@ -246,7 +379,8 @@ rei_resident_list_finalize (GObject *object)
 {
   ReiResidentList *self = REI_RESIDENT_LIST (object);
 
-  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->preloaded, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->query, rei_resident_query_free);
 
@@ -324,6 +458,15 @@ rei_resident_list_class_init (ReiResidentListClass *klass)
   signals[FAILED] =
     g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* A new result is about to go into the rows: the last moment the positions mean the people
+   * of the old one (e.g. to remember who is selected). */
+  signals[REPLACING] =
+    g_signal_new ("replacing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The rows show the new result, and items-changed has told of its length. */
+  signals[REPLACED] =
+    g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -331,8 +474,9 @@ rei_resident_list_init (ReiResidentList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->query = rei_resident_query_new ();
-  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
-  g_queue_init (&self->cache_order);
+  self->rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  g_queue_init (&self->row_order);
+  self->preloaded = preloaded_new ();
 }
 
 ReiResidentList *
@@ -387,6 +531,7 @@ rei_resident_list_set_query (ReiResidentList        *self,
   qd = g_new0 (QueryData, 1);
   qd->store = g_object_ref (self->store);
   qd->query = rei_resident_query_copy (self->query);
+  qd->positions = positions_to_preload (self);
 
   task = g_task_new (self, self->cancellable, on_query_done_cb, NULL);
   g_task_set_source_tag (task, rei_resident_list_set_query);
@@ -416,7 +561,7 @@ rei_resident_list_set_query_sync (ReiResidentList        *self,
   if (ids == NULL)
     return FALSE;
 
-  swap_ids (self, ids);
+  swap_ids (self, ids, preloaded_new ());
   return TRUE;
 }
 

@@ -1067,7 +1067,7 @@ static void
 show_position (ReiResidentDetail *self,
                guint              position)
 {
-  g_autoptr(ReiResident) row = NULL;
+  g_autoptr(ReiResidentRow) row = NULL;
   g_autoptr(ReiResident) resident = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1075,7 +1075,7 @@ show_position (ReiResidentDetail *self,
   if (row == NULL)
     return;
   /* The list's row may be older than the database; the form shows what is there now. */
-  resident = rei_store_get_resident (self->store, rei_resident_get_id (row), &error);
+  resident = rei_store_get_resident (self->store, rei_resident_row_get_id (row), &error);
   if (resident == NULL)
     {
       show_error_dialog (self, _("Cannot Show the Resident"), error->message);

@@ -12,7 +12,6 @@
 #include "rei-date.h"
 #include "rei-export.h"
 #include "rei-lifecycle.h"
-#include "rei-list-relay.h"
 
 struct _ReiResidentView
 {
@@ -20,8 +19,10 @@ struct _ReiResidentView
 
   ReiStore             *store;
   ReiResidentList      *list;
-  GtkSingleSelection   *selection;   /* over a ReiListRelay of the list */
+  GtkSingleSelection   *selection;   /* over the list */
   gint64                reselect_id;
+  /* The next result answers a different query: show its top. */
+  gboolean              scroll_to_top;
   /* The sort of the list as the column headers last asked for it; -1 before any. */
   int                   probed_sort;
   gboolean              resorting;
@@ -94,6 +95,14 @@ typedef struct
 } ExportData;
 
 static GQuark lifecycle_quark;
+static GQuark cell_fill_quark;
+static GQuark cell_row_quark;
+static GQuark cell_handler_quark;
+
+/* Fills the cell of a column for a person. */
+typedef void (*CellFill) (ReiResidentView *self,
+                          GtkListItem     *item,
+                          ReiResident     *resident);
 
 static void
 export_data_free (gpointer data)
@@ -108,16 +117,18 @@ export_data_free (gpointer data)
 
 static void
 set_inscription (GtkListItem      *item,
+                 ReiResident      *resident,
                  ReiResidentField  field)
 {
-  ReiResident *resident = gtk_list_item_get_item (item);
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
 
   gtk_inscription_set_text (cell, rei_resident_get (resident, field));
 }
 
 /* The lifecycle of a row, worked out from its dates the first time a cell of the row is bound
- * and kept on the row object, which the list drops when the next query answers. */
+ * and kept on the resident object.  A new query result gives every row a resident read afresh
+ * (with the rules and the day of that result, see on_list_replacing_cb()), so it is never
+ * stale. */
 static const ReiLifecycle *
 get_lifecycle (ReiResidentView *self,
                ReiResident     *resident)
@@ -295,6 +306,16 @@ update_page (ReiResidentView *self)
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") != 0);
 }
 
+static gboolean
+same_query (const ReiResidentQuery *a,
+            const ReiResidentQuery *b)
+{
+  return g_strcmp0 (a->search, b->search) == 0 && a->status == b->status
+         && g_strcmp0 (a->category, b->category) == 0 && g_strcmp0 (a->workshop, b->workshop) == 0
+         && g_strcmp0 (a->project, b->project) == 0 && a->admission_year == b->admission_year
+         && a->end_year == b->end_year && a->sort == b->sort && a->descending == b->descending;
+}
+
 static void
 run_query (ReiResidentView *self,
            const char      *search,
@@ -312,6 +333,7 @@ run_query (ReiResidentView *self,
   query->sort = sort >= 0 ? (ReiResidentSort) sort : REI_RESIDENT_SORT_NAME;
   query->descending = descending;
   apply_filters (self, query);
+  self->scroll_to_top |= !same_query (query, rei_resident_list_get_query (self->list));
   rei_resident_list_set_query (self->list, query);
 }
 
@@ -426,21 +448,37 @@ on_list_changed_cb (ReiResidentView *self)
   update_page (self);
 }
 
-/* Connected before the selection model is made, so this runs before the selection model and the
- * column view hear of the new rows (through the relay, see rei-list-relay.h). */
+/* A new result is about to go into the rows, which keep their positions: the selected position
+ * would show someone else.  Who was selected is found again in on_list_replaced_cb(). */
 static void
-on_list_items_changed_cb (ReiResidentView *self)
+on_list_replacing_cb (ReiResidentView *self)
 {
-  ReiResident *selected = gtk_single_selection_get_selected_item (self->selection);
+  guint selected = gtk_single_selection_get_selected (self->selection);
 
-  /* The rows are computed with the rules and the day of this query. */
+  /* The rows are computed with the rules and the day of this result; the cells are filled as the
+   * rows change, right after this. */
   load_row_context (self);
-  /* The selection model drops the selected row with the old rows; it is found again below. */
-  self->reselect_id = selected != NULL ? rei_resident_get_id (selected) : 0;
+  self->reselect_id = rei_resident_list_get_id (self->list, selected);
+  /* The detail pane keeps its form on an empty selection (a list read again after a save). */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+
+  /* A new search or sort starts at its top; the same query read again (after a save or an
+   * import) stays where it was, the rows being where they were.  Scrolled before the list
+   * changes its length, so that the view's anchor is a position that stays. */
+  if (self->scroll_to_top)
+    {
+      GtkAdjustment *vadjustment =
+        gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+      self->scroll_to_top = FALSE;
+      if (vadjustment != NULL)
+        gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+    }
 }
 
 static void
-after_list_items_changed_cb (ReiResidentView *self)
+on_list_replaced_cb (ReiResidentView *self)
 {
   gint64 id = self->reselect_id;
   guint n;
@@ -451,8 +489,7 @@ after_list_items_changed_cb (ReiResidentView *self)
   for (guint i = 0; id > 0 && i < n; i++)
     if (rei_resident_list_get_id (self->list, i) == id)
       {
-        if (gtk_single_selection_get_selected (self->selection) != i)
-          gtk_single_selection_set_selected (self->selection, i);
+        gtk_single_selection_set_selected (self->selection, i);
         break;
       }
 
@@ -562,12 +599,12 @@ on_status_query_tooltip_cb (GtkWidget   *box,
                             GtkListItem *item)
 {
   ReiResidentView *self = g_object_get_data (G_OBJECT (box), "rei-view");
-  ReiResident *resident = gtk_list_item_get_item (item);
+  ReiResidentRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
 
-  if (resident == NULL || self == NULL)
+  if (row == NULL || self == NULL)
     return FALSE;
-  text = dup_warning_text (get_lifecycle (self, resident));
+  text = dup_warning_text (get_lifecycle (self, rei_resident_row_get_resident (row)));
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
@@ -623,36 +660,68 @@ setup_list_cell_cb (GtkSignalListItemFactory *factory,
                     G_CALLBACK (on_list_query_tooltip_cb), NULL);
 }
 
+/* A cell shows the person its row holds now: the row's resident changes in place when a new
+ * query result arrives, and the cell follows it until it is unbound. */
 static void
-bind_surname_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+on_row_resident_changed_cb (ReiResidentRow *row,
+                            GParamSpec     *pspec,
+                            GtkListItem    *item)
 {
-  set_inscription (item, REI_RESIDENT_SURNAME);
+  CellFill fill = g_object_get_qdata (G_OBJECT (item), cell_fill_quark);
+  ReiResidentView *self = g_object_get_data (G_OBJECT (item), "rei-view");
+
+  fill (self, item, rei_resident_row_get_resident (row));
 }
 
 static void
-bind_first_name_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
+bind_cell (ReiResidentView *self,
+           GtkListItem     *item,
+           CellFill         fill)
 {
-  set_inscription (item, REI_RESIDENT_FIRST_NAME);
+  ReiResidentRow *row = gtk_list_item_get_item (item);
+  gulong handler;
+
+  handler = g_signal_connect (row, "notify::resident",
+                              G_CALLBACK (on_row_resident_changed_cb), item);
+  g_object_set_qdata (G_OBJECT (item), cell_fill_quark, fill);
+  g_object_set_data (G_OBJECT (item), "rei-view", self);
+  /* Kept with a reference: the handler is disconnected from this row even if the list item
+   * has already let it go when it is unbound. */
+  g_object_set_qdata_full (G_OBJECT (item), cell_row_quark, g_object_ref (row), g_object_unref);
+  g_object_set_qdata (G_OBJECT (item), cell_handler_quark, GSIZE_TO_POINTER ((gsize) handler));
+  fill (self, item, rei_resident_row_get_resident (row));
 }
 
 static void
-bind_pesel_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+fill_surname (ReiResidentView *self,
+              GtkListItem     *item,
+              ReiResident     *resident)
 {
-  set_inscription (item, REI_RESIDENT_PESEL);
+  set_inscription (item, resident, REI_RESIDENT_SURNAME);
 }
 
 static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                ReiResidentView          *self)
+fill_first_name (ReiResidentView *self,
+                 GtkListItem     *item,
+                 ReiResident     *resident)
 {
-  const ReiLifecycle *lifecycle = get_lifecycle (self, gtk_list_item_get_item (item));
+  set_inscription (item, resident, REI_RESIDENT_FIRST_NAME);
+}
+
+static void
+fill_pesel (ReiResidentView *self,
+            GtkListItem     *item,
+            ReiResident     *resident)
+{
+  set_inscription (item, resident, REI_RESIDENT_PESEL);
+}
+
+static void
+fill_status (ReiResidentView *self,
+             GtkListItem     *item,
+             ReiResident     *resident)
+{
+  const ReiLifecycle *lifecycle = get_lifecycle (self, resident);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
@@ -672,11 +741,11 @@ bind_status_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_days_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ReiResidentView          *self)
+fill_days (ReiResidentView *self,
+           GtkListItem     *item,
+           ReiResident     *resident)
 {
-  const ReiLifecycle *lifecycle = get_lifecycle (self, gtk_list_item_get_item (item));
+  const ReiLifecycle *lifecycle = get_lifecycle (self, resident);
   char days[16] = "";
 
   /* A candidate has not started: an empty cell, not a misleading 0. */
@@ -686,11 +755,11 @@ bind_days_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_workshop_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+fill_workshop (ReiResidentView *self,
+               GtkListItem     *item,
+               ReiResident     *resident)
 {
-  set_inscription (item, REI_RESIDENT_WORKSHOP);
+  set_inscription (item, resident, REI_RESIDENT_WORKSHOP);
 }
 
 static void
@@ -713,20 +782,83 @@ set_list_text (GtkListItem        *item,
 }
 
 static void
+fill_categories (ReiResidentView *self,
+                 GtkListItem     *item,
+                 ReiResident     *resident)
+{
+  set_list_text (item, rei_resident_get_categories (resident), self->category_labels);
+}
+
+static void
+fill_project (ReiResidentView *self,
+              GtkListItem     *item,
+              ReiResident     *resident)
+{
+  set_list_text (item, rei_resident_get_projects (resident), NULL);
+}
+
+static void
+bind_surname_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 ReiResidentView          *self)
+{
+  bind_cell (self, item, fill_surname);
+}
+
+static void
+bind_first_name_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    ReiResidentView          *self)
+{
+  bind_cell (self, item, fill_first_name);
+}
+
+static void
+bind_pesel_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ReiResidentView          *self)
+{
+  bind_cell (self, item, fill_pesel);
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ReiResidentView          *self)
+{
+  bind_cell (self, item, fill_status);
+}
+
+static void
+bind_days_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ReiResidentView          *self)
+{
+  bind_cell (self, item, fill_days);
+}
+
+static void
+bind_workshop_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  ReiResidentView          *self)
+{
+  bind_cell (self, item, fill_workshop);
+}
+
+static void
 bind_categories_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     ReiResidentView          *self)
 {
-  set_list_text (item, rei_resident_get_categories (gtk_list_item_get_item (item)),
-                 self->category_labels);
+  bind_cell (self, item, fill_categories);
 }
 
 static void
 bind_project_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
-                 gpointer                  user_data)
+                 ReiResidentView          *self)
 {
-  set_list_text (item, rei_resident_get_projects (gtk_list_item_get_item (item)), NULL);
+  bind_cell (self, item, fill_project);
 }
 
 static void
@@ -735,6 +867,14 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 gpointer                  user_data)
 {
   GtkWidget *child = gtk_list_item_get_child (item);
+  ReiResidentRow *row = g_object_get_qdata (G_OBJECT (item), cell_row_quark);
+  gulong handler = (gulong) GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (item),
+                                                                  cell_handler_quark));
+
+  if (row != NULL && handler != 0)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_qdata (G_OBJECT (item), cell_handler_quark, NULL);
+  g_object_set_qdata (G_OBJECT (item), cell_row_quark, NULL);
 
   /* The status cell is a box with the inscription last. */
   if (GTK_IS_BOX (child))
@@ -1176,6 +1316,9 @@ rei_resident_view_class_init (ReiResidentViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   lifecycle_quark = g_quark_from_static_string ("rei-resident-view-lifecycle");
+  cell_fill_quark = g_quark_from_static_string ("rei-resident-view-cell-fill");
+  cell_row_quark = g_quark_from_static_string ("rei-resident-view-cell-row");
+  cell_handler_quark = g_quark_from_static_string ("rei-resident-view-cell-handler");
   gtk_widget_class_install_action (widget_class, "residents.cancel-export", NULL,
                                    cancel_export_action);
 
@@ -1280,8 +1423,6 @@ void
 rei_resident_view_set_store (ReiResidentView *self,
                              ReiStore        *store)
 {
-  ReiListRelay *relay;
-
   g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
   g_return_if_fail (store == NULL || REI_IS_STORE (store));
 
@@ -1297,16 +1438,13 @@ rei_resident_view_set_store (ReiResidentView *self,
     {
       self->list = rei_resident_list_new (store);
       load_row_context (self);
-      /* Before the selection model connects: see on_list_items_changed_cb(). */
-      g_signal_connect_object (self->list, "items-changed",
-                               G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->list, "items-changed",
-                               G_CALLBACK (after_list_items_changed_cb), self,
-                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (self->list, "replacing",
+                               G_CALLBACK (on_list_replacing_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "replaced",
+                               G_CALLBACK (on_list_replaced_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->list, "notify::loading",
                                G_CALLBACK (on_list_changed_cb), self, G_CONNECT_SWAPPED);
-      relay = rei_list_relay_new (G_LIST_MODEL (self->list));
-      self->selection = gtk_single_selection_new (G_LIST_MODEL (relay));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
     }
