@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -20,7 +22,8 @@
  * them; an empty database for comparison lives in a private temporary directory.  Measured:
  *  (a) from making and presenting the window to its first painted frame (GdkFrameClock
  *      "after-paint"), and to the first frame that shows the rows, against an empty database;
- *  (b) a keystroke in the search: from gtk_editable_set_text() until the new rows are painted;
+ *  (b) a keystroke in the search (a character typed or deleted at the end) until the new rows
+ *      are painted;
  *  (c) a change of sort by a column header, likewise.
  * For each, "longest dispatch" is the longest main-loop iteration less the time it spent waiting
  * in poll(): the work the main thread does in one go, which has to fit in one frame (16 ms) for
@@ -245,13 +248,30 @@ measure_change (GtkWidget  *window,
   add_row (what, residents, sync_us, &loop, query_started - start, wait.painted_at - start);
 }
 
+/* Types the way a person does: one character added at the end, or one deleted there.
+ * gtk_editable_set_text() would first clear the entry, and a search entry reports an empty text
+ * at once, so every step would run a query for all the residents before the real one. */
 static void
 set_search_cb (GtkWidget *window,
                gpointer   data)
 {
   ReiResidentView *view = rei_window_get_resident_view (REI_WINDOW (window));
+  GtkEditable *entry = rei_resident_view_get_search_entry (view);
+  const char *current = gtk_editable_get_text (entry);
+  const char *wanted = data;
+  int end = (int) g_utf8_strlen (current, -1);
 
-  gtk_editable_set_text (rei_resident_view_get_search_entry (view), data);
+  if (g_str_has_prefix (wanted, current))
+    {
+      int position = end;
+      const char *extra = wanted + strlen (current);
+
+      gtk_editable_insert_text (entry, extra, -1, &position);
+    }
+  else if (g_str_has_prefix (current, wanted))
+    gtk_editable_delete_text (entry, (int) g_utf8_strlen (wanted, -1), end);
+  else
+    gtk_editable_set_text (entry, wanted);
 }
 
 typedef struct
