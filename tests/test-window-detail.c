@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -10,117 +9,15 @@
 #include "rei-resident-list.h"
 #include "rei-window.h"
 #include "test-util.h"
+#include "window-test-util.h"
 
 #define N_DEMO 120
-/* Long enough for a loaded two-core machine under Xvfb, short enough that a hang fails. */
-#define TIMEOUT_SECONDS 30
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (source);
-}
-
-static gboolean
-list_is_loaded (gpointer data)
-{
-  ReiWindow *window = data;
-  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (window));
-
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list);
-}
-
-typedef struct
-{
-  ReiWindow  *window;
-  const char *search;
-} SearchWait;
-
-static gboolean
-search_is_done (gpointer data)
-{
-  SearchWait *wait = data;
-  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (wait->window));
-  const ReiResidentQuery *query = rei_resident_list_get_query (list);
-  const char *search = query->search != NULL ? query->search : "";
-
-  return g_strcmp0 (search, wait->search) == 0 && !rei_resident_list_get_loading (list);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (is_true, &painted, "a frame");
-  g_signal_handler_disconnect (clock, handler);
-}
 
 static void
 drain (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static ReiWindow *
-show_window (ReiStore *store)
-{
-  ReiWindow *window = rei_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (list_is_loaded, window, "the list");
-  wait_for_frame (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-set_search (ReiWindow  *window,
-            const char *text)
-{
-  ReiResidentView *view = rei_window_get_resident_view (window);
-  SearchWait wait = { window, text };
-
-  gtk_editable_set_text (rei_resident_view_get_search_entry (view), text);
-  wait_until (search_is_done, &wait, "the search");
 }
 
 static GListModel *
@@ -138,7 +35,7 @@ select_by_search (ReiWindow  *window,
 {
   GListModel *model = get_model (window);
 
-  set_search (window, search);
+  rei_window_test_set_search (window, search);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   drain ();
@@ -183,33 +80,6 @@ count_audit (ReiStore *store,
 
   g_assert_nonnull (entries);
   return entries->len;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s%s.png", name, g_getenv ("REI_TEST_PNG_SUFFIX") ?: "");
-  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
 }
 
 /* A person whose participation began in 2019 and never ended: long past the planned end. */
@@ -259,7 +129,7 @@ test_detail_edit (void)
   g_assert_no_error (error);
   id = add_anna (store, &pesel);
 
-  window = show_window (store);
+  window = rei_window_test_show (store, 1280, 800);
   detail = rei_window_get_resident_detail (window);
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, -1);
 
@@ -279,8 +149,8 @@ test_detail_edit (void)
   g_assert_true (gtk_widget_has_css_class (rei_resident_detail_get_lifecycle_warning (detail),
                                            "error"));
 
-  wait_for_frame (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "window-detail");
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_save_png (GTK_WIDGET (window), "window-detail");
   /* And the lifecycle part of the form, further down. */
   {
     GtkWidget *warning = rei_resident_detail_get_lifecycle_warning (detail);
@@ -293,8 +163,8 @@ test_detail_edit (void)
                                              &GRAPHENE_POINT_INIT (0, 0), &top));
     adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
     gtk_adjustment_set_value (adjustment, top.y - 120);
-    wait_for_frame (GTK_WIDGET (window));
-    save_png (GTK_WIDGET (window), "window-detail-lifecycle");
+    rei_window_test_wait_for_frame (GTK_WIDGET (window));
+    rei_window_test_save_png (GTK_WIDGET (window), "window-detail-lifecycle");
     gtk_adjustment_set_value (adjustment, 0);
   }
 
@@ -360,7 +230,7 @@ test_detail_edit (void)
   last = g_ptr_array_index (audit, audit->len - 1);
   g_assert_cmpstr (last->action, ==, "update");
   g_assert_cmpstr (last->detail, ==, "phone,postcode,extension-months");
-  wait_until (list_is_loaded, window, "the list after the save");
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the save");
 
   /* Delete, then Undo: the same person under the same id. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-resident", NULL);
@@ -379,7 +249,7 @@ test_detail_edit (void)
   g_assert_cmpint (rei_resident_get_extension_months (restored), ==, 6);
   g_assert_cmpstr (rei_resident_get_categories (restored)[0], ==, "bezrobocie_dlugotrwale");
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, id);
-  wait_until (list_is_loaded, window, "the list after the undo");
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the undo");
 
   /* A new resident: an empty form, saved, and found in the list. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-resident", NULL);
@@ -397,8 +267,8 @@ test_detail_edit (void)
   drain ();
   new_id = rei_resident_detail_get_resident_id (detail);
   g_assert_cmpint (new_id, >, 0);
-  wait_until (list_is_loaded, window, "the list after the new resident");
-  set_search (window, "Nowoprzyjęta");
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the new resident");
+  rei_window_test_set_search (window, "Nowoprzyjęta");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (window)), ==, 1);
   {
     g_autoptr(ReiResidentRow) row = g_list_model_get_item (get_model (window), 0);
@@ -432,14 +302,14 @@ test_detail_unsaved (void)
   g_assert_no_error (error);
   id = add_anna (store, &pesel);
 
-  window = show_window (store);
+  window = rei_window_test_show (store, 1280, 800);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   detail = rei_window_get_resident_detail (window);
   select_by_search (window, "Testowa");
   set_entry (detail, REI_RESIDENT_NOTES, "Rozmowa z doradcą w piątek");
 
   /* Another person selected with unsaved edits: asked; Cancel keeps the edits and the person. */
-  set_search (window, "");
+  rei_window_test_set_search (window, "");
   model = get_model (window);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   drain ();
@@ -466,7 +336,7 @@ test_detail_unsaved (void)
   g_assert_cmpstr (rei_resident_get (stored, REI_RESIDENT_NOTES), ==, "Rozmowa z doradcą w piątek");
 
   /* Discard: closes and writes nothing. */
-  window = show_window (store);
+  window = rei_window_test_show (store, 1280, 800);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   detail = rei_window_get_resident_detail (window);
   select_by_search (window, "Testowa");
@@ -511,7 +381,7 @@ test_detail_anonymise (void)
   g_assert_true (rei_store_save_resident (store, r, &error));
   g_assert_no_error (error);
 
-  window = show_window (store);
+  window = rei_window_test_show (store, 1280, 800);
   detail = rei_window_get_resident_detail (window);
 
   /* Not for a person still in the programme. */
@@ -534,7 +404,7 @@ test_detail_anonymise (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Anonymise This Person?"));
   adw_message_dialog_response (dialog, "anonymise");
   drain ();
-  wait_until (list_is_loaded, window, "the list after the anonymisation");
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the anonymisation");
 
   after = rei_store_get_resident (store, rei_resident_get_id (r), &error);
   g_assert_no_error (error);
@@ -543,9 +413,9 @@ test_detail_anonymise (void)
   g_assert_cmpstr (entry (detail, REI_RESIDENT_FIRST_NAME), ==, "Anonimizowany");
 
   /* The list shows the placeholder, and nobody is called Zenon any more. */
-  set_search (window, "Zenon");
+  rei_window_test_set_search (window, "Zenon");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (window)), ==, 0);
-  set_search (window, "Anonimizowany");
+  rei_window_test_set_search (window, "Anonimizowany");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (window)), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -567,8 +437,8 @@ test_preferences (void)
   preferences = rei_preferences_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 620);
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_for_frame (GTK_WIDGET (preferences));
-  save_png (GTK_WIDGET (preferences), "window-preferences");
+  rei_window_test_wait_for_frame (GTK_WIDGET (preferences));
+  rei_window_test_save_png (GTK_WIDGET (preferences), "window-preferences");
 
   /* A duration changed in the window is a dated setting from today on. */
   g_assert_cmpint (gtk_spin_button_get_value_as_int (
@@ -592,28 +462,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("REINTEGRA_LOCALEDIR");
-  g_autoptr(GtkCssProvider) provider = NULL;
+  int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display and no xvfb-run: skipping the window tests\n");
-      return 77;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/reintegra/Reintegra/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  status = rei_window_test_init (&argc, &argv);
+  if (status != 0)
+    return status;
 
   g_test_add_func ("/window-detail/edit", test_detail_edit);
   g_test_add_func ("/window-detail/unsaved", test_detail_unsaved);

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
@@ -11,73 +10,12 @@
 #include "rei-resident-list.h"
 #include "rei-window.h"
 #include "test-util.h"
+#include "window-test-util.h"
 
 /* Long enough for a loaded two-core machine under Xvfb checking 50 000 rows, short enough that
  * a hang fails. */
-#define TIMEOUT_SECONDS 60
 /* Big enough that the worker is surely still busy when Cancel is pressed right after start. */
 #define N_BIG 50000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (source);
-}
-
-static gboolean
-list_is_loaded (gpointer data)
-{
-  ReiWindow *window = data;
-  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (window));
-
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (is_true, &painted, "a frame");
-  g_signal_handler_disconnect (clock, handler);
-}
 
 static gboolean
 import_is_done (gpointer data)
@@ -105,27 +43,7 @@ wait_for_state (ReiImportDialog      *dialog,
 {
   StateWait wait = { dialog, state };
 
-  wait_until (dialog_is_in_state, &wait, "the import dialog");
-}
-
-static ReiWindow *
-show_window (ReiStore *store)
-{
-  ReiWindow *window = rei_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (list_is_loaded, window, "the list");
-  wait_for_frame (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-destroy_window (ReiWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  rei_window_test_wait_until (dialog_is_in_state, &wait, "the import dialog");
 }
 
 static GListModel *
@@ -159,33 +77,6 @@ static void
 press (GtkWidget *button)
 {
   g_signal_emit_by_name (button, "clicked");
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s%s.png", name, g_getenv ("REI_TEST_PNG_SUFFIX") ?: "");
-  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
 }
 
 static void
@@ -242,7 +133,7 @@ test_import_clean (void)
   g_assert_no_error (error);
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 3);
 
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   dialog = open_dialog (window, csv);
   g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_VALIDATING);
   g_assert_false (gtk_widget_is_sensitive (rei_import_dialog_get_import_button (dialog)));
@@ -258,18 +149,18 @@ test_import_clean (void)
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (window_model (window)), ==, 3);
 
-  wait_for_frame (GTK_WIDGET (dialog));
-  save_png (GTK_WIDGET (dialog), "import-preview");
+  rei_window_test_wait_for_frame (GTK_WIDGET (dialog));
+  rei_window_test_save_png (GTK_WIDGET (dialog), "import-preview");
 
   /* Confirmed: everything is written, the dialog goes and the list shows the newcomers. */
   press (rei_import_dialog_get_import_button (dialog));
-  wait_until (import_is_done, window, "the import");
+  rei_window_test_wait_until (import_is_done, window, "the import");
   g_assert_null (rei_window_get_import_dialog (window));
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 30);
-  wait_until (list_is_loaded, window, "the list after the import");
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the import");
   g_assert_cmpuint (g_list_model_get_n_items (window_model (window)), ==, 30);
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -306,7 +197,7 @@ test_import_problems (void)
                               pesel_jan, pesel_anna, pesel_ewa, pesel_maria);
   write_file (csv, contents, -1);
 
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   dialog = open_dialog (window, csv);
   wait_for_state (dialog, REI_IMPORT_DIALOG_INVALID);
 
@@ -336,15 +227,15 @@ test_import_problems (void)
   press (rei_import_dialog_get_import_button (dialog));
   g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_INVALID);
 
-  wait_for_frame (GTK_WIDGET (dialog));
-  save_png (GTK_WIDGET (dialog), "import-problems");
+  rei_window_test_wait_for_frame (GTK_WIDGET (dialog));
+  rei_window_test_save_png (GTK_WIDGET (dialog), "import-problems");
 
   press (rei_import_dialog_get_cancel_button (dialog));
-  wait_until (import_is_done, window, "the dialog to close");
+  rei_window_test_wait_until (import_is_done, window, "the dialog to close");
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 2);
   g_assert_cmpint (rei_store_find_resident_by_pesel (store, pesel_jan, NULL), ==, 0);
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -366,7 +257,7 @@ test_import_many_problems (void)
   csv = g_build_filename (dir, "no-surnames.csv", NULL);
   write_file (csv, contents->str, contents->len);
 
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   dialog = open_dialog (window, csv);
   wait_for_state (dialog, REI_IMPORT_DIALOG_INVALID);
   g_assert_cmpuint (rei_import_dialog_get_problem_count (dialog), ==, n_bad);
@@ -375,10 +266,10 @@ test_import_many_problems (void)
   g_assert_false (gtk_widget_is_sensitive (rei_import_dialog_get_import_button (dialog)));
 
   press (rei_import_dialog_get_cancel_button (dialog));
-  wait_until (import_is_done, window, "the dialog to close");
+  rei_window_test_wait_until (import_is_done, window, "the dialog to close");
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -405,7 +296,7 @@ test_import_encoding (void)
   csv = g_build_filename (dir, "cp1250.csv", NULL);
   write_file (csv, cp1250, length);
 
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   dialog = open_dialog (window, csv);
   wait_for_state (dialog, REI_IMPORT_DIALOG_READY);
   first = g_list_model_get_item (rei_import_dialog_get_preview (dialog), 0);
@@ -423,10 +314,10 @@ test_import_encoding (void)
   g_assert_cmpstr (rei_resident_get_first_name (first), ==, "Łukasz");
 
   press (rei_import_dialog_get_import_button (dialog));
-  wait_until (import_is_done, window, "the import");
+  rei_window_test_wait_until (import_is_done, window, "the import");
   g_assert_cmpint (rei_store_find_resident_by_pesel (store, pesel, NULL), >, 0);
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -467,7 +358,7 @@ test_import_cancel_validation (void)
   ReiWindow *window;
 
   store = rei_test_store_new (dir);
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   dialog = open_dialog (window, get_big_csv ());
   g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_VALIDATING);
   g_signal_connect (dialog, "notify::state", G_CALLBACK (on_state_notify_cb), &saw_ready);
@@ -478,12 +369,12 @@ test_import_cancel_validation (void)
   g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_CANCELLING);
   g_assert_false (gtk_widget_is_sensitive (rei_import_dialog_get_cancel_button (dialog)));
   g_assert_true (rei_window_get_importing (window));
-  wait_until (import_is_done, window, "the cancelled check");
+  rei_window_test_wait_until (import_is_done, window, "the cancelled check");
   /* Stopped, not merely ignored: the check never got to the preview. */
   g_assert_false (saw_ready);
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -496,7 +387,7 @@ test_import_cancel_import (void)
   ReiWindow *window;
 
   store = rei_test_store_new (dir);
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   dialog = open_dialog (window, get_big_csv ());
   wait_for_state (dialog, REI_IMPORT_DIALOG_READY);
   g_assert_cmpuint (rei_import_dialog_get_n_rows (dialog), ==, N_BIG);
@@ -507,14 +398,14 @@ test_import_cancel_import (void)
   g_assert_false (gtk_widget_is_sensitive (rei_import_dialog_get_import_button (dialog)));
   press (rei_import_dialog_get_cancel_button (dialog));
   g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_CANCELLING);
-  wait_until (import_is_done, window, "the cancelled import");
+  rei_window_test_wait_until (import_is_done, window, "the cancelled import");
 
   /* Rolled back: the transaction never committed. */
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
-  wait_until (list_is_loaded, window, "the list");
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list");
   g_assert_cmpuint (g_list_model_get_n_items (window_model (window)), ==, 0);
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -535,7 +426,7 @@ test_import_close_window (void)
   ReiWindow *window;
 
   store = rei_test_store_new (dir);
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   dialog = open_dialog (window, get_big_csv ());
   wait_for_state (dialog, REI_IMPORT_DIALOG_READY);
   press (rei_import_dialog_get_import_button (dialog));
@@ -543,7 +434,7 @@ test_import_close_window (void)
 
   g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (is_null, &dialog, "the dialog to be finalized");
+  rei_window_test_wait_until (is_null, &dialog, "the dialog to be finalized");
 
   /* Taking the write lock waits for the worker's transaction to end. */
   g_assert_true (rei_store_begin (store, NULL));
@@ -559,30 +450,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("REINTEGRA_LOCALEDIR");
-  g_autoptr(GtkCssProvider) provider = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Without Xvfb (see tests/meson.build) the test needs the developer's own display. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display and no xvfb-run: skipping the window tests\n");
-      return 77;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/reintegra/Reintegra/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  status = rei_window_test_init (&argc, &argv);
+  if (status != 0)
+    return status;
 
   g_test_add_func ("/window-import/clean", test_import_clean);
   g_test_add_func ("/window-import/problems", test_import_problems);

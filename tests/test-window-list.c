@@ -4,7 +4,6 @@
  * (LANGUAGE=pl): the status column is checked against the words a clerk reads. */
 #include "config.h"
 
-#include <locale.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
@@ -15,11 +14,8 @@
 #include "rei-resident-list.h"
 #include "rei-window.h"
 #include "test-util.h"
+#include "window-test-util.h"
 
-/* Long enough for a loaded two-core machine under Xvfb, short enough that a hang fails. */
-#define TIMEOUT_SECONDS 30
-
-typedef gboolean (*Condition) (gpointer data);
 
 /* The fixture, in the order ICU's Polish rules give.  C's byte order would put Mak before
  * Łukasik and Tomczak before Śliwa; folding the diacritics away would put Bąk before Bal. */
@@ -67,151 +63,17 @@ static const Person people[] = {
     "Projekt A", "Zakończony", NULL },
 };
 
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (source);
-}
-
 static ReiResidentView *
 view_of (ReiWindow *window)
 {
   return rei_window_get_resident_view (window);
 }
 
-static gboolean
-list_is_loaded (gpointer data)
-{
-  ReiWindow *window = data;
-  ReiResidentList *list = rei_resident_view_get_list (view_of (window));
-
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (is_true, &painted, "a frame");
-  g_signal_handler_disconnect (clock, handler);
-}
-
 static void
 wait_for_list (ReiWindow *window)
 {
-  wait_until (list_is_loaded, window, "the list");
-  wait_for_frame (GTK_WIDGET (window));
-}
-
-typedef struct
-{
-  ReiWindow  *window;
-  const char *search;
-} SearchWait;
-
-/* The entry reports a change only after its typing delay, then the query runs in a thread. */
-static gboolean
-search_is_done (gpointer data)
-{
-  SearchWait *wait = data;
-  ReiResidentList *list = rei_resident_view_get_list (view_of (wait->window));
-  const ReiResidentQuery *query = rei_resident_list_get_query (list);
-  const char *search = query->search != NULL ? query->search : "";
-
-  return g_strcmp0 (search, wait->search) == 0 && !rei_resident_list_get_loading (list);
-}
-
-static void
-set_search (ReiWindow  *window,
-            const char *text)
-{
-  SearchWait wait = { window, text };
-
-  gtk_editable_set_text (rei_resident_view_get_search_entry (view_of (window)), text);
-  wait_until (search_is_done, &wait, "the search");
-  wait_for_frame (GTK_WIDGET (window));
-}
-
-static ReiWindow *
-show_window (ReiStore *store)
-{
-  ReiWindow *window = rei_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_list (window);
-  return window;
-}
-
-static void
-destroy_window (ReiWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s.png", name);
-  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list");
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
 }
 
 /* "-10d", "-13m+10d" or an ISO date, as of today. */
@@ -508,7 +370,7 @@ test_list_fixture (void)
   ReiWindow *window;
 
   store = fixture_store (dir);
-  window = show_window (store);
+  window = rei_window_test_show (store, 1280, 760);
   view = view_of (window);
   column_view = rei_resident_view_get_column_view (view);
 
@@ -615,22 +477,22 @@ test_list_fixture (void)
     g_autofree char *pesel = person_pesel (6);
     g_autofree char *shown = NULL;
 
-    set_search (window, "lukasik");
+    rei_window_test_set_search (window, "lukasik");
     shown = list_surnames (window);
     g_assert_cmpstr (shown, ==, "Łukasik");
     g_clear_pointer (&shown, g_free);
 
-    set_search (window, "ba");
+    rei_window_test_set_search (window, "ba");
     shown = list_surnames (window);
     g_assert_cmpstr (shown, ==, "Bak,Bal,Bąk");
     g_clear_pointer (&shown, g_free);
 
-    set_search (window, pesel);
+    rei_window_test_set_search (window, pesel);
     shown = list_surnames (window);
     g_assert_cmpstr (shown, ==, "Łukasik");
     g_assert_cmpuint (check_status_cells (GTK_WIDGET (column_view)), ==, 1);
 
-    set_search (window, "");
+    rei_window_test_set_search (window, "");
   }
 
   /* Each filter narrows the list to the right people, in Polish order. */
@@ -683,7 +545,7 @@ test_list_fixture (void)
      * the file it would give goes in here. */
     rei_resident_view_export_to_file (view, file);
     g_assert_true (rei_resident_view_get_exporting (view));
-    wait_until (export_is_done, view, "the export");
+    rei_window_test_wait_until (export_is_done, view, "the export");
 
     g_assert_cmpint (g_stat (path, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -691,10 +553,10 @@ test_list_fixture (void)
     g_assert_cmpstr (exported, ==, expected);
   }
 
-  wait_for_frame (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "window-list-filtered");
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_save_png (GTK_WIDGET (window), "window-list-filtered");
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -712,17 +574,17 @@ test_list_export_cancel (void)
   store = rei_test_store_new (dir);
   g_assert_true (rei_demo_fill (store, 3000, 11, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  window = show_window (store);
+  window = rei_window_test_show (store, 1280, 760);
   view = view_of (window);
 
   /* Cancel at once: no workbook is left behind. */
   rei_resident_view_export_to_file (view, file);
   g_assert_true (rei_resident_view_get_exporting (view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "residents.cancel-export", NULL));
-  wait_until (export_is_done, view, "the cancelled export");
+  rei_window_test_wait_until (export_is_done, view, "the cancelled export");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -740,7 +602,7 @@ test_list_demo (void)
   store = rei_test_store_new (dir);
   g_assert_true (rei_demo_fill (store, 300, 2019, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  window = show_window (store);
+  window = rei_window_test_show (store, 1280, 760);
   view = view_of (window);
 
   /* Every year with an admission is offered, the latest first after "All". */
@@ -756,7 +618,7 @@ test_list_demo (void)
                      atoi (gtk_string_object_get_string (last)));
   }
 
-  save_png (GTK_WIDGET (window), "window-list");
+  rei_window_test_save_png (GTK_WIDGET (window), "window-list");
 
   choose (window, REI_RESIDENT_VIEW_FILTER_STATUS, "Uczestnik");
   filter_button = gtk_widget_get_parent (
@@ -766,12 +628,12 @@ test_list_demo (void)
   g_assert_nonnull (filter_button);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button));
   gtk_popover_popup (popover);
-  wait_for_frame (GTK_WIDGET (popover));
-  save_png (GTK_WIDGET (window), "window-list-participants");
-  save_png (GTK_WIDGET (popover), "window-list-filters");
+  rei_window_test_wait_for_frame (GTK_WIDGET (popover));
+  rei_window_test_save_png (GTK_WIDGET (window), "window-list-participants");
+  rei_window_test_save_png (GTK_WIDGET (popover), "window-list-filters");
   gtk_popover_popdown (popover);
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -779,28 +641,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("REINTEGRA_LOCALEDIR");
-  g_autoptr(GtkCssProvider) provider = NULL;
+  int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display and no xvfb-run: skipping the window tests\n");
-      return 77;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/reintegra/Reintegra/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  status = rei_window_test_init (&argc, &argv);
+  if (status != 0)
+    return status;
 
   g_test_add_func ("/window-list/fixture", test_list_fixture);
   g_test_add_func ("/window-list/export-cancel", test_list_export_cancel);

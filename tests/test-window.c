@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -9,89 +8,9 @@
 #include "rei-resident-list.h"
 #include "rei-window.h"
 #include "test-util.h"
+#include "window-test-util.h"
 
 #define N_DEMO 300
-/* Long enough for a loaded two-core machine under Xvfb, short enough that a hang fails. */
-#define TIMEOUT_SECONDS 30
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (source);
-}
-
-static gboolean
-list_is_loaded (gpointer data)
-{
-  ReiWindow *window = data;
-  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (window));
-
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list);
-}
-
-typedef struct
-{
-  ReiWindow  *window;
-  const char *search;
-} SearchWait;
-
-/* The entry reports a change only after its typing delay, then the query runs in a thread. */
-static gboolean
-search_is_done (gpointer data)
-{
-  SearchWait *wait = data;
-  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (wait->window));
-  const ReiResidentQuery *query = rei_resident_list_get_query (list);
-  const char *search = query->search != NULL ? query->search : "";
-
-  return g_strcmp0 (search, wait->search) == 0 && !rei_resident_list_get_loading (list);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (is_true, &painted, "a frame");
-  g_signal_handler_disconnect (clock, handler);
-}
 
 static gboolean
 import_is_done (gpointer data)
@@ -102,7 +21,7 @@ import_is_done (gpointer data)
 static void
 wait_for_import (ReiWindow *window)
 {
-  wait_until (import_is_done, window, "the import");
+  rei_window_test_wait_until (import_is_done, window, "the import");
 }
 
 static gboolean
@@ -111,26 +30,6 @@ import_is_checked (gpointer data)
   ReiImportDialog *dialog = rei_window_get_import_dialog (REI_WINDOW (data));
 
   return rei_import_dialog_get_state (dialog) != REI_IMPORT_DIALOG_VALIDATING;
-}
-
-static ReiWindow *
-show_window (ReiStore *store)
-{
-  ReiWindow *window = rei_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (list_is_loaded, window, "the list");
-  wait_for_frame (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-destroy_window (ReiWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static GtkWidget *
@@ -154,17 +53,6 @@ find_mapped (GtkWidget *widget,
   return NULL;
 }
 
-static void
-set_search (ReiWindow  *window,
-            const char *text)
-{
-  ReiResidentView *view = rei_window_get_resident_view (window);
-  SearchWait wait = { window, text };
-
-  gtk_editable_set_text (rei_resident_view_get_search_entry (view), text);
-  wait_until (search_is_done, &wait, "the search");
-}
-
 static gboolean
 contains_folded (const char *haystack,
                  const char *needle)
@@ -173,34 +61,6 @@ contains_folded (const char *haystack,
   g_autofree char *n = g_utf8_casefold (needle, -1);
 
   return strstr (h, n) != NULL;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  /* Each language's run has its own pictures, as the runs may go in parallel. */
-  file_name = g_strdup_printf ("%s%s.png", name, g_getenv ("REI_TEST_PNG_SUFFIX") ?: "");
-  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
 }
 
 static void
@@ -222,7 +82,7 @@ test_window_residents (void)
   g_assert_no_error (error);
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, N_DEMO);
 
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   view = rei_window_get_resident_view (window);
   model = G_LIST_MODEL (gtk_column_view_get_model (rei_resident_view_get_column_view (view)));
 
@@ -239,7 +99,7 @@ test_window_residents (void)
   surname = g_strdup (rei_resident_get_surname (rei_resident_row_get_resident (first)));
 
   /* Search as you type narrows the list to the people who match, and only them. */
-  set_search (window, surname);
+  rei_window_test_set_search (window, surname);
   narrowed = g_list_model_get_n_items (model);
   g_assert_cmpuint (narrowed, >=, 1);
   g_assert_cmpuint (narrowed, <, total);
@@ -253,11 +113,11 @@ test_window_residents (void)
     }
 
   /* Nobody is called this: the view says so instead of showing an empty table. */
-  set_search (window, "Xqzwv");
+  rei_window_test_set_search (window, "Xqzwv");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "no-results");
 
-  set_search (window, "");
+  rei_window_test_set_search (window, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
   g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "list");
 
@@ -271,7 +131,7 @@ test_window_residents (void)
     g_autoptr(ReiResidentRow) r1 = NULL;
 
     gtk_column_view_sort_by_column (column_view, pesel_column, GTK_SORT_DESCENDING);
-    wait_until (list_is_loaded, window, "the sorted list");
+    rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the sorted list");
     g_assert_cmpint (rei_resident_list_get_query (list)->sort, ==, REI_RESIDENT_SORT_PESEL);
     g_assert_true (rei_resident_list_get_query (list)->descending);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
@@ -284,15 +144,15 @@ test_window_residents (void)
       g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
 
     gtk_column_view_sort_by_column (column_view, surname_column, GTK_SORT_ASCENDING);
-    wait_until (list_is_loaded, window, "the list sorted by name");
+    rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list sorted by name");
     g_assert_cmpint (rei_resident_list_get_query (list)->sort, ==, REI_RESIDENT_SORT_NAME);
     g_assert_false (rei_resident_list_get_query (list)->descending);
   }
 
-  wait_for_frame (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "window-residents");
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_save_png (GTK_WIDGET (window), "window-residents");
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -311,7 +171,7 @@ test_window_empty (void)
   GtkWidget *button;
 
   store = rei_test_store_new (dir);
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
   view = rei_window_get_resident_view (window);
   model = G_LIST_MODEL (gtk_column_view_get_model (rei_resident_view_get_column_view (view)));
 
@@ -323,7 +183,7 @@ test_window_empty (void)
   button = find_mapped (status, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
-  save_png (GTK_WIDGET (window), "window-empty");
+  rei_window_test_save_png (GTK_WIDGET (window), "window-empty");
 
   /* The import runs in a thread once confirmed, and the list shows its residents when it is
    * done. */
@@ -333,18 +193,18 @@ test_window_empty (void)
   file = g_file_new_for_path (csv);
   rei_window_import_file (window, file);
   g_assert_true (rei_window_get_importing (window));
-  wait_until (import_is_checked, window, "the check of the file");
+  rei_window_test_wait_until (import_is_checked, window, "the check of the file");
   g_assert_cmpint (rei_import_dialog_get_state (rei_window_get_import_dialog (window)), ==,
                    REI_IMPORT_DIALOG_READY);
   g_signal_emit_by_name (rei_import_dialog_get_import_button (rei_window_get_import_dialog (window)),
                          "clicked");
   wait_for_import (window);
-  wait_until (list_is_loaded, window, "the list after the import");
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the import");
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 25);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 25);
   g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "list");
 
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -360,7 +220,7 @@ test_window_import_problems (void)
   ReiImportDialog *dialog;
 
   store = rei_test_store_new (dir);
-  window = show_window (store);
+  window = rei_window_test_show (store, 1100, 700);
 
   /* A row without a surname and with a broken PESEL: nothing may be written, and the import
    * dialog says which line is wrong. */
@@ -372,7 +232,7 @@ test_window_import_problems (void)
   file = g_file_new_for_path (csv);
 
   rei_window_import_file (window, file);
-  wait_until (import_is_checked, window, "the check of the file");
+  rei_window_test_wait_until (import_is_checked, window, "the check of the file");
   dialog = rei_window_get_import_dialog (window);
   g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_INVALID);
   g_assert_cmpuint (rei_import_dialog_get_problem_count (dialog), >=, 2);
@@ -383,7 +243,7 @@ test_window_import_problems (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for_import (window);
   g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
-  destroy_window (window);
+  rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);
 }
 
@@ -421,8 +281,8 @@ test_window_size (void)
   /* As if the user had resized it (Xvfb has no window manager to do that). */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 650);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (list_is_loaded, window, "the list");
-  wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list");
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
   gtk_window_close (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -436,30 +296,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("REINTEGRA_LOCALEDIR");
-  g_autoptr(GtkCssProvider) provider = NULL;
+  int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Without Xvfb (see tests/meson.build) the test needs the developer's own display. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display and no xvfb-run: skipping the window tests\n");
-      return 77;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* What AdwApplication loads by itself; the tests make windows without an application. */
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/reintegra/Reintegra/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  status = rei_window_test_init (&argc, &argv);
+  if (status != 0)
+    return status;
 
   g_test_add_func ("/window/residents", test_window_residents);
   g_test_add_func ("/window/empty", test_window_empty);

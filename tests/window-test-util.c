@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "rei-resident-list.h"
+#include "window-test-util.h"
+
+int
+rei_window_test_init (int    *argc,
+                      char ***argv)
+{
+  const char *localedir = g_getenv ("REINTEGRA_LOCALEDIR");
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Without Xvfb (see tests/meson.build) the test needs the developer's own display. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display and no xvfb-run: skipping the window tests\n");
+      return 77;
+    }
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  /* What AdwApplication loads by itself; the tests make windows without an application. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/reintegra/Reintegra/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return 0;
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+rei_window_test_wait_until (ReiWaitCondition  condition,
+                            gpointer          data,
+                            const char       *what)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (REI_WINDOW_TEST_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (source);
+}
+
+gboolean
+rei_window_test_is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+rei_window_test_wait_for_frame (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  rei_window_test_wait_until (rei_window_test_is_true, &painted, "a frame");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+gboolean
+rei_window_test_list_is_loaded (gpointer data)
+{
+  ReiWindow *window = data;
+  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (window));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list);
+}
+
+ReiWindow *
+rei_window_test_show (ReiStore *store,
+                      int       width,
+                      int       height)
+{
+  ReiWindow *window = rei_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list");
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+void
+rei_window_test_destroy (ReiWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct
+{
+  ReiWindow  *window;
+  const char *search;
+} SearchWait;
+
+/* The entry reports a change only after its typing delay, then the query runs in a thread. */
+static gboolean
+search_is_done (gpointer data)
+{
+  SearchWait *wait = data;
+  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (wait->window));
+  const ReiResidentQuery *query = rei_resident_list_get_query (list);
+  const char *search = query->search != NULL ? query->search : "";
+
+  return g_strcmp0 (search, wait->search) == 0 && !rei_resident_list_get_loading (list);
+}
+
+void
+rei_window_test_set_search (ReiWindow  *window,
+                            const char *text)
+{
+  ReiResidentView *view = rei_window_get_resident_view (window);
+  SearchWait wait = { window, text };
+
+  gtk_editable_set_text (rei_resident_view_get_search_entry (view), text);
+  rei_window_test_wait_until (search_is_done, &wait, "the search");
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+}
+
+void
+rei_window_test_save_png (GtkWidget  *widget,
+                          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Each language's run has its own pictures, as the runs may go in parallel. */
+  file_name = g_strdup_printf ("%s%s.png", name, g_getenv ("REI_TEST_PNG_SUFFIX") ?: "");
+  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rei-window.h"
+
+G_BEGIN_DECLS
+
+/* What every window test does: the translations and style the application would load, waiting
+ * for the main loop without hanging, a first frame, pictures of what the user sees. */
+
+/* Long enough for a loaded two-core machine under Xvfb, short enough that a hang fails. */
+#define REI_WINDOW_TEST_TIMEOUT_SECONDS 30
+
+typedef gboolean (*ReiWaitCondition) (gpointer data);
+
+/* Returns 77 (meson's "skipped") when there is no display, else 0. */
+int        rei_window_test_init           (int              *argc,
+                                           char           ***argv);
+void       rei_window_test_wait_until     (ReiWaitCondition  condition,
+                                           gpointer          data,
+                                           const char       *what);
+gboolean   rei_window_test_is_true        (gpointer          data);
+void       rei_window_test_wait_for_frame (GtkWidget        *widget);
+gboolean   rei_window_test_list_is_loaded (gpointer          window);
+ReiWindow *rei_window_test_show           (ReiStore         *store,
+                                           int               width,
+                                           int               height);
+void       rei_window_test_destroy        (ReiWindow        *window);
+/* Types into the search entry and waits until the list shows the result. */
+void       rei_window_test_set_search     (ReiWindow        *window,
+                                           const char       *text);
+void       rei_window_test_save_png       (GtkWidget        *widget,
+                                           const char       *name);
+
+G_END_DECLS
