@@ -84,10 +84,28 @@ cp "$tmp/good.csv" "$tmp/csv-as.db"
 expect_status 1 "a CSV as --db" "$cli" --db "$tmp/csv-as.db" check
 cmp -s "$tmp/csv-as.db" "$tmp/good.csv"; ok $? "CSV file unchanged"
 
+# Only import and demo create a database; a mistyped --db is an error, and nothing is created.
+expect_status 1 "check of a missing database" "$cli" --db "$tmp/typo/none.db" check
+expect_status 1 "export from a missing database" "$cli" --db "$tmp/typo/none.db" export residents --output "$tmp/none.xlsx"
+[ ! -e "$tmp/typo" ] && [ ! -e "$tmp/none.xlsx" ]; ok $? "nothing was created for the mistyped database"
+
+# An empty file made with a loose umask becomes private before personal data goes in.
+(umask 022; : >"$tmp/empty.db")
+expect_status 0 "import into an empty file" "$cli" --db "$tmp/empty.db" import residents "$tmp/good.csv"
+[ "$(stat -c %a "$tmp/empty.db")" = "600" ]; ok $? "the empty file was made 0600"
+
+# A quote that never closes is reported on the line where it opens.
+printf 'imie;nazwisko;plec\nJan;"Kowalski;M\nAnna;Nowak;K\n' >"$tmp/quote.csv"
+expect_status 1 "an unterminated quote" "$cli" --db "$db" import residents "$tmp/quote.csv"
+grep -q "^$tmp/quote.csv:2: " "$tmp/err"; ok $? "the unterminated quote is reported on line 2"
+
 expect_status 0 "check" "$cli" --db "$db" check
 expect_status 0 "backup" "$cli" --db "$db" backup "$tmp/backup.db"
 [ "$(stat -c %a "$tmp/backup.db")" = "600" ]; ok $? "the backup is mode 0600"
 expect_status 0 "the backup checks out" "$cli" --db "$tmp/backup.db" check
+cp "$db" "$tmp/db.before"
+expect_status 1 "a backup onto the database itself is refused" "$cli" --db "$db" backup "$db"
+expect_status 0 "the database is intact after the refused backup" "$cli" --db "$db" check
 
 expect_status 0 "export indicators" "$cli" --db "$db" export indicators --year 2019 --output "$tmp/ind.xlsx"
 [ "$(stat -c %a "$tmp/ind.xlsx")" = "600" ]; ok $? "the workbook is mode 0600"

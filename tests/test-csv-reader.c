@@ -425,6 +425,7 @@ test_unterminated (void)
   g_assert_error (error, REI_CSV_ERROR, REI_CSV_ERROR_UNTERMINATED);
   g_assert_null (fields);
   g_assert_true (mentions_line (error->message, 4));
+  g_assert_cmpuint (rei_csv_reader_get_error_line (reader), ==, 4);
   g_clear_error (&error);
 
   /* After a syntax error the reader stays at the end. */
@@ -447,6 +448,7 @@ test_after_quote (void)
   g_assert_error (error, REI_CSV_ERROR, REI_CSV_ERROR_AFTER_QUOTE);
   g_assert_null (fields);
   g_assert_true (mentions_line (error->message, 4));
+  g_assert_cmpuint (rei_csv_reader_get_error_line (reader), ==, 4);
 }
 
 static void

@@ -182,12 +182,14 @@ test_errors_write_nothing (Fixture       *f,
     "Ola;Sowa;%s;;;;;;\n"                                  /* 7: PESEL already on line 2 */
     "Ola;Sowa;;M;;01.02.2020;01.01.2020;ukonczenie;\n"     /* 8: ends before it starts */
     "\"Adam\n\";Nowak;;;;;;;\n"                            /* 9-10: no sex, no PESEL */
-    "Ola;Zięba;;K;;;;;zatrudnienie\n",                     /* 11: outcome but not ended */
+    "Ola;Zięba;;K;;;;;zatrudnienie\n"                      /* 11: outcome but not ended */
+    "Ewa;Lis;;K;;;;;\n"                                    /* 12: fine */
+    "Ewa;Lis;;K;;;;;\n",                                   /* 13: the same person again */
     f->pesel_a, bad_checksum, f->pesel_a);
 
   g_assert_false (import (f, csv, &importer));
   lines = problem_lines (importer);
-  g_assert_cmpstr (lines, ==, "3,4,4,5,6,7,8,9,11");
+  g_assert_cmpstr (lines, ==, "3,4,4,5,6,7,8,9,11,13");
   g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
 }
 
@@ -257,6 +259,47 @@ progress_cb (double   fraction,
   *last = fraction;
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  double        last;
+} CancelWhileWriting;
+
+/* The importer reports 0.3 when every row is read and checked; past it the rows are written. */
+static void
+cancel_while_writing_cb (double   fraction,
+                         gpointer user_data)
+{
+  CancelWhileWriting *c = user_data;
+
+  c->last = fraction;
+  if (fraction > 0.5)
+    g_cancellable_cancel (c->cancellable);
+}
+
+static void
+test_cancel_while_writing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new ("imie;nazwisko;plec\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ReiImporter) importer = rei_importer_new (f->store);
+  g_autoptr(GError) error = NULL;
+  CancelWhileWriting c = { g_cancellable_new (), 0.0 };
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (s, "Jan;Kowalski%u;M\n", i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&s));
+
+  g_assert_false (rei_importer_run (importer, bytes, cancel_while_writing_cb, &c, c.cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* It was cancelled half-way through writing, and nothing of it stays. */
+  g_assert_cmpfloat (c.last, >, 0.5);
+  g_assert_cmpfloat (c.last, <, 1.0);
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
+  g_object_unref (c.cancellable);
+}
+
 static void
 test_cancel_and_progress (Fixture       *f,
                           gconstpointer  data)
@@ -297,6 +340,7 @@ main (int    argc,
   ADD ("/importer/empty-and-header-only", test_empty_and_header_only);
   ADD ("/importer/cp1250-comma", test_cp1250_comma);
   ADD ("/importer/cancel-and-progress", test_cancel_and_progress);
+  ADD ("/importer/cancel-while-writing", test_cancel_while_writing);
 #undef ADD
 
   return g_test_run ();

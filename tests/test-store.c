@@ -340,6 +340,77 @@ test_transaction_rollback (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+typedef struct
+{
+  ReiStore *store;
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  written;
+  gboolean  read;
+} Concurrent;
+
+static gpointer
+write_in_thread (gpointer data)
+{
+  Concurrent *c = data;
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Ewa", "Sowa", NULL);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  rei_resident_set (r, REI_RESIDENT_SEX, "K");
+  g_assert_true (rei_store_begin (c->store, NULL));
+  g_assert_true (rei_store_save_resident (c->store, r, NULL));
+
+  g_mutex_lock (&c->mutex);
+  c->written = TRUE;
+  g_cond_signal (&c->cond);
+  /* Holds the transaction open until the main thread has read, or gives up after 5 s (a main
+   * thread blocked behind this transaction would never read). */
+  while (!c->read)
+    if (!g_cond_wait_until (&c->cond, &c->mutex, deadline))
+      break;
+  g_mutex_unlock (&c->mutex);
+
+  g_assert_true (rei_store_commit (c->store, NULL));
+  return NULL;
+}
+
+/* The window reads on the main thread while an import writes in a worker: the read must answer
+ * at once from the last committed state, not wait for the import's transaction. */
+static void
+test_read_during_write (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  Concurrent c = { 0 };
+  GThread *thread;
+  gint64 n;
+
+  c.store = rei_test_store_new (dir);
+  g_mutex_init (&c.mutex);
+  g_cond_init (&c.cond);
+
+  thread = g_thread_new ("writer", write_in_thread, &c);
+  g_mutex_lock (&c.mutex);
+  while (!c.written)
+    g_cond_wait (&c.cond, &c.mutex);
+  g_mutex_unlock (&c.mutex);
+
+  n = rei_store_count_residents (c.store, NULL);
+
+  g_mutex_lock (&c.mutex);
+  c.read = TRUE;
+  g_cond_signal (&c.cond);
+  g_mutex_unlock (&c.mutex);
+  g_thread_join (thread);
+
+  g_assert_cmpint (n, ==, 0);
+  g_assert_cmpint (rei_store_count_residents (c.store, NULL), ==, 1);
+
+  g_mutex_clear (&c.mutex);
+  g_cond_clear (&c.cond);
+  g_clear_object (&c.store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_audit (void)
 {
@@ -553,6 +624,7 @@ main (int    argc,
   g_test_add_func ("/store/resident/roundtrip", test_resident_roundtrip);
   g_test_add_func ("/store/resident/invalid", test_resident_invalid);
   g_test_add_func ("/store/transaction/rollback", test_transaction_rollback);
+  g_test_add_func ("/store/transaction/read-during-write", test_read_during_write);
   g_test_add_func ("/store/audit", test_audit);
   g_test_add_func ("/store/query", test_query);
   g_test_add_func ("/store/backup", test_backup);

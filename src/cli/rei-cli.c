@@ -106,6 +106,21 @@ parse_uint (const char *text,
   return text != NULL && g_ascii_string_to_unsigned (text, 10, 0, max, value, NULL);
 }
 
+static ReiStore *open_store (const char *path);
+
+/* Only import and demo may create the database: a mistyped --db for check, export or backup
+ * must not answer "in order" or write an empty workbook over a new empty database. */
+static ReiStore *
+open_existing_store (const char *path)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s: no such database.\n"), path);
+      return NULL;
+    }
+  return open_store (path);
+}
+
 static ReiStore *
 open_store (const char *path)
 {
@@ -222,7 +237,7 @@ cmd_export (const char *db,
   else
     return usage_error (_("export takes: indicators or residents"));
 
-  store = open_store (db);
+  store = open_existing_store (db);
   if (store == NULL)
     return EXIT_BAD_DATA;
 
@@ -281,7 +296,7 @@ cmd_check (const char *db,
   if (argc != 0)
     return usage_error (_("check takes no arguments"));
 
-  store = open_store (db);
+  store = open_existing_store (db);
   if (store == NULL)
     return EXIT_BAD_DATA;
   if (!rei_store_check (store, &problems, &error))
@@ -308,7 +323,7 @@ cmd_backup (const char *db,
   if (argc != 1 || g_str_has_prefix (argv[0], "--"))
     return usage_error (_("backup takes: FILE"));
 
-  store = open_store (db);
+  store = open_existing_store (db);
   if (store == NULL)
     return EXIT_BAD_DATA;
   if (!rei_store_backup (store, argv[0], &error))

@@ -25,6 +25,7 @@ struct _ReiCsvReader
   gsize           length;
   gsize           position;
   guint           line;
+  guint           error_line; /* the line a syntax error is about */
   char            separator;
   ReiCsvEncoding  encoding;
   GString        *scratch;    /* reused for quoted fields, which need unescaping */
@@ -286,6 +287,7 @@ rei_csv_reader_next (ReiCsvReader  *self,
               if (p == end)
                 {
                   self->position = self->length;
+                  self->error_line = field_line;
                   g_set_error (error, REI_CSV_ERROR, REI_CSV_ERROR_UNTERMINATED,
                                _("Line %u: a quoted field starts here but its closing quote "
                                  "is missing"),
@@ -315,6 +317,7 @@ rei_csv_reader_next (ReiCsvReader  *self,
           if (p < end && *p != sep && *p != '\r' && *p != '\n')
             {
               self->position = self->length;
+              self->error_line = self->line;
               g_set_error (error, REI_CSV_ERROR, REI_CSV_ERROR_AFTER_QUOTE,
                            _("Line %u: there is text after the closing quote of a field; "
                              "a quote inside a quoted field must be doubled"),
@@ -395,4 +398,13 @@ rei_csv_reader_get_length (ReiCsvReader *self)
   g_return_val_if_fail (REI_IS_CSV_READER (self), 0);
 
   return self->length;
+}
+
+/* The physical line a syntax error of rei_csv_reader_next() is about: for a quote that never
+ * closes, the line where it opened, not the end of the file where the reader noticed. */
+guint
+rei_csv_reader_get_error_line (ReiCsvReader *self)
+{
+  g_return_val_if_fail (REI_IS_CSV_READER (self), 0);
+  return self->error_line;
 }

@@ -53,6 +53,7 @@ ReiCsvEncoding  rei_csv_reader_get_encoding  (ReiCsvReader    *self);
 /* The physical line the next record will start on or after (for progress). */
 guint           rei_csv_reader_get_line      (ReiCsvReader    *self);
 /* Bytes consumed of the decoded text (BOM excluded), for progress; compare with get_length(). */
+guint           rei_csv_reader_get_error_line (ReiCsvReader   *self);
 gsize           rei_csv_reader_get_position  (ReiCsvReader    *self);
 gsize           rei_csv_reader_get_length    (ReiCsvReader    *self);
 

@@ -260,7 +260,7 @@ parse_row (ReiImporter *self,
       g_autoptr(GError) error = NULL;
 
       if (!rei_pesel_parse (values[COL_PESEL], &pesel_date, &pesel_sex, &error))
-        add_problem (self, line, _("PESEL “%s”: %s"), values[COL_PESEL], error->message);
+        add_problem (self, line, _("pesel: %s"), error->message);
     }
 
   if (values[COL_PLEC] != NULL)
@@ -338,11 +338,12 @@ parse_all (ReiImporter     *self,
            GError         **error)
 {
   g_autoptr(ReiCsvReader) reader = NULL;
-  g_autoptr(GHashTable) pesels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree int *map = NULL;
   GPtrArray *fields = NULL;
   guint line = 0;
+  guint n_read = 0;
   guint n_columns;
 
   reset (self);
@@ -359,7 +360,7 @@ parse_all (ReiImporter     *self,
     {
       const char *message = local_error ? local_error->message : _("The file is empty: it has no header row.");
 
-      add_problem (self, local_error ? rei_csv_reader_get_line (reader) : 1, "%s", message);
+      add_problem (self, local_error ? rei_csv_reader_get_error_line (reader) : 1, "%s", message);
       g_set_error (error, REI_IMPORT_ERROR, local_error ? REI_IMPORT_ERROR_INVALID : REI_IMPORT_ERROR_EMPTY,
                    "%s", message);
       return FALSE;
@@ -391,21 +392,35 @@ parse_all (ReiImporter     *self,
         {
           const char *pesel = rei_resident_get_pesel (resident);
           Row row = { line, resident };
+          g_autofree char *key = NULL;
+          gpointer first;
 
+          /* Two rows for one person would silently merge into one: the second would overwrite
+           * the first.  The person is the PESEL, or without one the name and the dates, as
+           * rei_store_find_matching_resident() matches them. */
           if (pesel != NULL)
-            {
-              gpointer first = g_hash_table_lookup (pesels, pesel);
-              if (first != NULL)
-                add_problem (self, line, _("The PESEL %s is already on line %u."), pesel,
-                             GPOINTER_TO_UINT (first));
-              else
-                g_hash_table_insert (pesels, g_strdup (pesel), GUINT_TO_POINTER (line));
-            }
+            key = g_strdup (pesel);
+          else
+            key = g_strjoin ("\x1f", rei_resident_get_first_name (resident),
+                             rei_resident_get_surname (resident),
+                             rei_resident_get (resident, REI_RESIDENT_BIRTH_DATE) ?: "",
+                             rei_resident_get (resident, REI_RESIDENT_ADMISSION_DATE) ?: "", NULL);
+
+          first = g_hash_table_lookup (people, key);
+          if (first != NULL && pesel != NULL)
+            add_problem (self, line, _("The same PESEL is already on line %u."),
+                         GPOINTER_TO_UINT (first));
+          else if (first != NULL)
+            add_problem (self, line,
+                         _("The same person (name, birth date and admission date) is already on line %u."),
+                         GPOINTER_TO_UINT (first));
+          else
+            g_hash_table_insert (people, g_steal_pointer (&key), GUINT_TO_POINTER (line));
           g_array_append_val (self->rows, row);
           g_ptr_array_add (self->residents, g_object_ref (resident));
         }
 
-      if ((line & 1023) == 0)
+      if ((++n_read & 1023) == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
@@ -416,7 +431,7 @@ parse_all (ReiImporter     *self,
     }
 
   if (local_error != NULL)
-    add_problem (self, rei_csv_reader_get_line (reader), "%s", local_error->message);
+    add_problem (self, rei_csv_reader_get_error_line (reader), "%s", local_error->message);
 
   if (self->problems->len > 0)
     goto invalid;
@@ -589,6 +604,14 @@ rei_importer_run (ReiImporter      *self,
           if (progress != NULL)
             progress (0.3 + 0.7 * i / self->rows->len, progress_data);
         }
+    }
+
+  /* A cancel that came after the last check inside the loop still undoes the whole file. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      rei_store_rollback (self->store);
+      self->n_inserted = self->n_updated = 0;
+      return FALSE;
     }
 
   if (!rei_store_commit (self->store, error))

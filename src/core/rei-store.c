@@ -194,26 +194,22 @@ connection_prepare (Connection  *c,
   return stmt;
 }
 
+/* tx_owner is set by the owning thread itself, so that thread always reads its own value; any
+ * other thread reads some other value or NULL, never its own, without taking the writer lock. */
 static gboolean
 in_own_transaction (ReiStore *self)
 {
-  return self->tx_depth > 0 && self->tx_owner == g_thread_self ();
+  return g_atomic_pointer_get (&self->tx_owner) == (gpointer) g_thread_self ();
 }
 
-/* Picks the connection for a read and locks it. */
+/* Picks the connection for a read and locks it.  A thread inside its own transaction reads on
+ * the writer, to see its own uncommitted rows; every other read goes to the reader, which in WAL
+ * mode sees the last committed state at once, even while another thread holds a long import. */
 static Connection *
 lock_reader (ReiStore *self)
 {
-  Connection *c;
+  Connection *c = in_own_transaction (self) ? &self->writer : &self->reader;
 
-  /* The writer lock is taken first: while this thread holds a transaction, its reads must see
-   * its own uncommitted rows. */
-  g_rec_mutex_lock (&self->writer.lock);
-  if (in_own_transaction (self))
-    return &self->writer;
-  g_rec_mutex_unlock (&self->writer.lock);
-
-  c = &self->reader;
   g_rec_mutex_lock (&c->lock);
   return c;
 }
@@ -262,9 +258,18 @@ check_header (const char  *path,
   n = read (fd, header, sizeof header);
   close (fd);
 
-  /* An empty file is an empty database: a file manager's "New document" gives one. */
+  /* An empty file is an empty database: a file manager's "New document" gives one.  It was
+   * made with the desktop's umask, and personal data is about to go into it. */
   if (n == 0)
-    return TRUE;
+    {
+      if (g_chmod (path, 0600) != 0)
+        {
+          g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
+                       _("Cannot make “%s” private: %s"), path, g_strerror (errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   if (n < (ssize_t) sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
     {
@@ -569,7 +574,7 @@ rei_store_begin (ReiStore  *self,
           g_rec_mutex_unlock (&self->writer.lock);
           return FALSE;
         }
-      self->tx_owner = g_thread_self ();
+      g_atomic_pointer_set (&self->tx_owner, g_thread_self ());
       self->tx_rollback_only = FALSE;
     }
   self->tx_depth++;
@@ -581,7 +586,7 @@ end_transaction (ReiStore *self)
 {
   self->tx_depth--;
   if (self->tx_depth == 0)
-    self->tx_owner = NULL;
+    g_atomic_pointer_set (&self->tx_owner, NULL);
   g_rec_mutex_unlock (&self->writer.lock);
 }
 
@@ -1077,8 +1082,7 @@ save_resident_locked (ReiStore     *self,
       if (sqlite3_extended_errcode (self->writer.db) == SQLITE_CONSTRAINT_UNIQUE)
         {
           g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CONSTRAINT,
-                       _("Another resident already has the PESEL %s."),
-                       rei_resident_get (r, REI_RESIDENT_PESEL));
+                       _("Another resident already has this PESEL."));
           sqlite3_reset (stmt);
           return FALSE;
         }
@@ -2285,6 +2289,33 @@ rei_store_check (ReiStore   *self,
   return found->len == 0;
 }
 
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A backup renamed over the open database, or over its -wal or -shm, would destroy it. */
+static gboolean
+is_database_file (ReiStore   *self,
+                  const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (self->path, suffixes[i], NULL);
+
+      if (g_strcmp0 (side, path) == 0 || same_file (side, path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 rei_store_backup (ReiStore    *self,
                   const char  *destination,
@@ -2300,6 +2331,14 @@ rei_store_backup (ReiStore    *self,
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (is_database_file (self, destination))
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
+                   _("“%s” is the database itself; choose another file for the backup."),
+                   destination);
+      return FALSE;
+    }
 
   /* The copy goes to a private temporary file beside the destination and is renamed into place
    * only when complete, so a failed backup never leaves half a database under the real name. */

@@ -172,15 +172,13 @@ collect_check (Job          *job,
       g_ptr_array_add (result->preview, copy);
     }
 
-  /* The importer matches people by PESEL, so the same question says who will be updated.  A
-   * file with problems will not be imported, so nobody needs the count. */
+  /* The same question the importer asks (by PESEL, or without one by the name and the dates)
+   * says who will be updated.  A file with problems will not be imported: no count needed. */
   for (guint i = 0; problems->len == 0 && i < residents->len; i++)
     {
       if ((i & 1023) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
-      if (rei_store_find_resident_by_pesel (job->store,
-                                            rei_resident_get_pesel (g_ptr_array_index (residents, i)),
-                                            NULL) > 0)
+      if (rei_store_find_matching_resident (job->store, g_ptr_array_index (residents, i), NULL) > 0)
         result->n_updated++;
     }
   result->n_new = result->n_rows - result->n_updated;

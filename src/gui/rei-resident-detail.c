@@ -1284,23 +1284,39 @@ delete_action (GtkWidget  *widget,
   add_toast (self, toast);
 }
 
+/* What the worker needs, owned by the task: the pane may be given another store while it runs. */
+typedef struct
+{
+  ReiStore *store;
+  GFile    *file;
+  gint64    id;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->store);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ReiResidentDetail *self = source_object;
-  GFile *file = task_data;
-  g_autofree char *path = g_file_get_path (file);
+  ExportJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "id"));
 
   if (path == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                          _("The workbook can only be written to a local file."));
   else
-    rei_export_person (self->store, id, path, &error);
+    rei_export_person (job->store, job->id, path, &error);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -1330,16 +1346,20 @@ rei_resident_detail_export_to_file (ReiResidentDetail *self,
                                     GFile             *file)
 {
   g_autoptr(GTask) task = NULL;
+  ExportJob *job;
 
   g_return_if_fail (REI_IS_RESIDENT_DETAIL (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->resident != NULL);
 
+  job = g_new0 (ExportJob, 1);
+  job->store = g_object_ref (self->store);
+  job->file = g_object_ref (file);
+  job->id = rei_resident_get_id (self->resident);
+
   task = g_task_new (self, NULL, on_export_done_cb, NULL);
   g_task_set_source_tag (task, rei_resident_detail_export_to_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "id",
-                     GSIZE_TO_POINTER ((gsize) rei_resident_get_id (self->resident)));
+  g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
 }
 
