@@ -39,31 +39,6 @@ count_audit_raw (const char *path,
   return n;
 }
 
-/* Raw connections need the store's "pl" collation to write to a table that an index sorts
- * with it (from schema 2 on); the very same comparison, or the index would be out of order. */
-static int
-collate_pl (void       *data,
-            int         a_len,
-            const void *a,
-            int         b_len,
-            const void *b)
-{
-  return rei_collation_compare_n (a, a_len, b, b_len);
-}
-
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_create_collation_v2 (db, "pl", SQLITE_UTF8, NULL, collate_pl, NULL);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 /* A resident with every field filled in. */
 static ReiResident *
 full_resident (const char *first_name,
@@ -394,7 +369,7 @@ test_retention (void)
   g_clear_pointer (&ids, g_array_unref);
 
   /* The centre shortens its policy to 5 years from 2024-01-02. */
-  exec_raw (path, "INSERT INTO setting (key, effective_from, value) VALUES "
+  rei_test_exec_raw (path, "INSERT INTO setting (key, effective_from, value) VALUES "
                   "('retention_years', '2024-01-02', '5')");
   ids = rei_store_list_retention_expired (store, "2024-01-02", &error);
   g_assert_no_error (error);
@@ -462,7 +437,7 @@ test_legal_basis_migration (void)
   store = rei_store_open_at_version (path, 2, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  exec_raw (path, "INSERT INTO resident (id, first_name, surname, consent_basis) "
+  rei_test_exec_raw (path, "INSERT INTO resident (id, first_name, surname, consent_basis) "
                   "VALUES (5, 'Jan', 'Kowalski', 'art. 9 ust. 2 lit. b RODO')");
 
   store = rei_store_open (path, &error);

@@ -11,18 +11,6 @@
 /* The statutory rules as the migrations seed them: 1 trial month, 12 months, up to 12 more. */
 static const ReiLifecycleRules law = { 1, 12, 12, 30 };
 
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 static ReiResident *
 make_resident (const char *admission,
                const char *end,
@@ -54,7 +42,7 @@ test_rules_from_settings (void)
   g_assert_cmpint (rules.warning_days, ==, 30);
 
   /* An amendment in force from 2030 governs admissions from then on, not earlier ones. */
-  exec_raw (path, "INSERT INTO setting (key, effective_from, value) VALUES "
+  rei_test_exec_raw (path, "INSERT INTO setting (key, effective_from, value) VALUES "
                   "('participation_months', '2030-01-01', '18'),"
                   "('extension_max_months', '2030-01-01', '6'),"
                   "('limit_warning_days', '2030-01-01', '45');");
@@ -278,7 +266,7 @@ test_agrees_with_sql_filter (void)
   guint n = 0;
 
   /* Admissions from 2023-06-01 had a two-month trial, from 2024-03-01 one month again. */
-  exec_raw (path, "INSERT INTO setting (key, effective_from, value) VALUES "
+  rei_test_exec_raw (path, "INSERT INTO setting (key, effective_from, value) VALUES "
                   "('trial_months', '2023-06-01', '2'), ('trial_months', '2024-03-01', '1');");
 
   g_assert_true (rei_store_begin (store, &error));

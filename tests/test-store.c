@@ -9,18 +9,6 @@
 #include "rei-store-private.h"
 #include "test-util.h"
 
-/* Raw connections need the store's "pl" collation to write to a table that an index sorts
- * with it (from schema 2 on); the very same comparison, or the index would be out of order. */
-static int
-collate_pl (void       *data,
-            int         a_len,
-            const void *a,
-            int         b_len,
-            const void *b)
-{
-  return rei_collation_compare_n (a, a_len, b, b_len);
-}
-
 static guint
 file_mode (const char *path)
 {
@@ -101,27 +89,16 @@ test_refuse_random (void)
 }
 
 static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static void
 test_refuse_foreign_sqlite (void)
 {
   g_autofree char *dir = rei_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "other.db", NULL);
 
-  exec_raw (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  rei_test_exec_raw (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
   assert_refused_unchanged (path, REI_STORE_ERROR_NOT_A_DATABASE);
 
   /* Another program's application id, even with a schema version we know. */
-  exec_raw (path, "PRAGMA application_id = 1234; PRAGMA user_version = 1;");
+  rei_test_exec_raw (path, "PRAGMA application_id = 1234; PRAGMA user_version = 1;");
   assert_refused_unchanged (path, REI_STORE_ERROR_NOT_A_DATABASE);
 
   rei_test_tmpdir_free (g_steal_pointer (&dir));
@@ -139,7 +116,7 @@ test_refuse_newer (void)
   g_rename (g_build_filename (dir, "test.db", NULL), path);
   sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %u;",
                          rei_store_get_latest_version () + 1);
-  exec_raw (path, sql);
+  rei_test_exec_raw (path, sql);
   assert_refused_unchanged (path, REI_STORE_ERROR_TOO_NEW);
 
   rei_test_tmpdir_free (g_steal_pointer (&dir));
@@ -185,7 +162,7 @@ test_migrate_from_every_version (void)
 
       /* Rows written the way that version's program wrote them: plain SQL on its columns. */
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      sqlite3_create_collation_v2 (db, "pl", SQLITE_UTF8, NULL, collate_pl, NULL);
+      rei_store_register_sql (db);
       g_assert_cmpint (sqlite3_exec (db,
         "INSERT INTO workshop (id, name) VALUES (1, 'Stolarski');"
         "INSERT INTO resident (id, first_name, surname, pesel, sex, admission_date, end_date, "

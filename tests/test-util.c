@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rei-store-private.h"
 #include "test-util.h"
 
 char *
@@ -104,4 +105,17 @@ rei_test_read_bytes (const char *path)
   if (!g_file_get_contents (path, &data, &len, &error))
     return NULL;
   return g_bytes_new_take (data, len);
+}
+
+void
+rei_test_exec_raw (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  rei_store_register_sql (db);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }

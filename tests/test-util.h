@@ -18,6 +18,10 @@ char        *rei_test_pesel            (int          year,
                                         guint        serial,
                                         char         sex);
 GBytes      *rei_test_read_bytes       (const char  *path);
+/* Runs SQL on its own connection, as another program would, with the store's collation and
+ * functions so that it may write to the tables our indexes sort. */
+void         rei_test_exec_raw         (const char  *path,
+                                        const char  *sql);
 
 
 G_END_DECLS

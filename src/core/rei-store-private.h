@@ -18,4 +18,8 @@ ReiStore *rei_store_open_at_version (const char *path,
 void      rei_store_set_today       (ReiStore   *self,
                                      const char *today_iso);
 
+/* Registers the collation and functions that the schema and the store's SQL use; for any other
+ * connection to a Reintegra file (a backup, a test's raw connection). */
+void      rei_store_register_sql    (sqlite3    *db);
+
 G_END_DECLS

@@ -134,6 +134,17 @@ sql_add_months (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, result, -1, SQLITE_TRANSIENT);
 }
 
+/* The collation "pl" (the resident_name index sorts by it) and rei_add_months(), on any
+ * connection to one of our files: every connection that writes to an index must compare exactly
+ * as the one that built it. */
+void
+rei_store_register_sql (sqlite3 *db)
+{
+  sqlite3_create_collation_v2 (db, "pl", SQLITE_UTF8, NULL, collate_pl, NULL);
+  sqlite3_create_function_v2 (db, "rei_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              NULL, sql_add_months, NULL, NULL, NULL);
+}
+
 static gboolean
 connection_open (Connection  *c,
                  const char  *path,
@@ -158,9 +169,7 @@ connection_open (Connection  *c,
 
   sqlite3_extended_result_codes (c->db, TRUE);
   sqlite3_busy_timeout (c->db, 10000);
-  sqlite3_create_collation_v2 (c->db, "pl", SQLITE_UTF8, NULL, collate_pl, NULL);
-  sqlite3_create_function_v2 (c->db, "rei_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                              NULL, sql_add_months, NULL, NULL, NULL);
+  rei_store_register_sql (c->db);
   c->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          statement_free);
 
@@ -2362,8 +2371,8 @@ rei_store_backup (ReiStore    *self,
                         _("opening the backup"));
       goto out;
     }
-  sqlite3_create_collation_v2 (source, "pl", SQLITE_UTF8, NULL, collate_pl, NULL);
-  sqlite3_create_collation_v2 (dest, "pl", SQLITE_UTF8, NULL, collate_pl, NULL);
+  rei_store_register_sql (source);
+  rei_store_register_sql (dest);
 
   backup = sqlite3_backup_init (dest, "main", source, "main");
   if (backup == NULL)
