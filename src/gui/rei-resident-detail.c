@@ -54,8 +54,8 @@ struct _ReiResidentDetail
   AdwToast            *undo_toast;
 
   /* Template widgets. */
-  GtkStack            *stack;
   GtkLabel            *title_label;
+  GtkWidget           *content;
   GtkRevealer         *save_error_revealer;
   GtkLabel            *save_error_label;
   AdwPreferencesPage  *page;
@@ -930,7 +930,6 @@ load_resident (ReiResidentDetail *self,
   self->loading = FALSE;
   self->modified = FALSE;
   gtk_revealer_set_reveal_child (self->save_error_revealer, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "form");
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   update_history (self);
   update_state (self);
@@ -942,7 +941,6 @@ clear_form (ReiResidentDetail *self)
   g_clear_object (&self->resident);
   self->has_form = FALSE;
   self->modified = FALSE;
-  gtk_stack_set_visible_child_name (self->stack, "empty");
   /* The pane opens beside the list for a person, and gives the list its room back without one. */
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   update_actions (self);
@@ -1520,8 +1518,8 @@ rei_resident_detail_class_init (ReiResidentDetailClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reiresidentdetail");
 
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentDetail, content);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentDetail, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentDetail, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentDetail, page);
