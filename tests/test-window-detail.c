@@ -251,10 +251,16 @@ test_detail_edit (void)
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, id);
   rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the undo");
 
-  /* A new resident: an empty form, saved, and found in the list. */
+  /* A new resident: an empty form, saved, and found in the list.  The row selected before is
+   * selected no more. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (get_model (window)), 0);
+  drain ();
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), >, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-resident", NULL);
   drain ();
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (get_model (window))),
+                    ==, GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (entry (detail, REI_RESIDENT_FIRST_NAME), ==, "");
   g_assert_false (rei_resident_detail_get_can_save (detail));
   g_assert_nonnull (rei_resident_detail_get_field_error (detail, REI_RESIDENT_FIRST_NAME));

@@ -637,6 +637,108 @@ test_list_demo (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* What the column view was handed while a result grew the list. */
+typedef struct
+{
+  GtkSingleSelection *selection;
+  GdkFrameClock      *clock;
+  guint               additions;
+  guint               largest_early;  /* the largest addition before the list shows 200 rows */
+  gboolean            same_frame;     /* two additions within one frame */
+  gint64              last_frame;
+  gboolean            selected_early; /* someone was selected before their row was in */
+} Growth;
+
+static void
+on_growth_items_changed_cb (GListModel *model,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            Growth     *growth)
+{
+  guint n = g_list_model_get_n_items (model);
+  gint64 frame = gdk_frame_clock_get_frame_counter (growth->clock);
+
+  if (added == 0)
+    return;
+  if (growth->additions > 0 && frame == growth->last_frame)
+    growth->same_frame = TRUE;
+  growth->last_frame = frame;
+  growth->additions++;
+  if (n < 200)
+    growth->largest_early = MAX (growth->largest_early, added);
+  if (n < 250 && gtk_single_selection_get_selected (growth->selection) != GTK_INVALID_LIST_POSITION)
+    growth->selected_early = TRUE;
+}
+
+/* GTK 4.8 makes the widgets of a list view's first 200 rows as soon as its model has them; a
+ * result that grows the list reaches the column view a few rows a frame, and whoever was selected
+ * is selected again once their row is in. */
+static void
+test_list_growth (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiResidentView *view;
+  ReiResidentList *list;
+  GtkSingleSelection *selection;
+  ReiWindow *window;
+  Growth growth = { 0 };
+  gint64 far_id = 0;
+  guint far_position = 0;
+  gulong handler;
+
+  store = rei_test_store_new (dir);
+  g_assert_true (rei_demo_fill (store, 300, 2019, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  window = rei_window_test_show (store, 1280, 760);
+  view = view_of (window);
+  list = rei_resident_view_get_list (view);
+  selection = GTK_SINGLE_SELECTION (
+    gtk_column_view_get_model (rei_resident_view_get_column_view (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 300);
+
+  /* Someone far down the list, found alone by their PESEL. */
+  for (guint i = 280; i > 250 && far_id == 0; i--)
+    {
+      g_autoptr(ReiResident) resident =
+        rei_store_get_resident (store, rei_resident_list_get_id (list, i), &error);
+
+      g_assert_no_error (error);
+      if (rei_resident_get_pesel (resident) != NULL)
+        {
+          far_id = rei_resident_get_id (resident);
+          far_position = i;
+          rei_window_test_set_search (window, rei_resident_get_pesel (resident));
+        }
+    }
+  g_assert_cmpint (far_id, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  gtk_single_selection_set_selected (selection, 0);
+
+  growth.selection = selection;
+  growth.clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (selection, "items-changed",
+                              G_CALLBACK (on_growth_items_changed_cb), &growth);
+  rei_window_test_set_search (window, "");
+  g_signal_handler_disconnect (selection, handler);
+
+  /* 1 → 300 rows: a few a frame up to the 200 rows GTK makes, then the rest at once. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 300);
+  g_assert_cmpuint (growth.largest_early, >, 0);
+  g_assert_cmpuint (growth.largest_early, <=, 8);
+  g_assert_cmpuint (growth.additions, >=, 200 / 8);
+  g_assert_false (growth.same_frame);
+  /* Selected again where they are in the whole list, not before their row was there. */
+  g_assert_false (growth.selected_early);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, far_position);
+  g_assert_cmpint (rei_resident_list_get_id (list, far_position), ==, far_id);
+
+  rei_window_test_destroy (window);
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/window-list/fixture", test_list_fixture);
   g_test_add_func ("/window-list/export-cancel", test_list_export_cancel);
   g_test_add_func ("/window-list/demo", test_list_demo);
+  g_test_add_func ("/window-list/growth", test_list_growth);
 
   return g_test_run ();
 }

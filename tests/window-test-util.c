@@ -92,9 +92,11 @@ gboolean
 rei_window_test_list_is_loaded (gpointer data)
 {
   ReiWindow *window = data;
-  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (window));
+  ReiResidentView *view = rei_window_get_resident_view (window);
+  ReiResidentList *list = rei_resident_view_get_list (view);
 
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list);
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) && !rei_resident_list_get_loading (list)
+         && !rei_resident_view_get_growing (view);
 }
 
 ReiWindow *
@@ -130,11 +132,13 @@ static gboolean
 search_is_done (gpointer data)
 {
   SearchWait *wait = data;
-  ReiResidentList *list = rei_resident_view_get_list (rei_window_get_resident_view (wait->window));
+  ReiResidentView *view = rei_window_get_resident_view (wait->window);
+  ReiResidentList *list = rei_resident_view_get_list (view);
   const ReiResidentQuery *query = rei_resident_list_get_query (list);
   const char *search = query->search != NULL ? query->search : "";
 
-  return g_strcmp0 (search, wait->search) == 0 && !rei_resident_list_get_loading (list);
+  return g_strcmp0 (search, wait->search) == 0 && !rei_resident_list_get_loading (list)
+         && !rei_resident_view_get_growing (view);
 }
 
 void

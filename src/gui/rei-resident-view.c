@@ -13,14 +13,29 @@
 #include "rei-export.h"
 #include "rei-lifecycle.h"
 
+/* GTK 4.8 makes the widgets of the first 200 rows of a list view's model
+ * (GTK_LIST_VIEW_MAX_LIST_ITEMS, and 2 more on each side) as soon as the model has them, in the
+ * handler of its items-changed signal: here 8 cells a row, about 90 ms of the main thread in one
+ * go on the development machine, and 50 ms more to measure them.  A result that adds rows to a
+ * list showing fewer than that reaches the column view through a slice that lets in ROWS_PER_FRAME
+ * rows a frame (a screenful in three frames); once past the rows GTK makes, the slice lets
+ * everything through.  Results that only change the people in rows GTK already has, as a search
+ * or a sort of a long list does, pass straight through. */
+#define GROW_UNTIL     (200 + 2 * 2)
+#define ROWS_PER_FRAME 8
+
 struct _ReiResidentView
 {
   GtkWidget             parent_instance;
 
   ReiStore             *store;
   ReiResidentList      *list;
-  GtkSingleSelection   *selection;   /* over the list */
+  GtkSliceListModel    *shown;       /* the list as the column view has it, see GROW_UNTIL */
+  GtkSingleSelection   *selection;   /* over shown */
+  guint                 grow_tick;
   gint64                reselect_id;
+  /* Of the person selected before a result, when the slice has not reached them yet. */
+  guint                 reselect_position;
   /* The next result answers a different query: show its top. */
   gboolean              scroll_to_top;
   /* The sort of the list as the column headers last asked for it; -1 before any. */
@@ -448,20 +463,73 @@ on_list_changed_cb (ReiResidentView *self)
   update_page (self);
 }
 
+static void
+stop_growing (ReiResidentView *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick);
+  self->grow_tick = 0;
+  self->reselect_position = GTK_INVALID_LIST_POSITION;
+}
+
+/* Lets ROWS_PER_FRAME more rows of the list into the column view, or all of them once past the
+ * rows GTK makes.  Returns whether the slice now shows the whole list. */
+static gboolean
+grow_shown (ReiResidentView *self)
+{
+  guint size = gtk_slice_list_model_get_size (self->shown);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gboolean done = size >= n || size + ROWS_PER_FRAME >= MIN (n, GROW_UNTIL);
+
+  gtk_slice_list_model_set_size (self->shown, done ? G_MAXUINT : size + ROWS_PER_FRAME);
+
+  /* Who was selected before the result, as soon as their row is in. */
+  if (self->reselect_position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
+    {
+      gtk_single_selection_set_selected (self->selection, self->reselect_position);
+      self->reselect_position = GTK_INVALID_LIST_POSITION;
+    }
+  return done;
+}
+
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  ReiResidentView *self = user_data;
+
+  if (!grow_shown (self))
+    return G_SOURCE_CONTINUE;
+  self->grow_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* A new result is about to go into the rows, which keep their positions: the selected position
  * would show someone else.  Who was selected is found again in on_list_replaced_cb(). */
 static void
 on_list_replacing_cb (ReiResidentView *self)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  /* Still to be selected again from the result before, whose rows were still coming in. */
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = self->reselect_position;
+  self->reselect_id = rei_resident_list_get_id (self->list, selected);
+
+  /* Rows the column view has not made yet come in a few a frame, see GROW_UNTIL. */
+  stop_growing (self);
+  if (shown < GROW_UNTIL)
+    gtk_slice_list_model_set_size (self->shown, shown);
 
   /* The rows are computed with the rules and the day of this result; the cells are filled as the
    * rows change, right after this. */
   load_row_context (self);
-  self->reselect_id = rei_resident_list_get_id (self->list, selected);
-  /* The detail pane keeps its form on an empty selection (a list read again after a save). */
+  /* The detail pane keeps its form on an empty selection (a list read again after a save).
+   * Not gtk_selection_model_unselect_all(): GTK 4.8's GtkSingleSelection ignores it. */
   if (selected != GTK_INVALID_LIST_POSITION)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   /* A new search or sort starts at its top; the same query read again (after a save or an
    * import) stays where it was, the rows being where they were.  Scrolled before the list
@@ -489,11 +557,18 @@ on_list_replaced_cb (ReiResidentView *self)
   for (guint i = 0; id > 0 && i < n; i++)
     if (rei_resident_list_get_id (self->list, i) == id)
       {
-        gtk_single_selection_set_selected (self->selection, i);
+        self->reselect_position = i;
         break;
       }
 
   update_page (self);
+
+  /* The first rows now, the others with the next frames; a view not on screen has no frames. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (self->column_view)))
+    gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  if (!grow_shown (self))
+    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                    grow_tick_cb, self, NULL);
 }
 
 static void
@@ -1219,6 +1294,7 @@ rei_resident_view_dispose (GObject *object)
   g_clear_object (&self->export_task);
   g_clear_object (&self->export_cancellable);
 
+  stop_growing (self);
   /* Without a list, the sorters that change while the columns go away start no query. */
   g_clear_object (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_RESIDENT_VIEW);
@@ -1226,6 +1302,7 @@ rei_resident_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rei_resident_view_parent_class)->dispose (object);
@@ -1378,6 +1455,7 @@ static void
 rei_resident_view_init (ReiResidentView *self)
 {
   self->probed_sort = -1;
+  self->reselect_position = GTK_INVALID_LIST_POSITION;
   self->category_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
 
@@ -1429,10 +1507,12 @@ rei_resident_view_set_store (ReiResidentView *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  stop_growing (self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
 
   if (store != NULL)
     {
@@ -1444,7 +1524,9 @@ rei_resident_view_set_store (ReiResidentView *self,
                                G_CALLBACK (on_list_replaced_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->list, "notify::loading",
                                G_CALLBACK (on_list_changed_cb), self, G_CONNECT_SWAPPED);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+      self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)),
+                                              0, G_MAXUINT);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
     }
@@ -1621,6 +1703,14 @@ rei_resident_view_export_to_file (ReiResidentView *self,
   g_task_set_task_data (task, ed, export_data_free);
   set_exporting (self, task);
   g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+rei_resident_view_get_growing (ReiResidentView *self)
+{
+  g_return_val_if_fail (REI_IS_RESIDENT_VIEW (self), FALSE);
+
+  return self->grow_tick != 0;
 }
 
 gboolean

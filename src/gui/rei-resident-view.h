@@ -37,6 +37,9 @@ void             rei_resident_view_export_to_file   (ReiResidentView *self,
                                                      GFile           *file);
 gboolean         rei_resident_view_get_exporting    (ReiResidentView *self);
 
+/* TRUE while the rows of a result are still being handed to the column view a few a frame. */
+gboolean         rei_resident_view_get_growing      (ReiResidentView *self);
+
 /* For the window tests. */
 GtkColumnView   *rei_resident_view_get_column_view  (ReiResidentView *self);
 GtkEditable     *rei_resident_view_get_search_entry (ReiResidentView *self);
