@@ -32,6 +32,7 @@ struct _ReiResidentView
   ReiResidentList      *list;
   GtkSliceListModel    *shown;       /* the list as the column view has it, see GROW_UNTIL */
   GtkSingleSelection   *selection;   /* over shown */
+  GHashTable           *bound_cells; /* GtkListItem, see bind_cell() */
   guint                 grow_tick;
   gint64                reselect_id;
   /* Of the person selected before a result, when the slice has not reached them yet. */
@@ -111,8 +112,7 @@ typedef struct
 
 static GQuark lifecycle_quark;
 static GQuark cell_fill_quark;
-static GQuark cell_row_quark;
-static GQuark cell_handler_quark;
+static GQuark cell_view_quark;
 
 /* Fills the cell of a column for a person. */
 typedef void (*CellFill) (ReiResidentView *self,
@@ -463,6 +463,8 @@ on_list_changed_cb (ReiResidentView *self)
   update_page (self);
 }
 
+static void refill_cells (ReiResidentView *self);
+
 static void
 stop_growing (ReiResidentView *self)
 {
@@ -551,6 +553,7 @@ on_list_replaced_cb (ReiResidentView *self)
   gint64 id = self->reselect_id;
   guint n;
 
+  refill_cells (self);
   self->reselect_id = 0;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   /* A scan of ids in memory, no row is made. */
@@ -607,6 +610,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = gtk_inscription_new (NULL);
 
+  g_object_set_qdata (G_OBJECT (item), cell_view_quark, user_data);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, cell);
@@ -666,14 +670,14 @@ dup_warning_text (const ReiLifecycle *lifecycle)
 }
 
 static gboolean
-on_status_query_tooltip_cb (GtkWidget   *box,
+on_status_query_tooltip_cb (GtkWidget   *cell,
                             int          x,
                             int          y,
                             gboolean     keyboard,
                             GtkTooltip  *tooltip,
                             GtkListItem *item)
 {
-  ReiResidentView *self = g_object_get_data (G_OBJECT (box), "rei-view");
+  ReiResidentView *self = g_object_get_qdata (G_OBJECT (item), cell_view_quark);
   ReiResidentRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
 
@@ -703,25 +707,19 @@ on_list_query_tooltip_cb (GtkWidget   *cell,
   return TRUE;
 }
 
-/* The status with a warning sign before it when the participation nears or passes its limit. */
+/* The status, with a warning sign before it (style.css) when the participation nears or passes
+ * its limit.  One widget, not a box with an image and a text: GTK 4.8 makes 200 rows of these. */
 static void
 setup_status_cell_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *cell;
 
-  gtk_widget_set_visible (icon, FALSE);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "rei-status");
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  g_signal_connect (box, "query-tooltip", G_CALLBACK (on_status_query_tooltip_cb), item);
-  gtk_list_item_set_child (item, box);
+  setup_cell_cb (factory, item, user_data);
+  cell = gtk_list_item_get_child (item);
+  gtk_widget_add_css_class (cell, "rei-status");
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_status_query_tooltip_cb), item);
 }
 
 static void
@@ -735,36 +733,37 @@ setup_list_cell_cb (GtkSignalListItemFactory *factory,
                     G_CALLBACK (on_list_query_tooltip_cb), NULL);
 }
 
-/* A cell shows the person its row holds now: the row's resident changes in place when a new
- * query result arrives, and the cell follows it until it is unbound. */
-static void
-on_row_resident_changed_cb (ReiResidentRow *row,
-                            GParamSpec     *pspec,
-                            GtkListItem    *item)
-{
-  CellFill fill = g_object_get_qdata (G_OBJECT (item), cell_fill_quark);
-  ReiResidentView *self = g_object_get_data (G_OBJECT (item), "rei-view");
-
-  fill (self, item, rei_resident_row_get_resident (row));
-}
-
+/* A cell shows the person its row holds now: the people in the rows GTK keeps change in place
+ * when a new query result arrives (see ReiResidentList), and refill_cells() fills the cells bound
+ * to them again.  A table of bound cells rather than a signal handler on each row: GTK 4.8 binds
+ * and unbinds 1 600 cells when the list jumps to another place. */
 static void
 bind_cell (ReiResidentView *self,
            GtkListItem     *item,
            CellFill         fill)
 {
   ReiResidentRow *row = gtk_list_item_get_item (item);
-  gulong handler;
 
-  handler = g_signal_connect (row, "notify::resident",
-                              G_CALLBACK (on_row_resident_changed_cb), item);
   g_object_set_qdata (G_OBJECT (item), cell_fill_quark, fill);
-  g_object_set_data (G_OBJECT (item), "rei-view", self);
-  /* Kept with a reference: the handler is disconnected from this row even if the list item
-   * has already let it go when it is unbound. */
-  g_object_set_qdata_full (G_OBJECT (item), cell_row_quark, g_object_ref (row), g_object_unref);
-  g_object_set_qdata (G_OBJECT (item), cell_handler_quark, GSIZE_TO_POINTER ((gsize) handler));
+  g_hash_table_add (self->bound_cells, item);
   fill (self, item, rei_resident_row_get_resident (row));
+}
+
+static void
+refill_cells (ReiResidentView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      CellFill fill = g_object_get_qdata (item, cell_fill_quark);
+      ReiResidentRow *row = gtk_list_item_get_item (item);
+
+      if (row != NULL)
+        fill (self, item, rei_resident_row_get_resident (row));
+    }
 }
 
 static void
@@ -797,22 +796,25 @@ fill_status (ReiResidentView *self,
              ReiResident     *resident)
 {
   const ReiLifecycle *lifecycle = get_lifecycle (self, resident);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  const char *warning = NULL;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label),
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell),
                             rei_resident_status_to_string (lifecycle->status));
-
-  gtk_widget_remove_css_class (box, "warning");
-  gtk_widget_remove_css_class (box, "error");
   if (lifecycle->warning == REI_LIFECYCLE_NEAR_LIMIT)
-    gtk_widget_add_css_class (box, "warning");
+    warning = "warning";
   else if (lifecycle->warning == REI_LIFECYCLE_PAST_LIMIT)
-    gtk_widget_add_css_class (box, "error");
-  gtk_widget_set_visible (icon, lifecycle->warning != REI_LIFECYCLE_OK);
-  gtk_widget_set_has_tooltip (box, lifecycle->warning != REI_LIFECYCLE_OK);
-  g_object_set_data (G_OBJECT (box), "rei-view", self);
+    warning = "error";
+
+  /* A change of style class restyles the widget: only when it changes. */
+  if (warning == NULL || !gtk_widget_has_css_class (cell, warning))
+    {
+      gtk_widget_remove_css_class (cell, "warning");
+      gtk_widget_remove_css_class (cell, "error");
+      if (warning != NULL)
+        gtk_widget_add_css_class (cell, warning);
+    }
+  gtk_widget_set_has_tooltip (cell, warning != NULL);
 }
 
 static void
@@ -936,25 +938,13 @@ bind_project_cb (GtkSignalListItemFactory *factory,
   bind_cell (self, item, fill_project);
 }
 
+/* The text stays: the cell is bound again at once, or goes. */
 static void
 unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                gpointer                  user_data)
+                ReiResidentView          *self)
 {
-  GtkWidget *child = gtk_list_item_get_child (item);
-  ReiResidentRow *row = g_object_get_qdata (G_OBJECT (item), cell_row_quark);
-  gulong handler = (gulong) GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (item),
-                                                                  cell_handler_quark));
-
-  if (row != NULL && handler != 0)
-    g_signal_handler_disconnect (row, handler);
-  g_object_set_qdata (G_OBJECT (item), cell_handler_quark, NULL);
-  g_object_set_qdata (G_OBJECT (item), cell_row_quark, NULL);
-
-  /* The status cell is a box with the inscription last. */
-  if (GTK_IS_BOX (child))
-    child = gtk_widget_get_last_child (child);
-  gtk_inscription_set_text (GTK_INSCRIPTION (child), NULL);
+  g_hash_table_remove (self->bound_cells, item);
 }
 
 /* Choices of a filter: "All", then the values; the one chosen before stays chosen when it is
@@ -1315,6 +1305,7 @@ rei_resident_view_finalize (GObject *object)
 
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->category_labels, g_hash_table_unref);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   g_clear_pointer (&self->category_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rei_resident_view_parent_class)->finalize (object);
@@ -1394,8 +1385,7 @@ rei_resident_view_class_init (ReiResidentViewClass *klass)
 
   lifecycle_quark = g_quark_from_static_string ("rei-resident-view-lifecycle");
   cell_fill_quark = g_quark_from_static_string ("rei-resident-view-cell-fill");
-  cell_row_quark = g_quark_from_static_string ("rei-resident-view-cell-row");
-  cell_handler_quark = g_quark_from_static_string ("rei-resident-view-cell-handler");
+  cell_view_quark = g_quark_from_static_string ("rei-resident-view-cell-view");
   gtk_widget_class_install_action (widget_class, "residents.cancel-export", NULL,
                                    cancel_export_action);
 
@@ -1456,6 +1446,7 @@ rei_resident_view_init (ReiResidentView *self)
 {
   self->probed_sort = -1;
   self->reselect_position = GTK_INVALID_LIST_POSITION;
+  self->bound_cells = g_hash_table_new (NULL, NULL);
   self->category_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
 
