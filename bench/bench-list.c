@@ -223,11 +223,20 @@ open_window (ReiStore   *store,
   h1 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &first);
   h2 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &loaded);
   run_until (&loop, frame_painted, &first);
-  run_until (&loop, frame_painted, &loaded);
+  add_row (what, residents, sync_us, &loop, first.painted_at - start, first.painted_at - start);
+
+  /* Then the rows: the query in its thread, and the rows the column view is handed a few a
+   * frame.  (With an empty database, the empty-state page.) */
+  if (!frame_painted (&loaded))
+    {
+      Loop rows_loop = { 0 };
+
+      run_until (&rows_loop, frame_painted, &loaded);
+      add_row (residents > 0 ? "  ... the rows coming in" : "  ... the empty-state page", residents,
+               0, &rows_loop, first.painted_at - start, loaded.painted_at - start);
+    }
   g_signal_handler_disconnect (clock, h1);
   g_signal_handler_disconnect (clock, h2);
-
-  add_row (what, residents, sync_us, &loop, first.painted_at - start, loaded.painted_at - start);
   return window;
 }
 
@@ -398,30 +407,90 @@ close_window (GtkWidget *window)
 static void
 print_rows (void)
 {
-  gboolean over = FALSE;
-
-  g_print ("\n%-34s %9s %8s %8s %8s %8s %8s %8s %6s\n", "step", "residents", "call", "longest",
+  g_print ("\n%-38s %9s %8s %8s %8s %8s %8s %8s %6s\n", "step", "residents", "call", "longest",
            "work", "paint", "start", "total", "iters");
-  g_print ("%-34s %9s %8s %8s %8s %8s %8s %8s\n", "", "", "ms", "ms", "ms", "ms", "ms", "ms");
-  g_print ("------------------------------------------------------------------------------------------------------\n");
+  g_print ("%-38s %9s %8s %8s %8s %8s %8s %8s\n", "", "", "ms", "ms", "ms", "ms", "ms", "ms");
+  g_print ("----------------------------------------------------------------------------------------------------------\n");
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
 
-      g_print ("%-34s %9u %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %6u%s\n", row->what,
-               row->residents, row->sync_us / 1000.0, row->max_dispatch_us / 1000.0,
-               row->max_work_us / 1000.0, row->max_paint_us / 1000.0,
-               row->first_frame_us / 1000.0, row->total_us / 1000.0, row->iterations,
-               row->max_work_us > FRAME_BUDGET_US ? "  work > 16 ms" : "");
-      over |= row->max_work_us > FRAME_BUDGET_US;
+      g_print ("%-38s %9u %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %6u\n", row->what, row->residents,
+               row->sync_us / 1000.0, row->max_dispatch_us / 1000.0, row->max_work_us / 1000.0,
+               row->max_paint_us / 1000.0, row->first_frame_us / 1000.0, row->total_us / 1000.0,
+               row->iterations);
     }
   g_print ("\ncall: the call that starts the step; longest: the longest main-thread dispatch "
            "(the call included);\nwork: the longest dispatch less its painting; paint: the "
            "longest painting (frame clock's paint\nand after-paint phases: rendering the window "
            "and handing it to the display server);\nstart: for opening, the first frame; for a "
            "search or sort, the start of the query;\ntotal: until the result is painted.\n");
-  if (over)
-    g_print ("Some main-thread work took more than one frame (16 ms).\n");
+}
+
+/* The longest work and painting of the steps whose names start with prefix, and after. */
+static void
+worst_of (const char *prefix,
+          gint64     *work_us,
+          gint64     *worst_paint_us)
+{
+  *work_us = *worst_paint_us = 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (g_str_has_prefix (row->what, prefix))
+        {
+          *work_us = MAX (*work_us, row->max_work_us);
+          *worst_paint_us = MAX (*worst_paint_us, row->max_paint_us);
+        }
+    }
+}
+
+/* The issue's measure: the first frame, a keystroke and a sort each take no more than one frame
+ * of work on the main thread; the first frame against an empty database's, whose work is the
+ * same making of the window.  Painting is apart: see the README. */
+static gboolean
+print_verdict (void)
+{
+  const struct { const char *prefix; const char *what; } steps[] = {
+    { "  ... the rows", "the rows coming in after it" },
+    { "search keystroke", "a keystroke in the search" },
+    { "sort", "a change of sort" },
+    { "scroll", "a jump to the middle of the list" },
+  };
+  Row *empty = NULL, *full = NULL;
+  gboolean ok;
+  gint64 work_us, worst_paint_us, again_paint_us = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (g_str_equal (row->what, "open window (empty db)"))
+        empty = row;
+      else if (g_str_equal (row->what, "open window"))
+        full = row;
+      else if (g_str_has_suffix (row->what, ", again"))
+        again_paint_us = MAX (again_paint_us, row->max_paint_us);
+    }
+  g_assert (empty != NULL && full != NULL);
+  ok = full->max_work_us <= empty->max_work_us + FRAME_BUDGET_US;
+
+  g_print ("\nWithin one frame (16 ms of main-thread work)?\n");
+  g_print ("  %-36s %5.1f ms of work against %5.1f ms with an empty database: %s\n",
+           "the first frame", full->max_work_us / 1000.0, empty->max_work_us / 1000.0,
+           ok ? "yes (the data adds less than a frame)" : "NO");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      worst_of (steps[i].prefix, &work_us, &worst_paint_us);
+      g_print ("  %-36s %5.1f ms of work at most: %s\n", steps[i].what, work_us / 1000.0,
+               work_us <= FRAME_BUDGET_US ? "yes" : "NO");
+      ok &= work_us <= FRAME_BUDGET_US;
+    }
+  worst_of ("", &work_us, &worst_paint_us);
+  g_print ("  painting took up to %.1f ms; the same keystrokes typed again, up to %.1f ms\n",
+           worst_paint_us / 1000.0, again_paint_us / 1000.0);
+  return ok;
 }
 
 int
@@ -548,6 +617,8 @@ main (int   argc,
 
   close_window (window);
   print_rows ();
+  if (!print_verdict ())
+    g_print ("Some step took more than one frame of main-thread work.\n");
 
   g_clear_object (&empty);
   {

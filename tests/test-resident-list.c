@@ -359,6 +359,56 @@ test_list_refresh (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* A row nobody has read (a jump down the list) brings the people of the next positions with it;
+ * each row still shows the person of its position, and one deleted since the query is an empty
+ * row with its id rather than someone else. */
+static void
+test_list_read_ahead (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(ReiResidentList) list = NULL;
+  g_autoptr(ReiResidentQuery) query = rei_resident_query_new ();
+  char *dir = rei_test_tmpdir_new ();
+  gint64 gone;
+
+  store = demo_store (dir, N_DEMO);
+  list = rei_resident_list_new (store);
+  rei_resident_list_set_query (list, query);
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_DEMO);
+
+  gone = rei_resident_list_get_id (list, 520);
+  g_assert_true (rei_store_delete_resident (store, gone, &error));
+  g_assert_no_error (error);
+
+  /* Down from the middle, then up from further down, as scrolling asks. */
+  for (guint position = 500; position < 600; position++)
+    {
+      g_autoptr(ReiResident) resident = resident_at (list, position);
+
+      g_assert_cmpint (rei_resident_get_id (resident), ==, rei_resident_list_get_id (list, position));
+      if (rei_resident_get_id (resident) == gone)
+        g_assert_null (rei_resident_get_surname (resident));
+      else
+        g_assert_nonnull (rei_resident_get_surname (resident));
+    }
+  for (guint position = N_DEMO; position-- > 620;)
+    {
+      g_autoptr(ReiResident) resident = resident_at (list, position);
+      g_autoptr(ReiResident) stored =
+        rei_store_get_resident (store, rei_resident_list_get_id (list, position), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (rei_resident_get_id (resident), ==, rei_resident_get_id (stored));
+      g_assert_cmpstr (rei_resident_get_surname (resident), ==, rei_resident_get_surname (stored));
+    }
+
+  g_clear_object (&list);
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/resident-list/resort", test_list_resort);
   g_test_add_func ("/resident-list/cache", test_list_cache);
   g_test_add_func ("/resident-list/refresh", test_list_refresh);
+  g_test_add_func ("/resident-list/read-ahead", test_list_read_ahead);
 
   return g_test_run ();
 }

@@ -586,6 +586,59 @@ test_settings (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A batch read gives each id its person, in the order asked, NULL for one that is gone, and sees
+ * the caller's own transaction. */
+static void
+test_get_residents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(GPtrArray) residents = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  const char *surnames[] = { "Ąkowska", "Łysy", "Żak" };
+  gint64 ids[4];
+
+  store = rei_test_store_new (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (surnames); i++)
+    {
+      g_autoptr(ReiResident) r = rei_test_resident_new ("Anna", surnames[i], NULL);
+
+      g_assert_true (rei_store_save_resident (store, r, &error));
+      g_assert_no_error (error);
+      ids[i] = rei_resident_get_id (r);
+    }
+  ids[3] = ids[0];
+  g_assert_true (rei_store_delete_resident (store, ids[1], &error));
+  g_assert_no_error (error);
+
+  residents = rei_store_get_residents (store, ids, G_N_ELEMENTS (ids));
+  g_assert_cmpuint (residents->len, ==, 4);
+  g_assert_cmpstr (rei_resident_get_surname (g_ptr_array_index (residents, 0)), ==, "Ąkowska");
+  g_assert_null (g_ptr_array_index (residents, 1));
+  g_assert_cmpstr (rei_resident_get_surname (g_ptr_array_index (residents, 2)), ==, "Żak");
+  g_assert_cmpstr (rei_resident_get_surname (g_ptr_array_index (residents, 3)), ==, "Ąkowska");
+  g_clear_pointer (&residents, g_ptr_array_unref);
+
+  /* Inside a transaction of ours: what it wrote, before it commits. */
+  g_assert_true (rei_store_begin (store, &error));
+  {
+    g_autoptr(ReiResident) r = rei_test_resident_new ("Jan", "Nowy", NULL);
+
+    g_assert_true (rei_store_save_resident (store, r, &error));
+    g_assert_no_error (error);
+    ids[1] = rei_resident_get_id (r);
+  }
+  residents = rei_store_get_residents (store, ids, 2);
+  g_assert_cmpstr (rei_resident_get_surname (g_ptr_array_index (residents, 1)), ==, "Nowy");
+  rei_store_rollback (store);
+  g_clear_pointer (&residents, g_ptr_array_unref);
+  residents = rei_store_get_residents (store, ids, 2);
+  g_assert_null (g_ptr_array_index (residents, 1));
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -604,6 +657,7 @@ main (int    argc,
   g_test_add_func ("/store/transaction/read-during-write", test_read_during_write);
   g_test_add_func ("/store/audit", test_audit);
   g_test_add_func ("/store/query", test_query);
+  g_test_add_func ("/store/resident/get-many", test_get_residents);
   g_test_add_func ("/store/backup", test_backup);
   g_test_add_func ("/store/settings", test_settings);
 

@@ -58,6 +58,11 @@ gboolean     rei_store_save_resident         (ReiStore            *self,
 ReiResident *rei_store_get_resident          (ReiStore            *self,
                                               gint64               id,
                                               GError             **error);
+/* The people with these ids, read in one transaction: an entry per id, NULL for one that cannot
+ * be read (deleted since the ids were). */
+GPtrArray   *rei_store_get_residents         (ReiStore            *self,
+                                              const gint64        *ids,
+                                              guint                n_ids);
 gint64       rei_store_find_resident_by_pesel (ReiStore           *self,
                                               const char          *pesel,
                                               GError             **error);

@@ -17,12 +17,15 @@
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS, and 2 more on each side) as soon as the model has them, in the
  * handler of its items-changed signal: here 8 cells a row, about 90 ms of the main thread in one
  * go on the development machine, and 50 ms more to measure them.  A result that adds rows to a
- * list showing fewer than that reaches the column view through a slice that lets in ROWS_PER_FRAME
- * rows a frame (a screenful in three frames); once past the rows GTK makes, the slice lets
- * everything through.  Results that only change the people in rows GTK already has, as a search
- * or a sort of a long list does, pass straight through. */
+ * list showing fewer than that reaches the column view through a slice that lets in at most
+ * ROWS_PER_FRAME rows a frame (a screenful in three frames); once past the rows GTK makes, the
+ * slice lets everything through.  Results that only change the people in rows GTK already has,
+ * as a search or a sort of a long list does, pass straight through. */
 #define GROW_UNTIL     (200 + 2 * 2)
 #define ROWS_PER_FRAME 8
+/* Fewer on a slower machine: as many as GTK makes in this long, judged by the rows before.
+ * Making a row is about half of what it costs its frame; measuring and drawing it, the rest. */
+#define ROWS_BUDGET_US 4000
 
 struct _ReiResidentView
 {
@@ -33,6 +36,7 @@ struct _ReiResidentView
   GtkSliceListModel    *shown;       /* the list as the column view has it, see GROW_UNTIL */
   GtkSingleSelection   *selection;   /* over shown */
   GHashTable           *bound_cells; /* GtkListItem, see bind_cell() */
+  guint                 rows_per_frame;
   guint                 grow_tick;
   gint64                reselect_id;
   /* Of the person selected before a result, when the slice has not reached them yet. */
@@ -481,9 +485,15 @@ grow_shown (ReiResidentView *self)
 {
   guint size = gtk_slice_list_model_get_size (self->shown);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  gboolean done = size >= n || size + ROWS_PER_FRAME >= MIN (n, GROW_UNTIL);
+  guint step = self->rows_per_frame;
+  gboolean done = size >= n || size + step >= MIN (n, GROW_UNTIL);
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
 
-  gtk_slice_list_model_set_size (self->shown, done ? G_MAXUINT : size + ROWS_PER_FRAME);
+  gtk_slice_list_model_set_size (self->shown, done ? G_MAXUINT : size + step);
+  elapsed = g_get_monotonic_time () - start;
+  if (!done && elapsed > 0)
+    self->rows_per_frame = CLAMP (step * ROWS_BUDGET_US / elapsed, 2, ROWS_PER_FRAME);
 
   /* Who was selected before the result, as soon as their row is in. */
   if (self->reselect_position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
@@ -1447,6 +1457,7 @@ rei_resident_view_init (ReiResidentView *self)
   self->probed_sort = -1;
   self->reselect_position = GTK_INVALID_LIST_POSITION;
   self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->rows_per_frame = ROWS_PER_FRAME;
   self->category_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
 
