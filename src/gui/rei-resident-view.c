@@ -485,15 +485,17 @@ grow_shown (ReiResidentView *self)
 {
   guint size = gtk_slice_list_model_get_size (self->shown);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  guint step = self->rows_per_frame;
-  gboolean done = size >= n || size + step >= MIN (n, GROW_UNTIL);
+  guint limit = MIN (n, GROW_UNTIL);
+  /* The last rows GTK makes, and the rest of the list after them, in frames of their own. */
+  gboolean done = size >= limit;
+  guint next = done ? G_MAXUINT : MIN (size + self->rows_per_frame, limit);
   gint64 start = g_get_monotonic_time ();
   gint64 elapsed;
 
-  gtk_slice_list_model_set_size (self->shown, done ? G_MAXUINT : size + step);
+  gtk_slice_list_model_set_size (self->shown, next);
   elapsed = g_get_monotonic_time () - start;
   if (!done && elapsed > 0)
-    self->rows_per_frame = CLAMP (step * ROWS_BUDGET_US / elapsed, 2, ROWS_PER_FRAME);
+    self->rows_per_frame = CLAMP ((next - size) * ROWS_BUDGET_US / elapsed, 2, ROWS_PER_FRAME);
 
   /* Who was selected before the result, as soon as their row is in. */
   if (self->reselect_position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
