@@ -669,6 +669,22 @@ on_growth_items_changed_cb (GListModel *model,
     growth->selected_early = TRUE;
 }
 
+/* The query of the search entry's text has answered (its rows may still be coming in). */
+static gboolean
+result_is_in (gpointer data)
+{
+  ReiResidentList *list = rei_resident_view_get_list (data);
+  const char *search = rei_resident_list_get_query (list)->search;
+
+  return (search == NULL || search[0] == '\0') && !rei_resident_list_get_loading (list);
+}
+
+static gboolean
+rows_are_in (gpointer data)
+{
+  return !rei_resident_view_get_growing (data);
+}
+
 /* GTK 4.8 makes the widgets of a list view's first 200 rows as soon as its model has them; a
  * result that grows the list reaches the column view a few rows a frame, and whoever was selected
  * is selected again once their row is in. */
@@ -685,6 +701,7 @@ test_list_growth (void)
   Growth growth = { 0 };
   gint64 far_id = 0;
   guint far_position = 0;
+  g_autofree char *far_pesel = NULL;
   gulong handler;
 
   store = rei_test_store_new (dir);
@@ -708,6 +725,7 @@ test_list_growth (void)
         {
           far_id = rei_resident_get_id (resident);
           far_position = i;
+          far_pesel = g_strdup (rei_resident_get_pesel (resident));
           rei_window_test_set_search (window, rei_resident_get_pesel (resident));
         }
     }
@@ -732,6 +750,27 @@ test_list_growth (void)
   g_assert_false (growth.selected_early);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, far_position);
   g_assert_cmpint (rei_resident_list_get_id (list, far_position), ==, far_id);
+
+  /* A row chosen while the rows come in stays chosen: the person selected before is not
+   * selected again over it. */
+  rei_window_test_set_search (window, far_pesel);
+  gtk_single_selection_set_selected (selection, 0);
+  gtk_editable_set_text (rei_resident_view_get_search_entry (view), "");
+  rei_window_test_wait_until (result_is_in, view, "the whole list");
+  g_assert_true (rei_resident_view_get_growing (view));
+  gtk_single_selection_set_selected (selection, 2);
+  rei_window_test_wait_until (rows_are_in, view, "its rows");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+
+  /* Nor over "no row", as for a new resident. */
+  rei_window_test_set_search (window, far_pesel);
+  gtk_single_selection_set_selected (selection, 0);
+  gtk_editable_set_text (rei_resident_view_get_search_entry (view), "");
+  rei_window_test_wait_until (result_is_in, view, "the whole list");
+  g_assert_true (rei_resident_view_get_growing (view));
+  rei_resident_view_unselect (view);
+  rei_window_test_wait_until (rows_are_in, view, "its rows");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
 
   rei_window_test_destroy (window);
   rei_test_tmpdir_free (dir);

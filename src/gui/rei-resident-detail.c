@@ -258,25 +258,16 @@ refresh_list (ReiResidentDetail *self)
     rei_resident_view_refresh (self->view);
 }
 
-/* gtk_selection_model_unselect_all() does nothing on GTK 4.8's GtkSingleSelection, which does
- * not implement it; the list's model is one. */
-static void
-clear_selection (GtkSelectionModel *selection)
-{
-  if (GTK_IS_SINGLE_SELECTION (selection))
-    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection),
-                                       GTK_INVALID_LIST_POSITION);
-  else
-    gtk_selection_model_unselect_all (selection);
-}
-
 static void
 unselect (ReiResidentDetail *self)
 {
   if (self->selection == NULL)
     return;
   self->ignore_selection = TRUE;
-  clear_selection (self->selection);
+  if (self->view != NULL)
+    rei_resident_view_unselect (self->view);
+  else
+    gtk_selection_model_unselect_all (self->selection);
   self->ignore_selection = FALSE;
   self->position = GTK_INVALID_LIST_POSITION;
 }
@@ -1120,8 +1111,8 @@ on_select_answered_cb (gboolean proceed,
       if (list != NULL && id > 0 && self->position != GTK_INVALID_LIST_POSITION
           && rei_resident_list_get_id (list, self->position) == id)
         gtk_selection_model_select_item (self->selection, self->position, TRUE);
-      else
-        clear_selection (self->selection);
+      else if (self->view != NULL)
+        rei_resident_view_unselect (self->view);
       self->ignore_selection = FALSE;
     }
   g_object_unref (self);

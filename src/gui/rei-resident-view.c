@@ -41,6 +41,7 @@ struct _ReiResidentView
   gint64                reselect_id;
   /* Of the person selected before a result, when the slice has not reached them yet. */
   guint                 reselect_position;
+  gboolean              reselecting;
   /* The next result answers a different query: show its top. */
   gboolean              scroll_to_top;
   /* The sort of the list as the column headers last asked for it; -1 before any. */
@@ -500,10 +501,23 @@ grow_shown (ReiResidentView *self)
   /* Who was selected before the result, as soon as their row is in. */
   if (self->reselect_position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
     {
-      gtk_single_selection_set_selected (self->selection, self->reselect_position);
+      guint position = self->reselect_position;
+
       self->reselect_position = GTK_INVALID_LIST_POSITION;
+      self->reselecting = TRUE;
+      gtk_single_selection_set_selected (self->selection, position);
+      self->reselecting = FALSE;
     }
   return done;
+}
+
+/* A row chosen (by a click, by the keyboard) while the rows of a result come in: the person
+ * selected before it is not selected again over it. */
+static void
+on_selection_changed_cb (ReiResidentView *self)
+{
+  if (!self->reselecting)
+    self->reselect_position = GTK_INVALID_LIST_POSITION;
 }
 
 static gboolean
@@ -1533,6 +1547,8 @@ rei_resident_view_set_store (ReiResidentView *self,
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      g_signal_connect_object (self->selection, "selection-changed",
+                               G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -1707,6 +1723,17 @@ rei_resident_view_export_to_file (ReiResidentView *self,
   g_task_set_task_data (task, ed, export_data_free);
   set_exporting (self, task);
   g_task_run_in_thread (task, export_thread);
+}
+
+void
+rei_resident_view_unselect (ReiResidentView *self)
+{
+  g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
+
+  self->reselect_position = GTK_INVALID_LIST_POSITION;
+  /* Not gtk_selection_model_unselect_all(): GTK 4.8's GtkSingleSelection ignores it. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 gboolean

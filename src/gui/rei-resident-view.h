@@ -37,6 +37,8 @@ void             rei_resident_view_export_to_file   (ReiResidentView *self,
                                                      GFile           *file);
 gboolean         rei_resident_view_get_exporting    (ReiResidentView *self);
 
+/* Selects no row, and forgets the person still to be selected again once their row is in. */
+void             rei_resident_view_unselect         (ReiResidentView *self);
 /* TRUE while the rows of a result are still being handed to the column view a few a frame. */
 gboolean         rei_resident_view_get_growing      (ReiResidentView *self);
 
