@@ -103,13 +103,35 @@ trim_rows (ReiResidentList *self)
 /* The people read ahead that no row has taken yet are let go past this many. */
 #define PRELOADED_MAX 1024
 
+/* Reads the people of ids (at positions) in one transaction into table, by position.  One that
+ * cannot be read is left out: it is read again, or made an empty row, when asked for. */
+static void
+read_people (ReiStore   *store,
+             GArray     *positions,
+             GArray     *ids,
+             GHashTable *table)
+{
+  g_autoptr(GPtrArray) residents =
+    rei_store_get_residents (store, (const gint64 *) ids->data, ids->len);
+
+  for (guint i = 0; i < residents->len; i++)
+    {
+      ReiResident *resident = g_ptr_array_index (residents, i);
+
+      if (resident == NULL)
+        continue;
+      residents->pdata[i] = NULL;
+      g_hash_table_insert (table, GUINT_TO_POINTER (g_array_index (positions, guint, i)),
+                           resident);
+    }
+}
+
 static void
 read_ahead (ReiResidentList *self,
             guint            position)
 {
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) residents = NULL;
   guint end = MIN (position + READ_AHEAD, self->ids->len);
 
   if (g_hash_table_size (self->preloaded) > PRELOADED_MAX)
@@ -126,17 +148,7 @@ read_ahead (ReiResidentList *self,
       g_array_append_val (ids, g_array_index (self->ids, gint64, p));
     }
 
-  residents = rei_store_get_residents (self->store, (const gint64 *) ids->data, ids->len);
-  for (guint i = 0; i < residents->len; i++)
-    {
-      ReiResident *resident = g_ptr_array_index (residents, i);
-
-      if (resident == NULL)
-        continue;
-      residents->pdata[i] = NULL;
-      g_hash_table_insert (self->preloaded,
-                           GUINT_TO_POINTER (g_array_index (positions, guint, i)), resident);
-    }
+  read_people (self->store, positions, ids, self->preloaded);
 }
 
 /* The person at position of the current result: read by the query's thread, read ahead, or read
@@ -325,7 +337,6 @@ query_thread (GTask        *task,
     {
       g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GPtrArray) residents = NULL;
 
       for (guint i = 0; i < qd->positions->len; i++)
         {
@@ -337,18 +348,7 @@ query_thread (GTask        *task,
               g_array_append_val (wanted, g_array_index (ids, gint64, position));
             }
         }
-      /* One that cannot be read is read again (or made empty) on the main thread. */
-      residents = rei_store_get_residents (qd->store, (const gint64 *) wanted->data, wanted->len);
-      for (guint i = 0; i < residents->len; i++)
-        {
-          ReiResident *resident = g_ptr_array_index (residents, i);
-
-          if (resident == NULL)
-            continue;
-          residents->pdata[i] = NULL;
-          g_hash_table_insert (result->preloaded,
-                               GUINT_TO_POINTER (g_array_index (positions, guint, i)), resident);
-        }
+      read_people (qd->store, positions, wanted, result->preloaded);
     }
   g_task_return_pointer (task, result, query_result_free);
 }
