@@ -80,6 +80,12 @@ typedef struct
   guint    iterations;
 } Loop;
 
+static gboolean
+on_wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Runs the main loop until condition holds, keeping the longest iteration's own work. */
 static void
 run_until (Loop       *loop,
@@ -87,6 +93,8 @@ run_until (Loop       *loop,
            gpointer    data)
 {
   gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  /* Wakes the loop now and then, so that the deadline is seen even if nothing else would. */
+  guint wake = g_timeout_add_seconds (1, on_wake_cb, NULL);
 
   while (!condition (data))
     {
@@ -107,6 +115,7 @@ run_until (Loop       *loop,
       if (g_get_monotonic_time () > deadline)
         g_error ("Timed out");
     }
+  g_source_remove (wake);
 }
 
 typedef struct
@@ -392,6 +401,8 @@ measure_scroll (GtkWidget  *window,
   gtk_adjustment_set_value (vadjustment, (gtk_adjustment_get_upper (vadjustment)
                                           - gtk_adjustment_get_page_size (vadjustment)) / 2);
   sync_us = g_get_monotonic_time () - start;
+  /* A frame even if the list was there already. */
+  gtk_widget_queue_draw (window);
   run_until (&loop, frame_painted, &wait);
   g_timeout_add (100, on_settled_cb, &settled);
   run_until (&loop, is_true, &settled);
@@ -422,6 +433,7 @@ typedef struct
   const char *what;
   guint       residents;
   GArray     *work, *paint, *total;   /* gint64, one a round */
+  GArray     *longest;                /* the longest dispatch, painting included */
 } Step;
 
 static gint64
@@ -438,11 +450,23 @@ max_of (GArray *values)
   return g_array_index (values, gint64, values->len - 1);
 }
 
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_array_unref (step->work);
+  g_array_unref (step->paint);
+  g_array_unref (step->total);
+  g_array_unref (step->longest);
+  g_free (step);
+}
+
 /* The rows of every round, gathered by step in the order they were first measured. */
 static GPtrArray *
 collect_steps (void)
 {
-  GPtrArray *steps = g_ptr_array_new ();
+  GPtrArray *steps = g_ptr_array_new_with_free_func (step_free);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -460,11 +484,13 @@ collect_steps (void)
           step->work = g_array_new (FALSE, FALSE, sizeof (gint64));
           step->paint = g_array_new (FALSE, FALSE, sizeof (gint64));
           step->total = g_array_new (FALSE, FALSE, sizeof (gint64));
+          step->longest = g_array_new (FALSE, FALSE, sizeof (gint64));
           g_ptr_array_add (steps, step);
         }
       g_array_append_val (step->work, row->max_work_us);
       g_array_append_val (step->paint, row->max_paint_us);
       g_array_append_val (step->total, row->total_us);
+      g_array_append_val (step->longest, row->max_dispatch_us);
     }
   return steps;
 }
@@ -498,9 +524,10 @@ static void
 worst_of (GPtrArray  *steps,
           const char *prefix,
           gint64     *median_us,
-          gint64     *worst_us)
+          gint64     *worst_us,
+          gint64     *with_paint_us)
 {
-  *median_us = *worst_us = 0;
+  *median_us = *worst_us = *with_paint_us = 0;
   for (guint i = 0; i < steps->len; i++)
     {
       Step *step = g_ptr_array_index (steps, i);
@@ -509,6 +536,7 @@ worst_of (GPtrArray  *steps,
         {
           *median_us = MAX (*median_us, median_of (step->work));
           *worst_us = MAX (*worst_us, max_of (step->work));
+          *with_paint_us = MAX (*with_paint_us, median_of (step->longest));
         }
     }
 }
@@ -526,7 +554,8 @@ print_verdict (void)
     { "scroll", "a jump to the middle of the list" },
   };
   g_autoptr(GPtrArray) steps = collect_steps ();
-  gint64 empty_us = 0, full_us = 0, median_us, worst_us, paint_median_us = 0, paint_worst_us = 0;
+  gint64 empty_us = 0, full_us = 0, median_us, worst_us, with_paint_us;
+  gint64 paint_median_us = 0, paint_worst_us = 0;
   gboolean ok;
 
   for (guint i = 0; i < steps->len; i++)
@@ -542,19 +571,21 @@ print_verdict (void)
     }
   ok = full_us <= empty_us + FRAME_BUDGET_US;
 
-  g_print ("\nWithin one frame (16 ms of main-thread work), by the median of the rounds?\n");
+  g_print ("\nWithin one frame (16 ms of main-thread work, painting apart), by the median of the "
+           "rounds?\n");
   g_print ("  %-34s %5.1f ms against %5.1f ms with an empty database: %s\n", "the first frame",
            full_us / 1000.0, empty_us / 1000.0,
            ok ? "yes, the data adds less than a frame" : "NO");
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      worst_of (steps, kinds[i].prefix, &median_us, &worst_us);
-      g_print ("  %-34s %5.1f ms at most (worst round %5.1f ms): %s\n", kinds[i].what,
-               median_us / 1000.0, worst_us / 1000.0, median_us <= FRAME_BUDGET_US ? "yes" : "NO");
+      worst_of (steps, kinds[i].prefix, &median_us, &worst_us, &with_paint_us);
+      g_print ("  %-34s %5.1f ms at most (worst round %5.1f, with painting %5.1f): %s\n",
+               kinds[i].what, median_us / 1000.0, worst_us / 1000.0, with_paint_us / 1000.0,
+               median_us <= FRAME_BUDGET_US ? "yes" : "NO");
       ok &= median_us <= FRAME_BUDGET_US;
     }
-  g_print ("  painting: %.1f ms at most by the median, %.1f ms the worst\n",
-           paint_median_us / 1000.0, paint_worst_us / 1000.0);
+  g_print ("  painting: %.1f ms at most by the median, %.1f ms the worst (the cairo renderer under "
+           "Xvfb, see the README)\n", paint_median_us / 1000.0, paint_worst_us / 1000.0);
   return ok;
 }
 
@@ -684,8 +715,8 @@ main (int   argc,
       measure_scroll (window, (guint) count, "scroll to the middle");
       measure_change (window, (guint) count, "search keystroke \"k\" from the middle",
                       set_search_cb, (gpointer) "k", "k");
-      measure_change (window, (guint) count, "clearing the search", set_search_cb,
-                      (gpointer) "", "");
+      measure_change (window, (guint) count, "search keystroke: clearing it again",
+                      set_search_cb, (gpointer) "", "");
       measure_scroll (window, (guint) count, "scroll to the middle again");
       measure_change (window, (guint) count, "sort from the middle", sort_cb, &sorts[0], NULL);
       /* Back to the first sort for the next round. */

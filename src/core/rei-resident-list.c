@@ -333,12 +333,16 @@ query_thread (GTask        *task,
   result = g_new0 (QueryResult, 1);
   result->ids = ids;
   result->preloaded = preloaded_new ();
-  if (!g_cancellable_is_cancelled (cancellable))
+  /* In batches of READ_AHEAD: a query made stale by the next keystroke stops at the next one,
+   * and lets go of the read connection between them. */
+  for (guint start = 0; start < qd->positions->len; start += READ_AHEAD)
     {
       g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-      for (guint i = 0; i < qd->positions->len; i++)
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      for (guint i = start; i < MIN (start + READ_AHEAD, qd->positions->len); i++)
         {
           guint position = g_array_index (qd->positions, guint, i);
 

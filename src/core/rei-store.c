@@ -770,14 +770,15 @@ rei_store_get_residents (ReiStore     *self,
   c = lock_reader (self);
   /* One read transaction for all: each statement outside one takes and drops the database
    * file's lock and checks the write-ahead log again, which is most of the cost of reading a
-   * row (a list's screen after a jump is 200 of them).  Inside a caller's transaction, that
-   * one. */
-  own_transaction = sqlite3_get_autocommit (c->db)
+   * row (a list's screen after a jump is 200 of them).  On the writer (the calling thread's own
+   * transaction), that one.  Without BEGIN, each read on its own, as ever. */
+  own_transaction = c == &self->reader && sqlite3_get_autocommit (c->db)
                     && sqlite3_exec (c->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
   for (guint i = 0; i < n_ids; i++)
     g_ptr_array_add (residents, get_resident_locked (self, c, ids[i], NULL));
-  if (own_transaction)
-    sqlite3_exec (c->db, "COMMIT", NULL, NULL, NULL);
+  /* A read transaction left open would keep the reader on this snapshot for good. */
+  if (own_transaction && sqlite3_exec (c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (c->db, "ROLLBACK", NULL, NULL, NULL);
   unlock_connection (c);
   return residents;
 }
