@@ -28,6 +28,15 @@ get_model (ReiWindow *window)
   return G_LIST_MODEL (gtk_column_view_get_model (rei_resident_view_get_column_view (view)));
 }
 
+/* Whose row is selected in the list, 0 for none. */
+static gint64
+selected_id (ReiWindow *window)
+{
+  ReiResidentRow *row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (get_model (window)));
+
+  return row != NULL ? rei_resident_row_get_id (row) : 0;
+}
+
 /* Finds a person by name in the list and selects them, as a click on the row does. */
 static void
 select_by_search (ReiWindow  *window,
@@ -231,6 +240,7 @@ test_detail_edit (void)
   g_assert_cmpstr (last->action, ==, "update");
   g_assert_cmpstr (last->detail, ==, "phone,postcode,extension-months");
   rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the save");
+  g_assert_cmpint (selected_id (window), ==, id);
 
   /* Delete, then Undo: the same person under the same id. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-resident", NULL);
@@ -250,6 +260,8 @@ test_detail_edit (void)
   g_assert_cmpstr (rei_resident_get_categories (restored)[0], ==, "bezrobocie_dlugotrwale");
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, id);
   rei_window_test_wait_until (rei_window_test_list_is_loaded, window, "the list after the undo");
+  /* Their row is selected again. */
+  g_assert_cmpint (selected_id (window), ==, id);
 
   /* A new resident: an empty form, saved, and found in the list.  The row selected before is
    * selected no more. */

@@ -251,11 +251,16 @@ show_error_dialog (ReiResidentDetail *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reads the list again (a save may move a person, a delete remove one), with the row of the
+ * person in the form selected when it comes back. */
 static void
 refresh_list (ReiResidentDetail *self)
 {
-  if (self->view != NULL)
-    rei_resident_view_refresh (self->view);
+  if (self->view == NULL)
+    return;
+  rei_resident_view_refresh (self->view);
+  if (self->resident != NULL && rei_resident_get_id (self->resident) > 0)
+    rei_resident_view_select_id (self->view, rei_resident_get_id (self->resident));
 }
 
 static void
@@ -1227,11 +1232,11 @@ on_undo_clicked_cb (AdwToast          *toast,
       show_error_dialog (self, _("Cannot Undo the Delete"), error->message);
       return;
     }
-  refresh_list (self);
   restored = rei_store_get_resident (self->store, rei_resident_get_id (deleted), NULL);
   /* The form shows the person back unless the clerk has moved on to unsaved work. */
   if (restored != NULL && !self->modified)
     load_resident (self, restored);
+  refresh_list (self);
 }
 
 static void

@@ -42,6 +42,8 @@ struct _ReiResidentView
   /* Of the person selected before a result, when the slice has not reached them yet. */
   guint                 reselect_position;
   gboolean              reselecting;
+  /* To be selected once the result being read comes in, see rei_resident_view_select_id(). */
+  gint64                wanted_id;
   /* The next result answers a different query: show its top. */
   gboolean              scroll_to_top;
   /* The sort of the list as the column headers last asked for it; -1 before any. */
@@ -517,7 +519,10 @@ static void
 on_selection_changed_cb (ReiResidentView *self)
 {
   if (!self->reselecting)
-    self->reselect_position = GTK_INVALID_LIST_POSITION;
+    {
+      self->reselect_position = GTK_INVALID_LIST_POSITION;
+      self->wanted_id = 0;
+    }
 }
 
 static gboolean
@@ -545,6 +550,10 @@ on_list_replacing_cb (ReiResidentView *self)
   if (selected == GTK_INVALID_LIST_POSITION)
     selected = self->reselect_position;
   self->reselect_id = rei_resident_list_get_id (self->list, selected);
+  /* Or the person just saved or put back. */
+  if (self->wanted_id > 0)
+    self->reselect_id = self->wanted_id;
+  self->wanted_id = 0;
 
   /* Rows the column view has not made yet come in a few a frame, see GROW_UNTIL. */
   stop_growing (self);
@@ -1726,11 +1735,45 @@ rei_resident_view_export_to_file (ReiResidentView *self,
 }
 
 void
+rei_resident_view_select_id (ReiResidentView *self,
+                             gint64           id)
+{
+  guint n;
+
+  g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
+
+  if (self->list == NULL)
+    return;
+  self->wanted_id = id;
+  if (rei_resident_list_get_loading (self->list))
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  for (guint i = 0; i < n; i++)
+    if (rei_resident_list_get_id (self->list, i) == id)
+      {
+        self->wanted_id = 0;
+        self->reselect_position = i;
+        if (!gtk_widget_get_realized (GTK_WIDGET (self->column_view)))
+          gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+        if (i < g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
+          {
+            self->reselecting = TRUE;
+            gtk_single_selection_set_selected (self->selection, i);
+            self->reselecting = FALSE;
+            self->reselect_position = GTK_INVALID_LIST_POSITION;
+          }
+        return;
+      }
+}
+
+void
 rei_resident_view_unselect (ReiResidentView *self)
 {
   g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
 
   self->reselect_position = GTK_INVALID_LIST_POSITION;
+  self->wanted_id = 0;
   /* Not gtk_selection_model_unselect_all(): GTK 4.8's GtkSingleSelection ignores it. */
   if (self->selection != NULL)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

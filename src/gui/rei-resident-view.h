@@ -37,6 +37,10 @@ void             rei_resident_view_export_to_file   (ReiResidentView *self,
                                                      GFile           *file);
 gboolean         rei_resident_view_get_exporting    (ReiResidentView *self);
 
+/* Selects the row of the person with this id: now if the list has them, else when the result
+ * being read (after a save, say) comes in. */
+void             rei_resident_view_select_id        (ReiResidentView *self,
+                                                     gint64           id);
 /* Selects no row, and forgets the person still to be selected again once their row is in. */
 void             rei_resident_view_unselect         (ReiResidentView *self);
 /* TRUE while the rows of a result are still being handed to the column view a few a frame. */
