@@ -388,6 +388,77 @@ test_read_during_write (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A long read in a worker thread (here a scan held open in its callback) does not make a read
+ * on the window's thread wait: the store has a second read connection. */
+static gboolean
+scan_until_read_cb (ReiResident *resident,
+                    gpointer     data)
+{
+  Concurrent *c = data;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_mutex_lock (&c->mutex);
+  c->written = TRUE;
+  g_cond_signal (&c->cond);
+  while (!c->read)
+    if (!g_cond_wait_until (&c->cond, &c->mutex, deadline))
+      break;
+  g_mutex_unlock (&c->mutex);
+  return FALSE;
+}
+
+static gpointer
+scan_in_thread (gpointer data)
+{
+  Concurrent *c = data;
+  g_autoptr(ReiResidentQuery) query = rei_resident_query_new ();
+
+  rei_store_foreach_resident (c->store, query, scan_until_read_cb, c, NULL, NULL);
+  return NULL;
+}
+
+static void
+test_read_during_read (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Ewa", "Sowa", NULL);
+  g_autoptr(GPtrArray) read = NULL;
+  Concurrent c = { 0 };
+  GThread *thread;
+  gint64 start, waited;
+
+  c.store = rei_test_store_new (dir);
+  g_assert_true (rei_store_save_resident (c.store, r, NULL));
+  g_mutex_init (&c.mutex);
+  g_cond_init (&c.cond);
+
+  thread = g_thread_new ("scanner", scan_in_thread, &c);
+  g_mutex_lock (&c.mutex);
+  while (!c.written)
+    g_cond_wait (&c.cond, &c.mutex);
+  g_mutex_unlock (&c.mutex);
+
+  /* The scanner holds its connection until we have read (or 5 s). */
+  start = g_get_monotonic_time ();
+  read = rei_store_get_residents (c.store, (gint64[]) { rei_resident_get_id (r) }, 1);
+  waited = g_get_monotonic_time () - start;
+
+  g_mutex_lock (&c.mutex);
+  c.read = TRUE;
+  g_cond_signal (&c.cond);
+  g_mutex_unlock (&c.mutex);
+  g_thread_join (thread);
+
+  g_assert_cmpint (waited, <, 2 * G_USEC_PER_SEC);
+  g_assert_nonnull (g_ptr_array_index (read, 0));
+  g_assert_cmpstr (rei_resident_get_surname (g_ptr_array_index (read, 0)), ==, "Sowa");
+
+  g_mutex_clear (&c.mutex);
+  g_cond_clear (&c.cond);
+  g_clear_object (&c.store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_audit (void)
 {
@@ -655,6 +726,7 @@ main (int    argc,
   g_test_add_func ("/store/resident/invalid", test_resident_invalid);
   g_test_add_func ("/store/transaction/rollback", test_transaction_rollback);
   g_test_add_func ("/store/transaction/read-during-write", test_read_during_write);
+  g_test_add_func ("/store/transaction/read-during-read", test_read_during_read);
   g_test_add_func ("/store/audit", test_audit);
   g_test_add_func ("/store/query", test_query);
   g_test_add_func ("/store/resident/get-many", test_get_residents);

@@ -40,7 +40,9 @@ struct _ReiStore
   /* Writes, and reads made inside a transaction, use the writer; other reads use the reader,
    * which in WAL mode sees the last committed state without waiting for a long import. */
   Connection  writer;
-  Connection  reader;
+  /* Two: a long query in a worker thread (the whole registry sorted) holds one, and the
+   * window's reads of a row or a setting take the other instead of waiting for it. */
+  Connection  readers[2];
 
   GThread    *tx_owner;
   guint       tx_depth;
@@ -217,10 +219,18 @@ in_own_transaction (ReiStore *self)
 static Connection *
 lock_reader (ReiStore *self)
 {
-  Connection *c = in_own_transaction (self) ? &self->writer : &self->reader;
-
-  g_rec_mutex_lock (&c->lock);
-  return c;
+  if (in_own_transaction (self))
+    {
+      g_rec_mutex_lock (&self->writer.lock);
+      return &self->writer;
+    }
+  /* A free reader, or one this thread holds already (the locks are recursive).  A thread never
+   * waits while it holds a reader, so two threads cannot wait for each other. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->readers); i++)
+    if (g_rec_mutex_trylock (&self->readers[i].lock))
+      return &self->readers[i];
+  g_rec_mutex_lock (&self->readers[0].lock);
+  return &self->readers[0];
 }
 
 static void
@@ -460,7 +470,8 @@ rei_store_finalize (GObject *object)
 {
   ReiStore *self = (ReiStore *) object;
 
-  connection_clear (&self->reader);
+  for (guint i = 0; i < G_N_ELEMENTS (self->readers); i++)
+    connection_clear (&self->readers[i]);
   connection_clear (&self->writer);
   g_free (self->path);
   g_free (self->actor);
@@ -479,7 +490,8 @@ static void
 rei_store_init (ReiStore *self)
 {
   g_rec_mutex_init (&self->writer.lock);
-  g_rec_mutex_init (&self->reader.lock);
+  for (guint i = 0; i < G_N_ELEMENTS (self->readers); i++)
+    g_rec_mutex_init (&self->readers[i].lock);
   self->actor = g_strdup (g_get_user_name ());
 }
 
@@ -515,8 +527,9 @@ rei_store_open_at_version (const char  *path,
   if (!migrate (self, version, error))
     return NULL;
 
-  if (!connection_open (&self->reader, path, error))
-    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (self->readers); i++)
+    if (!connection_open (&self->readers[i], path, error))
+      return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -772,7 +785,7 @@ rei_store_get_residents (ReiStore     *self,
    * file's lock and checks the write-ahead log again, which is most of the cost of reading a
    * row (a list's screen after a jump is 200 of them).  On the writer (the calling thread's own
    * transaction), that one.  Without BEGIN, each read on its own, as ever. */
-  own_transaction = c == &self->reader && sqlite3_get_autocommit (c->db)
+  own_transaction = c != &self->writer && sqlite3_get_autocommit (c->db)
                     && sqlite3_exec (c->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
   for (guint i = 0; i < n_ids; i++)
     g_ptr_array_add (residents, get_resident_locked (self, c, ids[i], NULL));
