@@ -214,7 +214,7 @@ in_own_transaction (ReiStore *self)
 }
 
 /* Picks the connection for a read and locks it.  A thread inside its own transaction reads on
- * the writer, to see its own uncommitted rows; every other read goes to the reader, which in WAL
+ * the writer, to see its own uncommitted rows; every other read goes to a reader, which in WAL
  * mode sees the last committed state at once, even while another thread holds a long import. */
 static Connection *
 lock_reader (ReiStore *self)
