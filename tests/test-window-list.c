@@ -758,6 +758,9 @@ test_list_growth (void)
   gtk_editable_set_text (rei_resident_view_get_search_entry (view), "");
   rei_window_test_wait_until (result_is_in, view, "the whole list");
   g_assert_true (rei_resident_view_get_growing (view));
+  /* What the clerk sees a frame after: the first rows, more coming. */
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_save_png (GTK_WIDGET (window), "window-list-growing");
   gtk_single_selection_set_selected (selection, 2);
   rei_window_test_wait_until (rows_are_in, view, "its rows");
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
