@@ -9,10 +9,11 @@
  * the rows of a big centre's history.  Rows still held elsewhere are kept beyond it. */
 #define CACHE_SIZE 600
 
-/* GTK 4.8's list widgets keep up to 200 rows (GTK_LIST_VIEW_MAX_LIST_ITEMS) around what they
- * show; after a new result the view shows its top, so the people of the first 200 positions are
- * read in the query's thread along with the ids. */
-#define PRELOAD_TOP 200
+/* GTK 4.8's list widgets keep 200 rows (GTK_LIST_VIEW_MAX_LIST_ITEMS) and 2 more on each side
+ * around what they show; after a new result the view shows its top, so the people of the first
+ * 204 positions are read in the query's thread along with the ids (a few more for good measure:
+ * one missing would be read on the main thread, with the 64 after it). */
+#define PRELOAD_TOP 208
 
 struct _ReiResidentList
 {
