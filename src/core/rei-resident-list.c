@@ -143,7 +143,8 @@ read_ahead (ReiResidentList *self,
       gpointer key = GUINT_TO_POINTER (p);
 
       if (p > position
-          && (g_hash_table_contains (self->rows, key) || g_hash_table_contains (self->preloaded, key)))
+          && (g_hash_table_contains (self->rows, key)
+              || g_hash_table_contains (self->preloaded, key)))
         continue;
       g_array_append_val (positions, p);
       g_array_append_val (ids, g_array_index (self->ids, gint64, p));
