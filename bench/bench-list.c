@@ -47,13 +47,10 @@ typedef struct
 {
   const char *what;
   guint       residents;
-  gint64      sync_us;       /* the call that starts it (present, set_text, sort_by_column) */
-  gint64      max_dispatch_us;
+  gint64      max_dispatch_us; /* the call that starts the step included */
   gint64      max_work_us;     /* the longest iteration less its painting */
   gint64      max_paint_us;
-  gint64      first_frame_us;
   gint64      total_us;
-  guint       iterations;
 } Row;
 
 static GArray *rows;
@@ -77,7 +74,6 @@ typedef struct
   gint64   max_dispatch_us;
   gint64   max_work_us;
   gint64   max_paint_us;
-  guint    iterations;
 } Loop;
 
 static gboolean
@@ -111,7 +107,6 @@ run_until (Loop       *loop,
       loop->max_dispatch_us = MAX (loop->max_dispatch_us, work);
       loop->max_work_us = MAX (loop->max_work_us, work - paint_us);
       loop->max_paint_us = MAX (loop->max_paint_us, paint_us);
-      loop->iterations++;
       if (g_get_monotonic_time () > deadline)
         g_error ("Timed out");
     }
@@ -159,17 +154,16 @@ typedef struct
   const char *search;
 } SearchWait;
 
+/* sync_us: the call that starts the step (present, set_text, sort_by_column), outside the loop. */
 static void
 add_row (const char *what,
          guint       residents,
          gint64      sync_us,
          Loop       *loop,
-         gint64      first_frame_us,
          gint64      total_us)
 {
-  Row row = { what, residents, sync_us, MAX (loop->max_dispatch_us, sync_us),
-              MAX (loop->max_work_us, sync_us), loop->max_paint_us, first_frame_us, total_us,
-              loop->iterations };
+  Row row = { what, residents, MAX (loop->max_dispatch_us, sync_us),
+              MAX (loop->max_work_us, sync_us), loop->max_paint_us, total_us };
 
   g_array_append_val (rows, row);
 }
@@ -236,7 +230,7 @@ open_window (ReiStore   *store,
   h1 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &first);
   h2 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &loaded);
   run_until (&loop, frame_painted, &first);
-  add_row (what, residents, sync_us, &loop, first.painted_at - start, first.painted_at - start);
+  add_row (what, residents, sync_us, &loop, first.painted_at - start);
 
   /* Then the rows: the query in its thread, and the rows the column view is handed a few a
    * frame.  (With an empty database, the empty-state page.) */
@@ -246,7 +240,7 @@ open_window (ReiStore   *store,
 
       run_until (&rows_loop, frame_painted, &loaded);
       add_row (residents > 0 ? "  ... the rows coming in" : "  ... the empty-state page", residents,
-               0, &rows_loop, first.painted_at - start, loaded.painted_at - start);
+               0, &rows_loop, loaded.painted_at - start);
     }
   g_signal_handler_disconnect (clock, h1);
   g_signal_handler_disconnect (clock, h2);
@@ -287,7 +281,7 @@ measure_change (GtkWidget  *window,
   FrameWait wait = { window, 0, FALSE, TRUE };
   SearchWait search_wait = { window, search };
   Loop loop = { 0 };
-  gint64 start, sync_us, query_started;
+  gint64 start, sync_us;
   gulong handler;
 
   /* Settle first: nothing left over from the step before. */
@@ -304,7 +298,6 @@ measure_change (GtkWidget  *window,
   /* A search starts its query only after the entry's typing delay. */
   if (search != NULL)
     run_until (&loop, query_is, &search_wait);
-  query_started = g_get_monotonic_time ();
   g_assert_true (rei_resident_list_get_loading (list) || search != NULL);
   /* Only a frame painted once the new rows are in counts. */
   while (!list_loaded (window))
@@ -314,7 +307,7 @@ measure_change (GtkWidget  *window,
   run_until (&loop, search_settled, &wait);
   g_signal_handler_disconnect (clock, handler);
 
-  add_row (what, residents, sync_us, &loop, query_started - start, wait.painted_at - start);
+  add_row (what, residents, sync_us, &loop, wait.painted_at - start);
 }
 
 /* Types the way a person does: one character added at the end, or one deleted there.
@@ -408,7 +401,7 @@ measure_scroll (GtkWidget  *window,
   run_until (&loop, is_true, &settled);
   g_signal_handler_disconnect (clock, handler);
 
-  add_row (what, residents, sync_us, &loop, 0, wait.painted_at - start);
+  add_row (what, residents, sync_us, &loop, wait.painted_at - start);
 }
 
 static void

@@ -266,13 +266,11 @@ refresh_list (ReiResidentDetail *self)
 static void
 unselect (ReiResidentDetail *self)
 {
-  if (self->selection == NULL)
+  /* The selection is the view's: both or neither. */
+  if (self->view == NULL)
     return;
   self->ignore_selection = TRUE;
-  if (self->view != NULL)
-    rei_resident_view_unselect (self->view);
-  else
-    gtk_selection_model_unselect_all (self->selection);
+  rei_resident_view_unselect (self->view);
   self->ignore_selection = FALSE;
   self->position = GTK_INVALID_LIST_POSITION;
 }

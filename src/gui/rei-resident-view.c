@@ -481,6 +481,34 @@ stop_growing (ReiResidentView *self)
   self->reselect_position = GTK_INVALID_LIST_POSITION;
 }
 
+/* Selects the row of reselect_position (who was selected before the result, or is wanted) as
+ * soon as the slice shows it. */
+static void
+reselect_if_shown (ReiResidentView *self)
+{
+  guint position = self->reselect_position;
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
+    return;
+  self->reselect_position = GTK_INVALID_LIST_POSITION;
+  self->reselecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->reselecting = FALSE;
+}
+
+/* A scan of ids in memory, no row is made. */
+static guint
+position_of (ReiResidentView *self,
+             gint64           id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  for (guint i = 0; id > 0 && i < n; i++)
+    if (rei_resident_list_get_id (self->list, i) == id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* Lets ROWS_PER_FRAME more rows of the list into the column view, or all of them once past the
  * rows GTK makes.  Returns whether the slice now shows the whole list. */
 static gboolean
@@ -500,16 +528,7 @@ grow_shown (ReiResidentView *self)
   if (!done && elapsed > 0)
     self->rows_per_frame = CLAMP ((next - size) * ROWS_BUDGET_US / elapsed, 2, ROWS_PER_FRAME);
 
-  /* Who was selected before the result, as soon as their row is in. */
-  if (self->reselect_position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
-    {
-      guint position = self->reselect_position;
-
-      self->reselect_position = GTK_INVALID_LIST_POSITION;
-      self->reselecting = TRUE;
-      gtk_single_selection_set_selected (self->selection, position);
-      self->reselecting = FALSE;
-    }
+  reselect_if_shown (self);
   return done;
 }
 
@@ -585,19 +604,9 @@ on_list_replacing_cb (ReiResidentView *self)
 static void
 on_list_replaced_cb (ReiResidentView *self)
 {
-  gint64 id = self->reselect_id;
-  guint n;
-
   refill_cells (self);
+  self->reselect_position = position_of (self, self->reselect_id);
   self->reselect_id = 0;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  /* A scan of ids in memory, no row is made. */
-  for (guint i = 0; id > 0 && i < n; i++)
-    if (rei_resident_list_get_id (self->list, i) == id)
-      {
-        self->reselect_position = i;
-        break;
-      }
 
   update_page (self);
 
@@ -1738,33 +1747,19 @@ void
 rei_resident_view_select_id (ReiResidentView *self,
                              gint64           id)
 {
-  guint n;
-
   g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
 
   if (self->list == NULL)
     return;
-  self->wanted_id = id;
+  /* The result being read takes it over (on_list_replacing_cb()). */
   if (rei_resident_list_get_loading (self->list))
-    return;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  for (guint i = 0; i < n; i++)
-    if (rei_resident_list_get_id (self->list, i) == id)
-      {
-        self->wanted_id = 0;
-        self->reselect_position = i;
-        if (!gtk_widget_get_realized (GTK_WIDGET (self->column_view)))
-          gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
-        if (i < g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
-          {
-            self->reselecting = TRUE;
-            gtk_single_selection_set_selected (self->selection, i);
-            self->reselecting = FALSE;
-            self->reselect_position = GTK_INVALID_LIST_POSITION;
-          }
-        return;
-      }
+    {
+      self->wanted_id = id;
+      return;
+    }
+  self->wanted_id = 0;
+  self->reselect_position = position_of (self, id);
+  reselect_if_shown (self);
 }
 
 void
