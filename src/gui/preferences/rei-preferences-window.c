@@ -205,7 +205,7 @@ rei_preferences_window_class_init (ReiPreferencesWindowClass *klass)
   window_class->close_request = rei_preferences_window_close_request;
 
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/reintegra/Reintegra/ui/rei-preferences-window.ui");
+    widget_class, "/io/github/reintegra/Reintegra/ui/preferences/rei-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, durations_group);
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_group);
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, categories_group);

@@ -757,7 +757,7 @@ rei_import_dialog_class_init (ReiImportDialogClass *klass)
                   NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/reintegra/Reintegra/ui/rei-import-dialog.ui");
+                                               "/io/github/reintegra/Reintegra/ui/import/rei-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, ReiImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, ReiImportDialog, import_button);

@@ -22,12 +22,13 @@
 /* One SQLite connection with the statements prepared on it.  SQLite connections and prepared
  * statements must not be used by two threads at once, and the window queries from worker
  * threads, so every use goes through the lock. */
-typedef struct
+struct _ReiStoreConnection
 {
   sqlite3    *db;
   GRecMutex   lock;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
-} Connection;
+};
+typedef ReiStoreConnection Connection;
 
 struct _ReiStore
 {
@@ -2465,4 +2466,81 @@ out:
   if (!ok)
     g_unlink (tmp_path);
   return ok;
+}
+
+/* The store's SQL helpers for the domains' store files (rei-store-private.h). */
+
+ReiStoreConnection *
+rei_store_lock_read (ReiStore *self)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+  return lock_reader (self);
+}
+
+ReiStoreConnection *
+rei_store_lock_write (ReiStore *self)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+  g_return_val_if_fail (in_own_transaction (self), NULL);
+  g_rec_mutex_lock (&self->writer.lock);
+  return &self->writer;
+}
+
+void
+rei_store_unlock (ReiStoreConnection *c)
+{
+  unlock_connection (c);
+}
+
+sqlite3_stmt *
+rei_store_prepare (ReiStoreConnection  *c,
+                   const char          *sql,
+                   GError             **error)
+{
+  return connection_prepare (c, sql, error);
+}
+
+sqlite3 *
+rei_store_connection_get_db (ReiStoreConnection *c)
+{
+  return c->db;
+}
+
+gboolean
+rei_store_set_sqlite_error (GError     **error,
+                            sqlite3     *db,
+                            const char  *what)
+{
+  return set_sqlite_error (error, db, what);
+}
+
+void
+rei_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  bind_text (stmt, index, text);
+}
+
+gboolean
+rei_store_write_audit (ReiStore    *self,
+                       const char  *entity,
+                       gint64       entity_id,
+                       const char  *action,
+                       const char  *detail,
+                       GError     **error)
+{
+  g_return_val_if_fail (in_own_transaction (self), FALSE);
+  return write_audit (self, entity, entity_id, action, detail, error);
+}
+
+char *
+rei_store_get_today (ReiStore *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->today_override != NULL)
+    return g_strdup (self->today_override);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
 }

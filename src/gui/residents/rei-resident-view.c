@@ -1434,7 +1434,7 @@ rei_resident_view_class_init (ReiResidentViewClass *klass)
                                    cancel_export_action);
 
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/reintegra/Reintegra/ui/rei-resident-view.ui");
+    widget_class, "/io/github/reintegra/Reintegra/ui/residents/rei-resident-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reiresidentview");
 

@@ -1520,7 +1520,7 @@ rei_resident_detail_class_init (ReiResidentDetailClass *klass)
   object_class->finalize = rei_resident_detail_finalize;
 
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/reintegra/Reintegra/ui/rei-resident-detail.ui");
+    widget_class, "/io/github/reintegra/Reintegra/ui/residents/rei-resident-detail.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reiresidentdetail");
 
