@@ -13,6 +13,7 @@
 #include "rei-collation.h"
 #include "rei-date.h"
 #include "rei-identifiers.h"
+#include "rei-resident-rules.h"
 #include "rei-store-private.h"
 #include "rei-core-resources.h"
 
@@ -887,13 +888,16 @@ validate_resident (ReiStore     *self,
   const char *end = rei_resident_get (r, REI_RESIDENT_END_DATE);
   const char * const *codes;
 
-  if (rei_resident_get (r, REI_RESIDENT_FIRST_NAME) == NULL ||
-      rei_resident_get (r, REI_RESIDENT_SURNAME) == NULL)
-    {
-      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
-                   _("First name and surname are required."));
-      return FALSE;
-    }
+  /* The rules of single fields and between them, in the words the form uses. */
+  {
+    g_autoptr(GError) rule_error = NULL;
+
+    if (!rei_resident_rules_validate (r, &rule_error))
+      {
+        g_set_error_literal (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID, rule_error->message);
+        return FALSE;
+      }
+  }
 
   if (pesel != NULL && !rei_resident_get_anonymised (r))
     {
