@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-/* The names of a register near Krasnystaw, for every domain's people (residents now; staff and
- * partners' contacts later), so that a clerk trying the program recognises them and sorting and
- * search meet the diacritics they will meet in real use. */
+/* The names and places of a register near Krasnystaw, for every domain's people and partners
+ * (residents now; staff and partners' contacts later), so that a clerk trying the program
+ * recognises them and sorting and search meet the diacritics they will meet in real use. */
 
 static const char * const male_names[] = {
   "Łukasz", "Jędrzej", "Paweł", "Michał", "Mikołaj", "Grzegorz", "Stanisław", "Józef", "Wojciech",
@@ -50,6 +50,24 @@ static const ReiDemoSurname surnames[] = {
   { "Maciejewski", "Maciejewska" }, { "Szczepański", "Szczepańska" }, { "Kucharski", "Kucharska" },
   { "Wilczyński", "Wilczyńska" }, { "Kaczmarczyk", "Kaczmarczyk" }, { "Gałązka", "Gałązka" },
   { "Kędzierski", "Kędzierska" }, { "Żółtowski", "Żółtowska" }, { "Dziedzic", "Dziedzic" },
+};
+
+static const ReiDemoCommune communes[] = {
+  { "Krasnystaw", "22-300", 40 },
+  { "Łopiennik Górny", "22-351", 8 },
+  { "Fajsławice", "21-060", 7 },
+  { "Izbica", "22-375", 9 },
+  { "Żółkiewka", "22-335", 8 },
+  { "Rudnik", "22-330", 5 },
+  { "Siennica Różana", "22-304", 7 },
+  { "Kraśniczyn", "22-302", 6 },
+  { "Gorzków", "22-315", 6 },
+};
+
+static const char * const krasnystaw_streets[] = {
+  "ul. Okrzei", "ul. Poniatowskiego", "ul. Sobieskiego", "ul. Piłsudskiego", "ul. Mickiewicza",
+  "ul. Żwirki i Wigury", "ul. Łąkowa", "ul. Różana", "ul. Głęboka", "ul. Szkolna",
+  "ul. Kościuszki", "ul. Zamojska", "ul. Lubelska", "ul. Ogrodowa", "ul. Słoneczna",
 };
 
 GRand *
@@ -124,6 +142,41 @@ const ReiDemoSurname *
 rei_demo_pick_surname (GRand *rand)
 {
   return &surnames[rei_demo_pick_index (rand, G_N_ELEMENTS (surnames))];
+}
+
+const ReiDemoCommune *
+rei_demo_pick_commune (GRand *rand)
+{
+  guint total = 0;
+  guint r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (communes); i++)
+    total += communes[i].weight;
+  r = rei_demo_pick_index (rand, total);
+  for (guint i = 0; i < G_N_ELEMENTS (communes); i++)
+    {
+      if (r < communes[i].weight)
+        return &communes[i];
+      r -= communes[i].weight;
+    }
+  g_assert_not_reached ();
+}
+
+char *
+rei_demo_make_address (GRand                *rand,
+                       const ReiDemoCommune *commune)
+{
+  if (commune == &communes[0])
+    {
+      /* One draw per statement: C leaves the order of a call's arguments open. */
+      const char *street = krasnystaw_streets[rei_demo_pick_index (rand,
+                                                                   G_N_ELEMENTS (krasnystaw_streets))];
+      guint house = 1 + rei_demo_pick_index (rand, 80);
+      guint flat = 1 + rei_demo_pick_index (rand, 40);
+
+      return g_strdup_printf ("%s %u/%u", street, house, flat);
+    }
+  return g_strdup_printf ("%s %u", commune->commune, 1 + rei_demo_pick_index (rand, 250));
 }
 
 char *

@@ -71,6 +71,18 @@ typedef struct
 const char           *rei_demo_pick_first_name (GRand      *rand,
                                                 gboolean    male);
 const ReiDemoSurname *rei_demo_pick_surname    (GRand      *rand);
+/* The communes around Krasnystaw, the town itself most often. */
+typedef struct
+{
+  const char *commune;
+  const char *postcode;
+  guint       weight;
+} ReiDemoCommune;
+
+const ReiDemoCommune *rei_demo_pick_commune    (GRand                *rand);
+/* A street address in Krasnystaw ("ul. Okrzei 12/3"), a house number in a village commune. */
+char                 *rei_demo_make_address    (GRand                *rand,
+                                                const ReiDemoCommune *commune);
 /* A Polish mobile number, "601 234 567". */
 char                 *rei_demo_make_phone      (GRand      *rand);
 /* Lower case without diacritics, for e-mail addresses: "Łucja" -> "lucja". */

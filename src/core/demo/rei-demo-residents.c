@@ -8,19 +8,19 @@
 #include <string.h>
 
 #include "rei-date.h"
+#include "rei-lifecycle.h"
 
 /* Demo data must look like the register of a real CIS near Krasnystaw, so that a clerk trying the
  * program recognises names, places and projects, and so that sorting, search and the indicators
  * meet the diacritics and proportions they will meet in real use.  Every person is drawn from one
- * GRand seeded by the caller: the same seed gives the same people, in the database and in the CSV
- * alike, and person i does not depend on how many people follow. */
-
-typedef struct
-{
-  const char *commune;
-  const char *postcode;
-  guint       weight;
-} Commune;
+ * GRand seeded by the caller, relative to a reference day (the store's today): the same seed and
+ * day give the same people, in the database and in the CSV alike.
+ *
+ * The lifecycles follow the centre's rules (art. 15: the trial month, twelve months, an extension
+ * of at most twelve, as dated settings in force on the admission date): ten years of admissions,
+ * each person leaving when their time is up or sooner, so that on the reference day about a tenth
+ * of the register is taking part, as in a centre with that intake, and only the odd file is left
+ * open past the limit for the warnings to show. */
 
 typedef struct
 {
@@ -41,6 +41,8 @@ static const ReiDemoWeighted categories[] = {
   { "uchodzca", 1 },
 };
 
+/* How participations end: most complete the programme; the others resign, are removed for
+ * breaking the rules, or leave for other reasons (illness, moving away). */
 static const ReiDemoWeighted end_reasons[] = {
   { "ukonczenie", 55 },
   { "rezygnacja", 25 },
@@ -95,24 +97,6 @@ static const Project projects[] = {
   { "Nowe perspektywy", "2024-01-01", "2027-12-31" },
 };
 
-static const Commune communes[] = {
-  { "Krasnystaw", "22-300", 40 },
-  { "Łopiennik Górny", "22-351", 8 },
-  { "Fajsławice", "21-060", 7 },
-  { "Izbica", "22-375", 9 },
-  { "Żółkiewka", "22-335", 8 },
-  { "Rudnik", "22-330", 5 },
-  { "Siennica Różana", "22-304", 7 },
-  { "Kraśniczyn", "22-302", 6 },
-  { "Gorzków", "22-315", 6 },
-};
-
-static const char * const krasnystaw_streets[] = {
-  "ul. Okrzei", "ul. Poniatowskiego", "ul. Sobieskiego", "ul. Piłsudskiego", "ul. Mickiewicza",
-  "ul. Żwirki i Wigury", "ul. Łąkowa", "ul. Różana", "ul. Głęboka", "ul. Szkolna",
-  "ul. Kościuszki", "ul. Zamojska", "ul. Lubelska", "ul. Ogrodowa", "ul. Słoneczna",
-};
-
 static const ReiDemoWeighted referrals[] = {
   { "ops", 55 },
   { "pup", 30 },
@@ -145,14 +129,44 @@ static const char * const csv_header[] = {
 /* Distinct PESEL serials (three free digits times five sex digits) per birth date and sex. */
 #define PESEL_SERIALS 5000
 
+/* The years of admissions the register holds, up to the reference day. */
+#define ADMISSION_YEARS 10
+
+/* A file closed late: its owner finished within the limit, but on the reference day the office
+ * has not yet recorded the end, for up to this many days after the planned end... */
+#define LATE_CLOSING_DAYS 30
+/* ...in this share (percent) of the completions that fall in that window... */
+#define LATE_CLOSING_PERCENT 30
+/* ...and for at most one person in this many of the register, so that even a small register
+ * stays well within the 5 % the warnings should concern. */
+#define LATE_CLOSING_PER_RESIDENTS 500
+
+/* The durations of art. 15 as migration 0002 seeds them, for the CSV, which has no store to read
+ * the centre's settings from: a CSV and a fill into a new database hold the same people. */
+static const ReiLifecycleRules law_rules = { 1, 12, 12, 30 };
+
+/* What an admission date decides: the rules in force then and the term they give. */
+typedef struct
+{
+  ReiLifecycleRules rules;
+  GDate             trial_end;  /* the last day of the trial month */
+  GDate             term_end;   /* the last day without an extension */
+} AdmissionDay;
+
 typedef struct
 {
   GRand      *rand;
   /* The first ten digits of every PESEL handed out: the eleventh follows from them. */
   GHashTable *pesels;
+  /* The centre's rules (NULL: law_rules); the AdmissionDay of each admission date (julian day)
+   * met so far. */
+  ReiStore   *store;
+  GHashTable *days;
   GDate       first_admission;
-  GDate       last_admission;
   GDate       today;
+  char       *today_iso;
+  guint       n_late_closings;
+  guint       max_late_closings;
 } DemoGenerator;
 
 static void
@@ -160,29 +174,32 @@ demo_generator_free (DemoGenerator *gen)
 {
   g_clear_pointer (&gen->rand, g_rand_free);
   g_clear_pointer (&gen->pesels, g_hash_table_unref);
+  g_clear_pointer (&gen->days, g_hash_table_unref);
+  g_free (gen->today_iso);
   g_free (gen);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DemoGenerator, demo_generator_free)
 
-/* Admissions run from 2016 to the end of 2026, never after today; so the same seed gives the
- * same people on the same day, and the newest admissions follow the calendar. */
+/* Admissions run over the ADMISSION_YEARS before the reference day, the day included. */
 static DemoGenerator *
 demo_generator_new (guint32      seed,
-                    const GDate *today)
+                    const GDate *today,
+                    ReiStore    *store,
+                    guint        n_residents)
 {
   DemoGenerator *gen = g_new0 (DemoGenerator, 1);
 
   gen->rand = rei_demo_rand_new (seed, "residents");
   gen->pesels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
+  gen->store = store;
+  gen->days = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gen->today = *today;
-  g_date_set_dmy (&gen->first_admission, 1, G_DATE_JANUARY, 2016);
-  g_date_set_dmy (&gen->last_admission, 31, G_DATE_DECEMBER, 2026);
-  if (g_date_compare (&gen->today, &gen->last_admission) < 0)
-    gen->last_admission = gen->today;
-  if (g_date_compare (&gen->last_admission, &gen->first_admission) < 0)
-    gen->last_admission = gen->first_admission;
+  gen->today_iso = rei_date_to_iso (today);
+  gen->first_admission = *today;
+  g_date_subtract_years (&gen->first_admission, ADMISSION_YEARS);
+  g_date_add_days (&gen->first_admission, 1);
+  gen->max_late_closings = n_residents / LATE_CLOSING_PER_RESIDENTS;
 
   return gen;
 }
@@ -328,6 +345,170 @@ pick_projects (GRand       *rand,
   g_ptr_array_add (out, NULL);
 }
 
+/* The last day of the participation with an extension of so many months, as the core computes
+ * it (and as the list and the detail pane will show it); leaves the extension on the resident. */
+static void
+planned_end (const ReiLifecycleRules *rules,
+             ReiResident             *resident,
+             int                      extension,
+             const char              *today_iso,
+             GDate                   *trial_end,
+             GDate                   *out)
+{
+  g_autoptr(ReiLifecycle) lc = NULL;
+
+  rei_resident_set_extension_months (resident, extension);
+  lc = rei_lifecycle_compute (rules, resident, today_iso);
+  if (!rei_date_iso_to_gdate (lc->planned_end, out))
+    g_assert_not_reached ();
+  if (trial_end != NULL && !rei_date_iso_to_gdate (lc->trial_end, trial_end))
+    g_assert_not_reached ();
+}
+
+/* The rules in force on the resident's admission date and the term they give, worked out once
+ * per date: a fill of 100 000 people meets each of the 3 650 dates many times. */
+static const AdmissionDay *
+admission_day (DemoGenerator *gen,
+               ReiResident   *resident,
+               const GDate   *admission)
+{
+  gpointer key = GUINT_TO_POINTER (g_date_get_julian (admission));
+  AdmissionDay *day = g_hash_table_lookup (gen->days, key);
+
+  if (day != NULL)
+    return day;
+
+  day = g_new0 (AdmissionDay, 1);
+  if (gen->store != NULL)
+    {
+      g_autofree char *admission_iso = iso (admission);
+
+      rei_lifecycle_rules_load (gen->store, admission_iso, &day->rules);
+    }
+  else
+    day->rules = law_rules;
+  planned_end (&day->rules, resident, 0, gen->today_iso, &day->trial_end, &day->term_end);
+  g_hash_table_insert (gen->days, key, day);
+  return day;
+}
+
+/* Most extensions are short: a few months to finish a course or pass the journeyman's exam. */
+static int
+pick_extension (GRand *rand,
+                int    max_months)
+{
+  guint r = rei_demo_pick_index (rand, 100);
+  int months = r < 50 ? 1 + (int) rei_demo_pick_index (rand, 3)
+             : r < 80 ? 4 + (int) rei_demo_pick_index (rand, 3)
+             : 7 + (int) rei_demo_pick_index (rand, 6);
+
+  return MIN (months, max_months);
+}
+
+static void
+set_outcome (DemoGenerator  *gen,
+             ReiResident    *resident,
+             const GDate    *end,
+             gboolean        completed)
+{
+  GRand *rand = gen->rand;
+  const char *outcome = completed
+    ? rei_demo_pick_weighted (rand, outcomes_completed, G_N_ELEMENTS (outcomes_completed))
+    : rei_demo_pick_weighted (rand, outcomes_other, G_N_ELEMENTS (outcomes_other));
+  g_autofree char *found_iso = NULL;
+  GDate found = *end;
+
+  if (outcome == NULL)
+    return;
+
+  /* The situation after leaving is checked within a month, never after the reference day. */
+  g_date_add_days (&found, rei_demo_pick_index (rand, 30));
+  if (g_date_compare (&found, &gen->today) > 0)
+    found = gen->today;
+  found_iso = iso (&found);
+  rei_resident_set (resident, REI_RESIDENT_OUTCOME, outcome);
+  rei_resident_set (resident, REI_RESIDENT_OUTCOME_DATE, found_iso);
+}
+
+/* How the person's participation goes, under the rules in force on their admission date: those
+ * who complete leave on the planned end (or in the fortnight before it), some after an
+ * extension; the others leave at some point of the term, a third of those who resign in the
+ * trial month.  Whoever is still taking part on the reference day has no end on file. */
+static void
+draw_lifecycle (DemoGenerator *gen,
+                ReiResident   *resident,
+                const GDate   *admission)
+{
+  GRand *rand = gen->rand;
+  const AdmissionDay *day = admission_day (gen, resident, admission);
+  const ReiLifecycleRules *rules = &day->rules;
+  const char *reason = rei_demo_pick_weighted (rand, end_reasons, G_N_ELEMENTS (end_reasons));
+  gboolean completed = g_str_equal (reason, "ukonczenie");
+  /* Drawn for everyone, used only when the file could be closed late: so the draws that follow
+   * do not depend on whether the register still has room for a late closing. */
+  gboolean late = rei_demo_pick_index (rand, 100) < LATE_CLOSING_PERCENT;
+  int extension = 0;
+  GDate trial_end = day->trial_end;
+  GDate term_end = day->term_end;
+  GDate planned = term_end;
+  GDate earliest = *admission;
+  GDate end;
+
+  if (completed)
+    {
+      if (rules->extension_max_months > 0 && rei_demo_pick_index (rand, 100) < 35)
+        {
+          extension = pick_extension (rand, rules->extension_max_months);
+          planned_end (rules, resident, extension, gen->today_iso, NULL, &planned);
+        }
+      end = planned;
+      g_date_subtract_days (&end, rei_demo_pick_index (rand, 15));
+    }
+  else if (g_str_equal (reason, "rezygnacja") && rei_demo_pick_index (rand, 100) < 35
+           && g_date_days_between (admission, &trial_end) > 2)
+    {
+      g_date_add_days (&earliest, 2);
+      rei_demo_pick_date (rand, &earliest, &trial_end, &end);
+    }
+  else
+    {
+      g_date_add_days (&earliest, 7);
+      rei_demo_pick_date (rand, &earliest, &term_end, &end);
+    }
+
+  if (g_date_compare (&end, &gen->today) > 0)
+    {
+      GDate decided = term_end;
+
+      /* Still taking part.  An extension is decided in the last fortnight of the term: one the
+       * person is going to get is not on file before then. */
+      g_date_subtract_days (&decided, 14);
+      if (g_date_compare (&gen->today, &decided) < 0)
+        extension = 0;
+      rei_resident_set_extension_months (resident, extension);
+      return;
+    }
+
+  rei_resident_set_extension_months (resident, extension);
+
+  /* Finished within the limit, but the office has not closed the file yet: the list warns. */
+  if (completed && late && gen->n_late_closings < gen->max_late_closings
+      && g_date_compare (&planned, &gen->today) < 0
+      && g_date_days_between (&planned, &gen->today) <= LATE_CLOSING_DAYS)
+    {
+      gen->n_late_closings++;
+      return;
+    }
+
+  {
+    g_autofree char *end_iso = iso (&end);
+
+    rei_resident_set (resident, REI_RESIDENT_END_DATE, end_iso);
+    rei_resident_set (resident, REI_RESIDENT_END_REASON, reason);
+  }
+  set_outcome (gen, resident, &end, completed);
+}
+
 /* The one generator behind both the database fill and the CSV, so that they hold the same
  * people.  Draws from the GRand in a fixed order: change the order and every seed changes. */
 static ReiResident *
@@ -343,7 +524,7 @@ demo_generator_next (DemoGenerator *gen,
   g_autofree char *admission_iso = NULL;
   g_autofree char *phone = NULL;
   const ReiDemoSurname *surname;
-  const Commune *commune;
+  const ReiDemoCommune *commune;
   const char *first_name;
   const char *referral;
   gboolean male;
@@ -355,7 +536,7 @@ demo_generator_next (DemoGenerator *gen,
   surname = rei_demo_pick_surname (rand);
 
   /* Adults only: born 1960–2004 and at least 18 on admission. */
-  rei_demo_pick_date (rand, &gen->first_admission, &gen->last_admission, &admission);
+  rei_demo_pick_date (rand, &gen->first_admission, &gen->today, &admission);
   g_date_set_dmy (&earliest_birth, 1, G_DATE_JANUARY, 1960);
   latest_birth = admission;
   g_date_subtract_years (&latest_birth, 18);
@@ -386,32 +567,10 @@ demo_generator_next (DemoGenerator *gen,
       rei_resident_set (resident, REI_RESIDENT_EMAIL, email);
     }
 
+  commune = rei_demo_pick_commune (rand);
   {
-    guint total = 0, r;
+    g_autofree char *address = rei_demo_make_address (rand, commune);
 
-    for (guint i = 0; i < G_N_ELEMENTS (communes); i++)
-      total += communes[i].weight;
-    r = rei_demo_pick_index (rand, total);
-    commune = &communes[0];
-    for (guint i = 0; i < G_N_ELEMENTS (communes); i++)
-      {
-        if (r < communes[i].weight)
-          {
-            commune = &communes[i];
-            break;
-          }
-        r -= communes[i].weight;
-      }
-  }
-  {
-    g_autofree char *address = NULL;
-
-    if (commune == &communes[0])
-      address = g_strdup_printf ("%s %u/%u",
-                                 krasnystaw_streets[rei_demo_pick_index (rand, G_N_ELEMENTS (krasnystaw_streets))],
-                                 1 + rei_demo_pick_index (rand, 80), 1 + rei_demo_pick_index (rand, 40));
-    else
-      address = g_strdup_printf ("%s %u", commune->commune, 1 + rei_demo_pick_index (rand, 250));
     rei_resident_set (resident, REI_RESIDENT_ADDRESS, address);
     rei_resident_set (resident, REI_RESIDENT_POSTCODE, commune->postcode);
     rei_resident_set (resident, REI_RESIDENT_TOWN, commune->commune);
@@ -459,48 +618,7 @@ demo_generator_next (DemoGenerator *gen,
   pick_projects (rand, &admission, titles);
   rei_resident_set_projects (resident, (const char * const *) titles->pdata);
 
-  /* About 60 % have ended; an ending that would fall after today means the person is still
-   * taking part, which keeps the recent intake realistically open. */
-  if (rei_demo_pick_index (rand, 100) < 63)
-    {
-      const char *reason = rei_demo_pick_weighted (rand, end_reasons, G_N_ELEMENTS (end_reasons));
-      gboolean completed = g_str_equal (reason, "ukonczenie");
-      GDate end = admission;
-      guint months;
-
-      /* Completion takes the trial month and twelve, sometimes extended; the others leave early. */
-      if (completed)
-        months = rei_demo_pick_index (rand, 100) < 60 ? 13 : 14 + rei_demo_pick_index (rand, 11);
-      else
-        months = 1 + rei_demo_pick_index (rand, 12);
-      g_date_add_months (&end, months);
-      g_date_subtract_days (&end, rei_demo_pick_index (rand, 15));
-
-      if (g_date_compare (&end, &gen->today) <= 0)
-        {
-          g_autofree char *end_iso = iso (&end);
-          const char *outcome = completed
-            ? rei_demo_pick_weighted (rand, outcomes_completed, G_N_ELEMENTS (outcomes_completed))
-            : rei_demo_pick_weighted (rand, outcomes_other, G_N_ELEMENTS (outcomes_other));
-
-          rei_resident_set (resident, REI_RESIDENT_END_DATE, end_iso);
-          rei_resident_set (resident, REI_RESIDENT_END_REASON, reason);
-          if (completed && months > 13)
-            rei_resident_set_extension_months (resident, (int) MIN (months - 13, 12));
-          if (outcome != NULL)
-            {
-              GDate found = end;
-              g_autofree char *found_iso = NULL;
-
-              g_date_add_days (&found, rei_demo_pick_index (rand, 30));
-              if (g_date_compare (&found, &gen->today) > 0)
-                found = gen->today;
-              found_iso = iso (&found);
-              rei_resident_set (resident, REI_RESIDENT_OUTCOME, outcome);
-              rei_resident_set (resident, REI_RESIDENT_OUTCOME_DATE, found_iso);
-            }
-        }
-    }
+  draw_lifecycle (gen, resident, &admission);
 
   return g_steal_pointer (&resident);
 }
@@ -588,7 +706,8 @@ gboolean
 rei_demo_fill_residents (ReiDemo  *demo,
                          GError  **error)
 {
-  g_autoptr(DemoGenerator) gen = demo_generator_new (demo->seed, &demo->today);
+  g_autoptr(DemoGenerator) gen = demo_generator_new (demo->seed, &demo->today, demo->store,
+                                                     demo->n_residents);
 
   for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
     {
@@ -630,7 +749,7 @@ rei_demo_write_csv (const char  *path,
 
   if (!rei_date_iso_to_gdate (today_iso, &today))
     g_return_val_if_reached (FALSE);
-  gen = demo_generator_new (seed, &today);
+  gen = demo_generator_new (seed, &today, NULL, n_residents);
   /* About 150 bytes a person: one allocation up front instead of twenty doublings. */
   out = g_string_sized_new (256 + (gsize) n_residents * 160);
 
