@@ -136,7 +136,8 @@ read_header (ReiSheetImporter *self,
         {
           if (accepted == NULL)
             accepted = accepted_columns (self);
-          add_problem (self, line, _("Unknown column “%s”. The columns this file may have are: %s."),
+          add_problem (self, line,
+                       _("Unknown column “%s”. The columns this file may have are: %s."),
                        name, accepted);
         }
       else if (self->present[found])

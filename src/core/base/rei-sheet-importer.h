@@ -28,7 +28,9 @@ G_BEGIN_DECLS
  *
  *   enum { COL_NAME, COL_NIP, COL_TOWN, N_COLS };
  *   static const ReiSheetColumn partner_columns[N_COLS] = {
- *     [COL_NAME] = { "nazwa", TRUE }, [COL_NIP] = { "nip", FALSE }, [COL_TOWN] = { "miejscowosc", FALSE },
+ *     [COL_NAME] = { "nazwa", TRUE },
+ *     [COL_NIP] = { "nip", FALSE },
+ *     [COL_TOWN] = { "miejscowosc", FALSE },
  *   };
  *   static const ReiSheetFormat partner_format = {
  *     partner_columns, N_COLS, check_partner_row, write_partner, g_object_unref,

@@ -193,8 +193,9 @@ parse_row (ReiImporter *self,
       if (strcmp (sex, "K") != 0 && strcmp (sex, "M") != 0)
         rei_sheet_row_add_problem (row, _("plec: “%s” is not K or M."), values[COL_PLEC]);
       else if (pesel_sex != 0 && sex[0] != pesel_sex)
-        rei_sheet_row_add_problem (row, _("plec: “%s” does not agree with the PESEL, which says %c."),
-                     values[COL_PLEC], pesel_sex);
+        rei_sheet_row_add_problem (row,
+                                   _("plec: “%s” does not agree with the PESEL, which says %c."),
+                                   values[COL_PLEC], pesel_sex);
       rei_resident_set (r, REI_RESIDENT_SEX, sex);
     }
   else if (pesel_sex != 0)
@@ -226,9 +227,11 @@ parse_row (ReiImporter *self,
     if (admission != NULL && end != NULL && strcmp (end, admission) < 0)
       rei_sheet_row_add_problem (row, _("data_zakonczenia is before data_przyjecia."));
     if (end != NULL && values[COL_POWOD_ZAKONCZENIA] == NULL)
-      rei_sheet_row_add_problem (row, _("powod_zakonczenia is required when data_zakonczenia is given."));
+      rei_sheet_row_add_problem (row,
+                                 _("powod_zakonczenia is required when data_zakonczenia is given."));
     if (end == NULL && values[COL_POWOD_ZAKONCZENIA] != NULL)
-      rei_sheet_row_add_problem (row, _("data_zakonczenia is required when powod_zakonczenia is given."));
+      rei_sheet_row_add_problem (row,
+                                 _("data_zakonczenia is required when powod_zakonczenia is given."));
     if (end == NULL && values[COL_SYTUACJA_PO] != NULL)
       rei_sheet_row_add_problem (row, _("sytuacja_po is given for a person who has not left."));
   }
@@ -277,7 +280,8 @@ check_duplicate (ReiImporter *self,
                                GPOINTER_TO_UINT (first));
   else if (first != NULL)
     rei_sheet_row_add_problem (row,
-                               _("The same person (name, birth date and admission date) is already on line %u."),
+                               _("The same person (name, birth date and admission date) is "
+                                 "already on line %u."),
                                GPOINTER_TO_UINT (first));
   else
     g_hash_table_insert (self->people, g_steal_pointer (&key),
