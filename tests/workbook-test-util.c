@@ -7,27 +7,80 @@
 #include <glib/gstdio.h>
 
 #include "rei-date.h"
+#include "rei-export-error.h"
 #include "rei-identifiers.h"
 #include "test-util.h"
 #include "workbook-test-util.h"
 
-char *
-rei_test_workbook_tmp_root_new (void)
-{
-  const char *outer = g_getenv ("TMPDIR");
-  g_autofree char *template = g_build_filename (outer != NULL ? outer : "/tmp",
-                                                "test-workbook-XXXXXX", NULL);
-  char *root = g_mkdtemp (g_strdup (template));
-
-  g_assert_nonnull (root);
-  g_setenv ("TMPDIR", root, TRUE);
-  return root;
-}
+static char *tmp_root;
 
 void
-rei_test_workbook_tmp_root_free (char *tmp_root)
+rei_test_workbook_fixture_tear_down (ReiTestWorkbookFixture *fixture,
+                                     gconstpointer           data)
 {
-  rei_test_tmpdir_free (tmp_root);
+  g_clear_object (&fixture->store);
+  rei_test_tmpdir_free (g_steal_pointer (&fixture->dir));
+}
+
+ReiStore *
+rei_test_workbook_store_new (const char *dir,
+                             const char *db_name,
+                             const char *csv_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (dir, db_name, NULL);
+  ReiStore *store = rei_store_open (db, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (csv_path != NULL)
+    rei_test_load_krasnystaw (store, csv_path);
+  return store;
+}
+
+gboolean
+rei_test_workbook_init (int                    *argc,
+                        char                 ***argv,
+                        const char             *name,
+                        ReiTestWorkbookWriter   writer,
+                        int                    *status)
+{
+  const char *outer = g_getenv ("TMPDIR");
+  g_autofree char *template = NULL;
+
+  if (writer != NULL && *argc == 4 && g_str_equal ((*argv)[1], "--write-to"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *db_name = g_strconcat (name, ".db", NULL);
+      g_autoptr(ReiStore) store = rei_test_workbook_store_new ((*argv)[2], db_name, (*argv)[3]);
+
+      *status = 0;
+      if (!writer (store, (*argv)[2], &error))
+        {
+          g_printerr ("%s\n", error->message);
+          *status = 1;
+        }
+      return TRUE;
+    }
+
+  /* Before anything asks GLib for the temporary directory: it is read once. */
+  template = g_build_filename (outer != NULL ? outer : "/tmp", "test-workbook-XXXXXX", NULL);
+  tmp_root = g_mkdtemp (g_strdup (template));
+  g_assert_nonnull (tmp_root);
+  g_setenv ("TMPDIR", tmp_root, TRUE);
+
+  g_test_init (argc, argv, NULL);
+  g_assert_cmpstr (g_get_tmp_dir (), ==, tmp_root);
+  return FALSE;
+}
+
+int
+rei_test_workbook_run (void)
+{
+  int ret = g_test_run ();
+
+  rei_test_tmpdir_free (g_steal_pointer (&tmp_root));
+  return ret;
 }
 
 char *
@@ -56,12 +109,26 @@ count_entries_with_prefix (const char *path,
 }
 
 void
-rei_test_assert_nothing_left_behind (const char *tmp_root,
-                                     const char *dir)
+rei_test_assert_nothing_left_behind (const char *dir)
 {
   /* libxlsxwriter's private work directories, and our temporary workbooks. */
   g_assert_cmpuint (count_entries_with_prefix (tmp_root, "reintegra-"), ==, 0);
   g_assert_cmpuint (count_entries_with_prefix (dir, ".reintegra-export-"), ==, 0);
+}
+
+char *
+rei_test_unwritable_path (const char *dir)
+{
+  return g_build_filename (dir, "no-such-folder", "wyniki.xlsx", NULL);
+}
+
+void
+rei_test_assert_unwritable (const GError *error,
+                            const char   *dir)
+{
+  g_assert_error (error, REI_EXPORT_ERROR, REI_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "wyniki.xlsx"));
+  rei_test_assert_nothing_left_behind (dir);
 }
 
 void

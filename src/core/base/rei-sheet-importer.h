@@ -105,15 +105,17 @@ ReiSheetImporter *rei_sheet_importer_new            (ReiStore              *stor
                                                      gpointer               user_data);
 void              rei_sheet_importer_set_encoding   (ReiSheetImporter      *self,
                                                      ReiCsvEncoding         encoding);
-/* Reads and checks the whole file; writes nothing.  FALSE (REI_IMPORT_ERROR) when any row is
- * bad, or on a cancel. */
+/* Reads and checks the whole file; writes nothing.  FALSE with REI_IMPORT_ERROR when the file
+ * has any problem (EMPTY when it has no header row), G_IO_ERROR_CANCELLED on a cancel. */
 gboolean          rei_sheet_importer_validate       (ReiSheetImporter      *self,
                                                      GBytes                *bytes,
                                                      ReiProgressFunc        progress,
                                                      gpointer               progress_data,
                                                      GCancellable          *cancellable,
                                                      GError               **error);
-/* Checks, then writes every row in one transaction, or nothing. */
+/* Checks, then writes every row in one transaction, or nothing: FALSE as validate, or when a
+ * write fails (REI_IMPORT_ERROR_INVALID, the failure also a problem on its line) or the store
+ * cannot begin or commit (its own error). */
 gboolean          rei_sheet_importer_run            (ReiSheetImporter      *self,
                                                      GBytes                *bytes,
                                                      ReiProgressFunc        progress,

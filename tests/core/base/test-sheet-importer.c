@@ -29,11 +29,12 @@ static const ReiSheetColumn toy_columns[N_COLS] = {
 
 typedef struct
 {
-  char        *dir;
-  ReiStore    *store;
-  guint        n_checked;
-  const char  *fail_on;     /* write_row fails for the row of this name */
-  GPtrArray   *towns;       /* what check_row saw in "miejscowosc", "" when NULL */
+  char             *dir;
+  ReiStore         *store;
+  ReiSheetImporter *importer;
+  guint             n_checked;
+  const char       *fail_on;  /* write_row fails for the row of this name */
+  GPtrArray        *towns;    /* what check_row saw in "miejscowosc", "" when NULL */
 } Fixture;
 
 static gpointer
@@ -90,12 +91,14 @@ fixture_set_up (Fixture       *f,
   f->dir = rei_test_tmpdir_new ();
   f->store = rei_test_store_new (f->dir);
   f->towns = g_ptr_array_new_with_free_func (g_free);
+  f->importer = rei_sheet_importer_new (f->store, &toy_format, f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->importer);
   g_clear_object (&f->store);
   g_clear_pointer (&f->towns, g_ptr_array_unref);
   rei_test_tmpdir_free (f->dir);
@@ -119,11 +122,28 @@ problem_lines (ReiSheetImporter *importer)
   return g_string_free (s, FALSE);
 }
 
-static const char *
-problem_message (ReiSheetImporter *importer,
-                 guint             i)
+/* Runs @text, which must be refused with @code and leave the store as it was; returns the
+ * lines of its problems ("3,3,6"). */
+static char *
+run_refused (Fixture        *f,
+             const char     *text,
+             int             code)
 {
-  GPtrArray *problems = rei_sheet_importer_get_problems (importer);
+  g_autoptr(GBytes) bytes = bytes_of (text);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rei_sheet_importer_run (f->importer, bytes, NULL, NULL, NULL, &error));
+  g_assert_error (error, REI_IMPORT_ERROR, code);
+  g_assert_cmpuint (rei_sheet_importer_get_n_inserted (f->importer), ==, 0);
+  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
+  return problem_lines (f->importer);
+}
+
+static const char *
+problem_message (Fixture *f,
+                 guint    i)
+{
+  GPtrArray *problems = rei_sheet_importer_get_problems (f->importer);
 
   g_assert_cmpuint (i, <, problems->len);
   return ((ReiImportProblem *) g_ptr_array_index (problems, i))->message;
@@ -179,7 +199,7 @@ test_headers_as_offices_write_them (Fixture       *f,
     "\xA3\xB9ka;Krasnystaw;5631000000\r\n"                  /* Łąka */
     "\xAF\xF3\xB3tko;\xA3\xF3\x64\x9F;\r\n";                /* Żółtko;Łódź */
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
-  g_autoptr(ReiSheetImporter) importer = rei_sheet_importer_new (f->store, &toy_format, f);
+  ReiSheetImporter *importer = f->importer;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (rei_sheet_importer_run (importer, bytes, NULL, NULL, NULL, &error));
@@ -196,26 +216,17 @@ static void
 test_unknown_column (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = bytes_of ("nazwa;ulubiony kolor\nZakład;zielony\n");
-  g_autoptr(ReiSheetImporter) importer = rei_sheet_importer_new (f->store, &toy_format, f);
-  g_autoptr(GError) error = NULL;
-  const char *message;
+  g_autofree char *lines = run_refused (f, "nazwa;ulubiony kolor\nZakład;zielony\n",
+                                        REI_IMPORT_ERROR_INVALID);
+  const char *message = problem_message (f, 0);
 
-  g_assert_false (rei_sheet_importer_run (importer, bytes, NULL, NULL, NULL, &error));
-  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID);
-  g_assert_cmpuint (rei_sheet_importer_get_problems (importer)->len, ==, 1);
-  g_assert_cmpuint (((ReiImportProblem *) rei_sheet_importer_get_problems (importer)->pdata[0])->line,
-                    ==, 1);
-
+  g_assert_cmpstr (lines, ==, "1");
   /* The column as the sheet wrote it, and every column that would have been accepted. */
-  message = problem_message (importer, 0);
   g_assert_nonnull (strstr (message, "“ulubiony kolor”"));
   for (guint c = 0; c < N_COLS; c++)
     g_assert_nonnull (strstr (message, toy_columns[c].name));
-
-  /* A broken header is reported alone: no row is looked at, nothing is written. */
+  /* A broken header is reported alone: no row is looked at. */
   g_assert_cmpuint (f->n_checked, ==, 0);
-  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
 }
 
 static void
@@ -223,18 +234,13 @@ test_repeated_and_missing (Fixture       *f,
                            gconstpointer  data)
 {
   /* "Miejscowość" and "miejscowosc" are one column named twice; "nazwa" is required. */
-  g_autoptr(GBytes) bytes = bytes_of ("Miejscowość,miejscowosc\nKrasnystaw,Krasnystaw\n");
-  g_autoptr(ReiSheetImporter) importer = rei_sheet_importer_new (f->store, &toy_format, f);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *lines = NULL;
+  g_autofree char *lines = run_refused (f, "Miejscowość,miejscowosc\nKrasnystaw,Krasnystaw\n",
+                                        REI_IMPORT_ERROR_INVALID);
 
-  g_assert_false (rei_sheet_importer_run (importer, bytes, NULL, NULL, NULL, &error));
-  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID);
-  lines = problem_lines (importer);
   g_assert_cmpstr (lines, ==, "1,1");
   /* Named twice, as the header wrote it the second time; not an unknown column. */
-  g_assert_nonnull (strstr (problem_message (importer, 0), "“miejscowosc” appears twice"));
-  g_assert_nonnull (strstr (problem_message (importer, 1), "nazwa"));
+  g_assert_nonnull (strstr (problem_message (f, 0), "“miejscowosc” appears twice"));
+  g_assert_nonnull (strstr (problem_message (f, 1), "nazwa"));
   g_assert_cmpuint (f->n_checked, ==, 0);
 }
 
@@ -242,7 +248,7 @@ static void
 test_every_problem_with_its_line (Fixture       *f,
                                   gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = bytes_of (
+  g_autofree char *lines = run_refused (f,
     "nazwa;nip;miejscowosc\n"
     "Zakład Pracy Chronionej;5631000000;Krasnystaw\n"   /* 2: fine */
     ";123;Łódź\n"                                        /* 3: no name, short NIP: two */
@@ -250,20 +256,13 @@ test_every_problem_with_its_line (Fixture       *f,
     "Socjalna\";;\n"                                     /* 4-5: fine, a quoted line break */
     "Fundacja;;;\n"                                      /* 6: four fields */
     "\n"
-    "  ;;\n");                                           /* 8: no name */
-  g_autoptr(ReiSheetImporter) importer = rei_sheet_importer_new (f->store, &toy_format, f);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *lines = NULL;
+    "  ;;\n",                                            /* 8: no name */
+    REI_IMPORT_ERROR_INVALID);
 
-  g_assert_false (rei_sheet_importer_run (importer, bytes, NULL, NULL, NULL, &error));
-  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID);
-  lines = problem_lines (importer);
   g_assert_cmpstr (lines, ==, "3,3,6,8");
   /* The ragged row never reaches the format's check; the good rows are there for a preview. */
   g_assert_cmpuint (f->n_checked, ==, 4);
-  g_assert_cmpuint (rei_sheet_importer_get_items (importer)->len, ==, 2);
-  g_assert_cmpuint (rei_sheet_importer_get_n_inserted (importer), ==, 0);
-  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
+  g_assert_cmpuint (rei_sheet_importer_get_items (f->importer)->len, ==, 2);
 }
 
 static void
@@ -271,7 +270,7 @@ test_validate_then_run (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = bytes_of ("nazwa,zmiana\r\nA,nie\r\nB,tak\r\nC,\r\n");
-  g_autoptr(ReiSheetImporter) importer = rei_sheet_importer_new (f->store, &toy_format, f);
+  ReiSheetImporter *importer = f->importer;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (rei_sheet_importer_validate (importer, bytes, NULL, NULL, NULL, &error));
@@ -291,25 +290,18 @@ test_failed_write_undoes_all (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = bytes_of ("nazwa\nA\nB\nC\nD\n");
-  g_autoptr(ReiSheetImporter) importer = rei_sheet_importer_new (f->store, &toy_format, f);
   g_autoptr(GError) error = NULL;
   g_autofree char *lines = NULL;
 
-  /* A and B are written before C fails: both are undone. */
+  /* A and B are written before C fails: both are undone, and the message says where. */
   f->fail_on = "C";
-  g_assert_false (rei_sheet_importer_run (importer, bytes, NULL, NULL, NULL, &error));
-  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "4"));
-  g_assert_nonnull (strstr (error->message, "the store said no"));
-  lines = problem_lines (importer);
+  lines = run_refused (f, "nazwa\nA\nB\nC\nD\n", REI_IMPORT_ERROR_INVALID);
   g_assert_cmpstr (lines, ==, "4");
-  g_assert_cmpuint (rei_sheet_importer_get_n_inserted (importer), ==, 0);
-  g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 0);
+  g_assert_cmpstr (problem_message (f, 0), ==, "the store said no");
 
   /* The store is usable again: the transaction was closed. */
   f->fail_on = NULL;
-  g_clear_error (&error);
-  g_assert_true (rei_sheet_importer_run (importer, bytes, NULL, NULL, NULL, &error));
+  g_assert_true (rei_sheet_importer_run (f->importer, bytes, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 4);
 }
@@ -338,7 +330,7 @@ test_progress_and_cancel (Fixture       *f,
 {
   g_autoptr(GString) s = g_string_new ("nazwa\n");
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(ReiSheetImporter) importer = rei_sheet_importer_new (f->store, &toy_format, f);
+  ReiSheetImporter *importer = f->importer;
   g_autoptr(GError) error = NULL;
   Cancel c = { g_cancellable_new (), 0.0 };
 
@@ -369,21 +361,12 @@ static void
 test_empty (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(GBytes) empty = g_bytes_new_static ("\n\n", 2);
-  g_autoptr(GBytes) bad_quote = bytes_of ("nazwa\n\"Zakład\n");
-  g_autoptr(ReiSheetImporter) importer = rei_sheet_importer_new (f->store, &toy_format, f);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *lines = NULL;
-
-  g_assert_false (rei_sheet_importer_run (importer, empty, NULL, NULL, NULL, &error));
-  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_EMPTY);
-  g_clear_error (&error);
-
+  g_autofree char *empty = run_refused (f, "\n\n", REI_IMPORT_ERROR_EMPTY);
   /* A syntax error is a problem with its line like any other. */
-  g_assert_false (rei_sheet_importer_run (importer, bad_quote, NULL, NULL, NULL, &error));
-  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID);
-  lines = problem_lines (importer);
-  g_assert_cmpstr (lines, ==, "2");
+  g_autofree char *bad_quote = run_refused (f, "nazwa\n\"Zakład\n", REI_IMPORT_ERROR_INVALID);
+
+  g_assert_cmpstr (empty, ==, "1");
+  g_assert_cmpstr (bad_quote, ==, "2");
 }
 
 int

@@ -11,8 +11,6 @@
  * how a failure or an unfinished workbook ends.  What the cells hold is read back by
  * check-workbook.py and check-person-export.py through the exports. */
 
-static char *tmp_root;
-
 static ReiXlsx *
 new_workbook (const char    *path,
               lxw_worksheet **sheet,
@@ -58,7 +56,7 @@ test_finished_workbook (void)
   g_assert_no_error (error);
 
   rei_test_assert_private_workbook (path);
-  rei_test_assert_nothing_left_behind (tmp_root, dir);
+  rei_test_assert_nothing_left_behind (dir);
   g_free (g_steal_pointer (&path));
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
@@ -84,7 +82,7 @@ test_dropped_workbook (void)
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
-  rei_test_assert_nothing_left_behind (tmp_root, dir);
+  rei_test_assert_nothing_left_behind (dir);
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -116,7 +114,7 @@ test_failed_write (void)
   g_assert_false (rei_xlsx_finish (xlsx, &error));
   g_assert_error (error, REI_EXPORT_ERROR, REI_EXPORT_ERROR_WRITE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  rei_test_assert_nothing_left_behind (tmp_root, dir);
+  rei_test_assert_nothing_left_behind (dir);
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -124,14 +122,11 @@ static void
 test_unwritable (void)
 {
   g_autofree char *dir = rei_test_workbook_dir_new ();
-  g_autofree char *path = g_build_filename (dir, "no-such-folder", "wyniki.xlsx", NULL);
+  g_autofree char *path = rei_test_unwritable_path (dir);
   g_autoptr(GError) error = NULL;
-  ReiXlsx *xlsx = rei_xlsx_new (path, &error);
 
-  g_assert_null (xlsx);
-  g_assert_error (error, REI_EXPORT_ERROR, REI_EXPORT_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, "wyniki.xlsx"));
-  rei_test_assert_nothing_left_behind (tmp_root, dir);
+  g_assert_null (rei_xlsx_new (path, &error));
+  rei_test_assert_unwritable (error, dir);
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -139,18 +134,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
+  int status;
 
-  tmp_root = rei_test_workbook_tmp_root_new ();
-  g_test_init (&argc, &argv, NULL);
-  g_assert_cmpstr (g_get_tmp_dir (), ==, tmp_root);
+  if (rei_test_workbook_init (&argc, &argv, "xlsx", NULL, &status))
+    return status;
 
   g_test_add_func ("/xlsx/finished", test_finished_workbook);
   g_test_add_func ("/xlsx/dropped", test_dropped_workbook);
   g_test_add_func ("/xlsx/failed-write", test_failed_write);
   g_test_add_func ("/xlsx/unwritable", test_unwritable);
 
-  ret = g_test_run ();
-  rei_test_workbook_tmp_root_free (tmp_root);
-  return ret;
+  return rei_test_workbook_run ();
 }

@@ -15,13 +15,7 @@
  * cancellation and errors.  With --write-to DIR FIXTURE.csv it only writes DIR/residents.xlsx
  * for check-workbook.py. */
 
-static char *tmp_root;
-
-typedef struct
-{
-  char     *dir;
-  ReiStore *store;
-} Fixture;
+typedef ReiTestWorkbookFixture Fixture;
 
 /* Enough residents for the progress to be reported more than once. */
 static void
@@ -48,35 +42,17 @@ load_many (ReiStore *store,
   g_assert_no_error (error);
 }
 
+/* With 0 the Krasnystaw fixture, else that many residents. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
+  g_autofree char *csv = GPOINTER_TO_UINT (data) == 0 ? rei_test_krasnystaw_path () : NULL;
 
   fixture->dir = rei_test_workbook_dir_new ();
-  db = g_build_filename (fixture->dir, "reintegra.db", NULL);
-  fixture->store = rei_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-
-  if (GPOINTER_TO_UINT (data) == 0)
-    {
-      g_autofree char *csv = rei_test_krasnystaw_path ();
-
-      rei_test_load_krasnystaw (fixture->store, csv);
-    }
-  else
+  fixture->store = rei_test_workbook_store_new (fixture->dir, "reintegra.db", csv);
+  if (csv == NULL)
     load_many (fixture->store, GPOINTER_TO_UINT (data));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  rei_test_tmpdir_free (fixture->dir);
 }
 
 static void
@@ -88,10 +64,13 @@ on_progress (double   fraction,
   g_array_append_val (fractions, fraction);
 }
 
+/* Progress is reported every 1000 rows and always at the end: for 32 rows only the end, for
+ * 2500 rows 0.4, 0.8 and 1.0. */
 static void
 test_residents (Fixture       *fixture,
                 gconstpointer  data)
 {
+  guint n_rows = GPOINTER_TO_UINT (data) == 0 ? 32 : GPOINTER_TO_UINT (data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *path = g_build_filename (fixture->dir, "uczestnicy.xlsx", NULL);
@@ -100,11 +79,13 @@ test_residents (Fixture       *fixture,
                                        &error));
   g_assert_no_error (error);
   rei_test_assert_private_workbook (path);
-  rei_test_assert_nothing_left_behind (tmp_root, fixture->dir);
+  rei_test_assert_nothing_left_behind (fixture->dir);
 
-  /* 32 rows: no intermediate report, but the end is always reported. */
-  g_assert_cmpuint (fractions->len, ==, 1);
-  g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 1.0);
+  g_assert_cmpuint (fractions->len, ==, n_rows / 1000 + 1);
+  for (guint i = 0; i + 1 < fractions->len; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (fractions, double, i),
+                                    1000.0 * (i + 1) / n_rows, 1e-9);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
 }
 
 static void
@@ -122,27 +103,7 @@ test_replaces_atomically (Fixture       *fixture,
   g_assert_true (rei_export_residents (fixture->store, NULL, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   rei_test_assert_private_workbook (path);
-  rei_test_assert_nothing_left_behind (tmp_root, fixture->dir);
-}
-
-static void
-test_progress (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *path = g_build_filename (fixture->dir, "uczestnicy.xlsx", NULL);
-
-  g_assert_true (rei_export_residents (fixture->store, NULL, path, on_progress, fractions, NULL,
-                                       &error));
-  g_assert_no_error (error);
-  rei_test_assert_private_workbook (path);
-
-  /* 2500 rows: after 1000, after 2000, and the end. */
-  g_assert_cmpuint (fractions->len, ==, 3);
-  g_assert_cmpfloat_with_epsilon (g_array_index (fractions, double, 0), 0.4, 1e-9);
-  g_assert_cmpfloat_with_epsilon (g_array_index (fractions, double, 1), 0.8, 1e-9);
-  g_assert_cmpfloat (g_array_index (fractions, double, 2), ==, 1.0);
+  rei_test_assert_nothing_left_behind (fixture->dir);
 }
 
 typedef struct
@@ -183,7 +144,7 @@ test_cancel (Fixture       *fixture,
   /* The previous file is untouched and the partial one is gone. */
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
-  rei_test_assert_nothing_left_behind (tmp_root, fixture->dir);
+  rei_test_assert_nothing_left_behind (fixture->dir);
 
   /* Cancelled before it starts: nothing is created at all. */
   g_clear_error (&error);
@@ -192,7 +153,7 @@ test_cancel (Fixture       *fixture,
                                         &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  rei_test_assert_nothing_left_behind (tmp_root, fixture->dir);
+  rei_test_assert_nothing_left_behind (fixture->dir);
 }
 
 static void
@@ -200,62 +161,42 @@ test_unwritable (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "wyniki.xlsx", NULL);
+  g_autofree char *path = rei_test_unwritable_path (fixture->dir);
 
   g_assert_false (rei_export_residents (fixture->store, NULL, path, NULL, NULL, NULL, &error));
-  g_assert_error (error, REI_EXPORT_ERROR, REI_EXPORT_ERROR_WRITE);
-  /* The clerk must learn which file could not be written. */
-  g_assert_nonnull (strstr (error->message, "wyniki.xlsx"));
-  rei_test_assert_nothing_left_behind (tmp_root, fixture->dir);
+  rei_test_assert_unwritable (error, fixture->dir);
 }
 
 /* For check-workbook.py (test-export-residents --write-to DIR FIXTURE.csv). */
-static int
-write_workbooks (const char *dir,
-                 const char *csv)
+static gboolean
+write_workbooks (ReiStore    *store,
+                 const char  *dir,
+                 GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ReiStore) store = NULL;
-  g_autofree char *db = g_build_filename (dir, "residents.db", NULL);
   g_autofree char *residents = g_build_filename (dir, "residents.xlsx", NULL);
 
-  store = rei_store_open (db, &error);
-  g_assert_no_error (error);
-  rei_test_load_krasnystaw (store, csv);
-
-  if (!rei_export_residents (store, NULL, residents, NULL, NULL, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
+  return rei_export_residents (store, NULL, residents, NULL, NULL, NULL, error);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
+  int status;
 
-  if (argc == 4 && g_str_equal (argv[1], "--write-to"))
-    return write_workbooks (argv[2], argv[3]);
-
-  tmp_root = rei_test_workbook_tmp_root_new ();
-  g_test_init (&argc, &argv, NULL);
-  g_assert_cmpstr (g_get_tmp_dir (), ==, tmp_root);
+  if (rei_test_workbook_init (&argc, &argv, "residents", write_workbooks, &status))
+    return status;
 
   g_test_add ("/export/residents", Fixture, GUINT_TO_POINTER (0),
-              fixture_set_up, test_residents, fixture_tear_down);
+              fixture_set_up, test_residents, rei_test_workbook_fixture_tear_down);
   g_test_add ("/export/residents/replaces-atomically", Fixture, GUINT_TO_POINTER (0),
-              fixture_set_up, test_replaces_atomically, fixture_tear_down);
+              fixture_set_up, test_replaces_atomically, rei_test_workbook_fixture_tear_down);
   g_test_add ("/export/residents/progress", Fixture, GUINT_TO_POINTER (2500),
-              fixture_set_up, test_progress, fixture_tear_down);
+              fixture_set_up, test_residents, rei_test_workbook_fixture_tear_down);
   g_test_add ("/export/residents/cancel", Fixture, GUINT_TO_POINTER (2500),
-              fixture_set_up, test_cancel, fixture_tear_down);
+              fixture_set_up, test_cancel, rei_test_workbook_fixture_tear_down);
   g_test_add ("/export/residents/unwritable", Fixture, GUINT_TO_POINTER (0),
-              fixture_set_up, test_unwritable, fixture_tear_down);
+              fixture_set_up, test_unwritable, rei_test_workbook_fixture_tear_down);
 
-  ret = g_test_run ();
-  rei_test_workbook_tmp_root_free (tmp_root);
-  return ret;
+  return rei_test_workbook_run ();
 }
