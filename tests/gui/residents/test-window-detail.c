@@ -6,6 +6,7 @@
 
 #include "rei-demo.h"
 #include "rei-preferences-window.h"
+#include "rei-resident-detail-private.h"
 #include "rei-resident-list.h"
 #include "rei-window.h"
 #include "test-util.h"
@@ -405,13 +406,11 @@ test_detail_anonymise (void)
   /* Not for a person still in the programme. */
   select_by_search (window, "Testowa");
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, anna);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (detail), REI_TYPE_RESIDENT_DETAIL, "anonymise_row"))));
+  g_assert_false (gtk_widget_is_sensitive (rei_resident_detail_get_anonymise_row (detail)));
 
   select_by_search (window, "Zenon");
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, rei_resident_get_id (r));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (detail), REI_TYPE_RESIDENT_DETAIL, "anonymise_row"))));
+  g_assert_true (gtk_widget_is_sensitive (rei_resident_detail_get_anonymise_row (detail)));
   /* The history lists the insert. */
   g_assert_true (gtk_widget_get_visible (rei_resident_detail_get_history_row (detail)));
 
