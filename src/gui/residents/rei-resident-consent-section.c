@@ -22,11 +22,8 @@ struct _ReiResidentConsentSection
 G_DEFINE_FINAL_TYPE (ReiResidentConsentSection, rei_resident_consent_section,
                      REI_TYPE_RESIDENT_SECTION)
 
-static void
-on_changed_cb (ReiResidentConsentSection *self)
-{
-  rei_resident_section_changed (REI_RESIDENT_SECTION (self));
-}
+/* For chaining up to the base. */
+#define PARENT_CLASS REI_RESIDENT_SECTION_CLASS (rei_resident_consent_section_parent_class)
 
 static void
 rei_resident_consent_section_load (ReiResidentSection *section,
@@ -35,23 +32,10 @@ rei_resident_consent_section_load (ReiResidentSection *section,
   ReiResidentConsentSection *self = REI_RESIDENT_CONSENT_SECTION (section);
   ReiStore *store = rei_resident_section_get_store (section);
 
-  REI_RESIDENT_SECTION_CLASS (rei_resident_consent_section_parent_class)->load (section, resident);
   rei_code_combo_row_set_table (self->consent_basis_row, store, "legal_basis");
-  rei_code_combo_row_set_code (self->consent_basis_row,
-                               resident != NULL ? rei_resident_get (resident, REI_RESIDENT_CONSENT_BASIS) : NULL);
+  PARENT_CLASS->load (section, resident);
   rei_resident_history_row_show (self->history_row, store,
                                  resident != NULL ? rei_resident_get_id (resident) : 0);
-}
-
-static void
-rei_resident_consent_section_apply (ReiResidentSection *section,
-                                    ReiResident        *resident)
-{
-  ReiResidentConsentSection *self = REI_RESIDENT_CONSENT_SECTION (section);
-
-  REI_RESIDENT_SECTION_CLASS (rei_resident_consent_section_parent_class)->apply (section, resident);
-  rei_resident_set (resident, REI_RESIDENT_CONSENT_BASIS,
-                    rei_code_combo_row_get_code (self->consent_basis_row));
 }
 
 static void
@@ -82,27 +66,29 @@ rei_resident_consent_section_class_init (ReiResidentConsentSectionClass *klass)
 
   object_class->dispose = rei_resident_consent_section_dispose;
   section_class->load = rei_resident_consent_section_load;
-  section_class->apply = rei_resident_consent_section_apply;
   section_class->reload_lookups = rei_resident_consent_section_reload_lookups;
 
   g_type_ensure (REI_TYPE_CODE_COMBO_ROW);
   g_type_ensure (REI_TYPE_RESIDENT_HISTORY_ROW);
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/reintegra/Reintegra/ui/residents/rei-resident-consent-section.ui");
+    widget_class,
+    "/io/github/reintegra/Reintegra/ui/residents/rei-resident-consent-section.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiResidentConsentSection, consent_basis_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentConsentSection, consent_date_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentConsentSection, anonymise_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentConsentSection, history_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
 }
 
 static void
 rei_resident_consent_section_init (ReiResidentConsentSection *self)
 {
+  ReiResidentSection *section = REI_RESIDENT_SECTION (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  rei_resident_section_add_field (REI_RESIDENT_SECTION (self), REI_RESIDENT_CONSENT_DATE,
-                                  self->consent_date_row);
+  rei_resident_section_add_field (section, REI_RESIDENT_CONSENT_DATE, self->consent_date_row);
+  rei_resident_section_add_code_field (section, REI_RESIDENT_CONSENT_BASIS,
+                                       self->consent_basis_row);
 }
 
 void

@@ -17,10 +17,13 @@ G_DECLARE_FINAL_TYPE (ReiResidentConsentSection, rei_resident_consent_section, R
 
 /* shown: whether a saved, not yet anonymised person is in the form; possible: whether the
  * retention period has passed, which the row explains. */
-void                   rei_resident_consent_section_show_anonymise  (ReiResidentConsentSection *self,
-                                                                     gboolean                   shown,
-                                                                     gboolean                   possible);
-ReiResidentHistoryRow *rei_resident_consent_section_get_history_row (ReiResidentConsentSection *self);
-GtkWidget             *rei_resident_consent_section_get_anonymise_row (ReiResidentConsentSection *self);
+void                   rei_resident_consent_section_show_anonymise
+                                                   (ReiResidentConsentSection *self,
+                                                    gboolean                   shown,
+                                                    gboolean                   possible);
+ReiResidentHistoryRow *rei_resident_consent_section_get_history_row
+                                                   (ReiResidentConsentSection *self);
+GtkWidget             *rei_resident_consent_section_get_anonymise_row
+                                                   (ReiResidentConsentSection *self);
 
 G_END_DECLS

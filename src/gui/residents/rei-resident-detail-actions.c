@@ -98,6 +98,8 @@ rei_resident_detail_ask_unsaved (ReiResidentDetail         *self,
 {
   g_autofree char *body = NULL;
   g_autofree char *name = NULL;
+  AdwEntryRow *first, *surname;
+  gboolean can_save;
   GtkWidget *dialog;
   AskData *data;
 
@@ -110,10 +112,10 @@ rei_resident_detail_ask_unsaved (ReiResidentDetail         *self,
       return;
     }
 
-  name = g_strjoin (" ",
-                    gtk_editable_get_text (GTK_EDITABLE (rei_resident_detail_get_entry_row (self, REI_RESIDENT_FIRST_NAME))),
-                    gtk_editable_get_text (GTK_EDITABLE (rei_resident_detail_get_entry_row (self, REI_RESIDENT_SURNAME))),
-                    NULL);
+  first = rei_resident_detail_get_entry_row (self, REI_RESIDENT_FIRST_NAME);
+  surname = rei_resident_detail_get_entry_row (self, REI_RESIDENT_SURNAME);
+  name = g_strjoin (" ", gtk_editable_get_text (GTK_EDITABLE (first)),
+                    gtk_editable_get_text (GTK_EDITABLE (surname)), NULL);
   g_strstrip (name);
   if (*name != '\0')
     body = g_strdup_printf (_("The changes to “%s” are not saved yet. Changes which are not "
@@ -133,10 +135,10 @@ rei_resident_detail_ask_unsaved (ReiResidentDetail         *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
                                               ADW_RESPONSE_SUGGESTED);
   /* A form with errors cannot be saved: the clerk fixes it (Cancel) or lets it go. */
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
-                                           rei_resident_detail_get_can_save (self));
+  can_save = rei_resident_detail_get_can_save (self);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", can_save);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
-                                           rei_resident_detail_get_can_save (self) ? "save" : "cancel");
+                                           can_save ? "save" : "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   data = g_new0 (AskData, 1);
@@ -159,7 +161,8 @@ on_new_answered_cb (gboolean proceed,
     {
       _rei_resident_detail_unselect (self);
       _rei_resident_detail_load (self, NULL);
-      gtk_widget_grab_focus (GTK_WIDGET (rei_resident_detail_get_entry_row (self, REI_RESIDENT_FIRST_NAME)));
+      gtk_widget_grab_focus (
+        GTK_WIDGET (rei_resident_detail_get_entry_row (self, REI_RESIDENT_FIRST_NAME)));
     }
   g_object_unref (self);
 }
@@ -298,6 +301,7 @@ on_export_done_cb (GObject      *source,
 {
   ReiResidentDetail *self = REI_RESIDENT_DETAIL (source);
   g_autoptr(GError) error = NULL;
+  ReiResidentHistoryRow *history;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -306,7 +310,8 @@ on_export_done_cb (GObject      *source,
     }
   _rei_resident_detail_add_toast (self, adw_toast_new (_("Personal data exported")));
   /* The export is in the person's history now. */
-  rei_resident_history_row_refresh (rei_resident_consent_section_get_history_row (self->consent_section));
+  history = rei_resident_consent_section_get_history_row (self->consent_section);
+  rei_resident_history_row_refresh (history);
 }
 
 void

@@ -74,7 +74,9 @@ AdwEntryRow   *rei_resident_detail_get_entry_row         (ReiResidentDetail *sel
 /* The message shown under the row of a field, or NULL when it is valid. */
 const char    *rei_resident_detail_get_field_error       (ReiResidentDetail *self,
                                                           ReiResidentField   field);
-AdwComboRow   *rei_resident_detail_get_sex_row           (ReiResidentDetail *self);
+/* The combo row of a coded field (sex, referral, end reason, outcome, legal basis). */
+AdwComboRow   *rei_resident_detail_get_code_row          (ReiResidentDetail *self,
+                                                          ReiResidentField   field);
 GtkSpinButton *rei_resident_detail_get_extension_spin    (ReiResidentDetail *self);
 /* The toast with Undo after the last delete, or NULL. */
 AdwToast      *rei_resident_detail_get_undo_toast        (ReiResidentDetail *self);

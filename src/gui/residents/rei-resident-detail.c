@@ -62,15 +62,14 @@ update_actions (ReiResidentDetail *self)
 {
   gboolean saved = self->has_form && self->resident != NULL;
   gboolean passed = saved && self->store != NULL && _rei_resident_detail_retention_passed (self);
+  gboolean anonymised = saved && rei_resident_get_anonymised (self->resident);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.save",
                                  rei_resident_detail_get_can_save (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.delete", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.export", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.anonymise", passed);
-  rei_resident_consent_section_show_anonymise (self->consent_section,
-                                               saved && !rei_resident_get_anonymised (self->resident),
-                                               passed);
+  rei_resident_consent_section_show_anonymise (self->consent_section, saved && !anonymised, passed);
 }
 
 static void
@@ -313,7 +312,8 @@ rei_resident_detail_init (ReiResidentDetail *self)
 ReiResident *
 _rei_resident_detail_build (ReiResidentDetail *self)
 {
-  ReiResident *r = self->resident != NULL ? rei_resident_copy (self->resident) : rei_resident_new ();
+  ReiResident *r = self->resident != NULL ? rei_resident_copy (self->resident)
+                                          : rei_resident_new ();
 
   for (guint i = 0; i < REI_RESIDENT_DETAIL_N_SECTIONS; i++)
     rei_resident_section_apply (self->sections[i], r);
@@ -501,11 +501,19 @@ rei_resident_detail_get_field_error (ReiResidentDetail *self,
 }
 
 AdwComboRow *
-rei_resident_detail_get_sex_row (ReiResidentDetail *self)
+rei_resident_detail_get_code_row (ReiResidentDetail *self,
+                                  ReiResidentField   field)
 {
   g_return_val_if_fail (REI_IS_RESIDENT_DETAIL (self), NULL);
 
-  return ADW_COMBO_ROW (rei_resident_identity_section_get_sex_row (self->identity_section));
+  for (guint i = 0; i < REI_RESIDENT_DETAIL_N_SECTIONS; i++)
+    {
+      ReiCodeComboRow *row = rei_resident_section_get_code_row (self->sections[i], field);
+
+      if (row != NULL)
+        return ADW_COMBO_ROW (row);
+    }
+  return NULL;
 }
 
 GtkSpinButton *

@@ -28,6 +28,9 @@ struct _ReiResidentEligibilitySection
 G_DEFINE_FINAL_TYPE (ReiResidentEligibilitySection, rei_resident_eligibility_section,
                      REI_TYPE_RESIDENT_SECTION)
 
+/* For chaining up to the base. */
+#define PARENT_CLASS REI_RESIDENT_SECTION_CLASS (rei_resident_eligibility_section_parent_class)
+
 static void
 on_changed_cb (ReiResidentEligibilitySection *self)
 {
@@ -131,10 +134,8 @@ rei_resident_eligibility_section_load (ReiResidentSection *section,
 {
   ReiResidentEligibilitySection *self = REI_RESIDENT_ELIGIBILITY_SECTION (section);
 
-  REI_RESIDENT_SECTION_CLASS (rei_resident_eligibility_section_parent_class)->load (section, resident);
   fill_referrals (self);
-  rei_code_combo_row_set_code (self->referral_row,
-                               resident != NULL ? rei_resident_get (resident, REI_RESIDENT_REFERRAL) : NULL);
+  PARENT_CLASS->load (section, resident);
   fill_categories (self, resident != NULL ? rei_resident_get_categories (resident) : NULL);
 }
 
@@ -145,8 +146,7 @@ rei_resident_eligibility_section_apply (ReiResidentSection *section,
   ReiResidentEligibilitySection *self = REI_RESIDENT_ELIGIBILITY_SECTION (section);
   g_autoptr(GPtrArray) codes = dup_checked (self);
 
-  REI_RESIDENT_SECTION_CLASS (rei_resident_eligibility_section_parent_class)->apply (section, resident);
-  rei_resident_set (resident, REI_RESIDENT_REFERRAL, rei_code_combo_row_get_code (self->referral_row));
+  PARENT_CLASS->apply (section, resident);
   rei_resident_set_categories (resident, (const char * const *) codes->pdata);
 }
 
@@ -186,15 +186,20 @@ rei_resident_eligibility_section_class_init (ReiResidentEligibilitySectionClass 
 
   g_type_ensure (REI_TYPE_CODE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/reintegra/Reintegra/ui/residents/rei-resident-eligibility-section.ui");
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection, categories_group);
+    widget_class,
+    "/io/github/reintegra/Reintegra/ui/residents/rei-resident-eligibility-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection,
+                                        categories_group);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection, referral_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection, referral_date_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection, contract_number_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection,
+                                        referral_date_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection,
+                                        contract_number_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection, education_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection, labour_status_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection, disability_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection,
+                                        labour_status_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection,
+                                        disability_row);
 }
 
 static void
@@ -205,6 +210,7 @@ rei_resident_eligibility_section_init (ReiResidentEligibilitySection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->category_checks = g_ptr_array_new ();
+  rei_resident_section_add_code_field (section, REI_RESIDENT_REFERRAL, self->referral_row);
   rei_resident_section_add_field (section, REI_RESIDENT_REFERRAL_DATE, self->referral_date_row);
   rei_resident_section_add_field (section, REI_RESIDENT_CONTRACT_NUMBER, self->contract_number_row);
   rei_resident_section_add_field (section, REI_RESIDENT_EDUCATION, self->education_row);

@@ -24,6 +24,9 @@ struct _ReiResidentIdentitySection
 G_DEFINE_FINAL_TYPE (ReiResidentIdentitySection, rei_resident_identity_section,
                      REI_TYPE_RESIDENT_SECTION)
 
+/* For chaining up to the base. */
+#define PARENT_CLASS REI_RESIDENT_SECTION_CLASS (rei_resident_identity_section_parent_class)
+
 static void
 fill_sexes (ReiResidentIdentitySection *self)
 {
@@ -64,31 +67,12 @@ apply_pesel (ReiResidentIdentitySection *self)
 }
 
 static void
-on_sex_selected_cb (ReiResidentIdentitySection *self)
-{
-  rei_resident_section_changed (REI_RESIDENT_SECTION (self));
-}
-
-static void
 rei_resident_identity_section_load (ReiResidentSection *section,
                                     ReiResident        *resident)
 {
-  ReiResidentIdentitySection *self = REI_RESIDENT_IDENTITY_SECTION (section);
-
-  REI_RESIDENT_SECTION_CLASS (rei_resident_identity_section_parent_class)->load (section, resident);
-  fill_sexes (self);
-  rei_code_combo_row_set_code (self->sex_row,
-                               resident != NULL ? rei_resident_get (resident, REI_RESIDENT_SEX) : NULL);
-}
-
-static void
-rei_resident_identity_section_apply (ReiResidentSection *section,
-                                     ReiResident        *resident)
-{
-  ReiResidentIdentitySection *self = REI_RESIDENT_IDENTITY_SECTION (section);
-
-  REI_RESIDENT_SECTION_CLASS (rei_resident_identity_section_parent_class)->apply (section, resident);
-  rei_resident_set (resident, REI_RESIDENT_SEX, rei_code_combo_row_get_code (self->sex_row));
+  /* Afresh, without a code an earlier person had that the choices lacked. */
+  fill_sexes (REI_RESIDENT_IDENTITY_SECTION (section));
+  PARENT_CLASS->load (section, resident);
 }
 
 static guint
@@ -99,7 +83,7 @@ rei_resident_identity_section_validate (ReiResidentSection *section)
   g_autofree char *pesel_error = apply_pesel (self);
   guint n_errors;
 
-  n_errors = REI_RESIDENT_SECTION_CLASS (rei_resident_identity_section_parent_class)->validate (section);
+  n_errors = PARENT_CLASS->validate (section);
   /* The core's field rules have nothing to say on a PESEL: its own check does. */
   rei_resident_section_set_field_error (section, REI_RESIDENT_PESEL, pesel_error);
   return n_errors + (pesel_error != NULL);
@@ -122,18 +106,17 @@ rei_resident_identity_section_class_init (ReiResidentIdentitySectionClass *klass
 
   object_class->dispose = rei_resident_identity_section_dispose;
   section_class->load = rei_resident_identity_section_load;
-  section_class->apply = rei_resident_identity_section_apply;
   section_class->validate = rei_resident_identity_section_validate;
 
   g_type_ensure (REI_TYPE_CODE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/reintegra/Reintegra/ui/residents/rei-resident-identity-section.ui");
+    widget_class,
+    "/io/github/reintegra/Reintegra/ui/residents/rei-resident-identity-section.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiResidentIdentitySection, first_name_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentIdentitySection, surname_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentIdentitySection, pesel_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentIdentitySection, birth_date_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentIdentitySection, sex_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_sex_selected_cb);
 }
 
 static void
@@ -147,13 +130,6 @@ rei_resident_identity_section_init (ReiResidentIdentitySection *self)
   rei_resident_section_add_field (section, REI_RESIDENT_SURNAME, self->surname_row);
   rei_resident_section_add_field (section, REI_RESIDENT_PESEL, self->pesel_row);
   rei_resident_section_add_field (section, REI_RESIDENT_BIRTH_DATE, self->birth_date_row);
+  rei_resident_section_add_code_field (section, REI_RESIDENT_SEX, self->sex_row);
   fill_sexes (self);
-}
-
-ReiCodeComboRow *
-rei_resident_identity_section_get_sex_row (ReiResidentIdentitySection *self)
-{
-  g_return_val_if_fail (REI_IS_RESIDENT_IDENTITY_SECTION (self), NULL);
-
-  return self->sex_row;
 }

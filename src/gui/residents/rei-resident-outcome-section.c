@@ -20,6 +20,9 @@ struct _ReiResidentOutcomeSection
 G_DEFINE_FINAL_TYPE (ReiResidentOutcomeSection, rei_resident_outcome_section,
                      REI_TYPE_RESIDENT_SECTION)
 
+/* For chaining up to the base. */
+#define PARENT_CLASS REI_RESIDENT_SECTION_CLASS (rei_resident_outcome_section_parent_class)
+
 /* The reasons and outcomes are rows of the store, not code: the law changes. */
 static void
 fill_lookups (ReiResidentOutcomeSection *self)
@@ -31,34 +34,11 @@ fill_lookups (ReiResidentOutcomeSection *self)
 }
 
 static void
-on_changed_cb (ReiResidentOutcomeSection *self)
-{
-  rei_resident_section_changed (REI_RESIDENT_SECTION (self));
-}
-
-static void
 rei_resident_outcome_section_load (ReiResidentSection *section,
                                    ReiResident        *resident)
 {
-  ReiResidentOutcomeSection *self = REI_RESIDENT_OUTCOME_SECTION (section);
-
-  REI_RESIDENT_SECTION_CLASS (rei_resident_outcome_section_parent_class)->load (section, resident);
-  fill_lookups (self);
-  rei_code_combo_row_set_code (self->end_reason_row,
-                               resident != NULL ? rei_resident_get (resident, REI_RESIDENT_END_REASON) : NULL);
-  rei_code_combo_row_set_code (self->outcome_row,
-                               resident != NULL ? rei_resident_get (resident, REI_RESIDENT_OUTCOME) : NULL);
-}
-
-static void
-rei_resident_outcome_section_apply (ReiResidentSection *section,
-                                    ReiResident        *resident)
-{
-  ReiResidentOutcomeSection *self = REI_RESIDENT_OUTCOME_SECTION (section);
-
-  REI_RESIDENT_SECTION_CLASS (rei_resident_outcome_section_parent_class)->apply (section, resident);
-  rei_resident_set (resident, REI_RESIDENT_END_REASON, rei_code_combo_row_get_code (self->end_reason_row));
-  rei_resident_set (resident, REI_RESIDENT_OUTCOME, rei_code_combo_row_get_code (self->outcome_row));
+  fill_lookups (REI_RESIDENT_OUTCOME_SECTION (section));
+  PARENT_CLASS->load (section, resident);
 }
 
 static void
@@ -90,17 +70,16 @@ rei_resident_outcome_section_class_init (ReiResidentOutcomeSectionClass *klass)
 
   object_class->dispose = rei_resident_outcome_section_dispose;
   section_class->load = rei_resident_outcome_section_load;
-  section_class->apply = rei_resident_outcome_section_apply;
   section_class->reload_lookups = rei_resident_outcome_section_reload_lookups;
 
   g_type_ensure (REI_TYPE_CODE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/reintegra/Reintegra/ui/residents/rei-resident-outcome-section.ui");
+    widget_class,
+    "/io/github/reintegra/Reintegra/ui/residents/rei-resident-outcome-section.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiResidentOutcomeSection, end_date_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentOutcomeSection, end_reason_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentOutcomeSection, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentOutcomeSection, outcome_date_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
 }
 
 static void
@@ -112,4 +91,6 @@ rei_resident_outcome_section_init (ReiResidentOutcomeSection *self)
 
   rei_resident_section_add_field (section, REI_RESIDENT_END_DATE, self->end_date_row);
   rei_resident_section_add_field (section, REI_RESIDENT_OUTCOME_DATE, self->outcome_date_row);
+  rei_resident_section_add_code_field (section, REI_RESIDENT_END_REASON, self->end_reason_row);
+  rei_resident_section_add_code_field (section, REI_RESIDENT_OUTCOME, self->outcome_row);
 }

@@ -33,6 +33,9 @@ struct _ReiResidentParticipationSection
 G_DEFINE_FINAL_TYPE (ReiResidentParticipationSection, rei_resident_participation_section,
                      REI_TYPE_RESIDENT_SECTION)
 
+/* For chaining up to the base. */
+#define PARENT_CLASS REI_RESIDENT_SECTION_CLASS (rei_resident_participation_section_parent_class)
+
 static void
 set_info (AdwActionRow *row,
           const char   *text)
@@ -90,7 +93,7 @@ rei_resident_participation_section_load (ReiResidentSection *section,
   ReiResidentParticipationSection *self = REI_RESIDENT_PARTICIPATION_SECTION (section);
   g_autofree char *projects = NULL;
 
-  REI_RESIDENT_SECTION_CLASS (rei_resident_participation_section_parent_class)->load (section, resident);
+  PARENT_CLASS->load (section, resident);
   if (resident != NULL)
     projects = g_strjoinv ("; ", (char **) rei_resident_get_projects (resident));
   gtk_editable_set_text (GTK_EDITABLE (self->projects_row), projects != NULL ? projects : "");
@@ -106,7 +109,7 @@ rei_resident_participation_section_apply (ReiResidentSection *section,
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) parts = NULL;
 
-  REI_RESIDENT_SECTION_CLASS (rei_resident_participation_section_parent_class)->apply (section, resident);
+  PARENT_CLASS->apply (section, resident);
 
   /* Projects are typed as titles separated by semicolons. */
   parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->projects_row)), ";", -1);
@@ -118,7 +121,8 @@ rei_resident_participation_section_apply (ReiResidentSection *section,
     }
   g_ptr_array_add (titles, NULL);
   rei_resident_set_projects (resident, (const char * const *) titles->pdata);
-  rei_resident_set_extension_months (resident, gtk_spin_button_get_value_as_int (self->extension_spin));
+  rei_resident_set_extension_months (resident,
+                                     gtk_spin_button_get_value_as_int (self->extension_spin));
 }
 
 static guint
@@ -132,13 +136,14 @@ rei_resident_participation_section_validate (ReiResidentSection *section)
   ReiLifecycleRules rules;
   guint n_errors;
 
-  n_errors = REI_RESIDENT_SECTION_CLASS (rei_resident_participation_section_parent_class)->validate (section);
+  n_errors = PARENT_CLASS->validate (section);
 
   /* The longest extension is the one in force on the admission date. */
   if (store != NULL)
     {
       rei_lifecycle_rules_load (store, iso, &rules);
-      rei_lifecycle_validate_extension (&rules, gtk_spin_button_get_value_as_int (self->extension_spin),
+      rei_lifecycle_validate_extension (&rules,
+                                        gtk_spin_button_get_value_as_int (self->extension_spin),
                                         &error);
     }
   rei_resident_section_show_error (self->extension_error_row, GTK_WIDGET (self->extension_row),
@@ -192,18 +197,27 @@ rei_resident_participation_section_class_init (ReiResidentParticipationSectionCl
   section_class->update = rei_resident_participation_section_update;
 
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/reintegra/Reintegra/ui/residents/rei-resident-participation-section.ui");
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, workshop_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, projects_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, admission_date_row);
+    widget_class,
+    "/io/github/reintegra/Reintegra/ui/residents/rei-resident-participation-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection,
+                                        workshop_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection,
+                                        projects_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection,
+                                        admission_date_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, warning_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, status_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, trial_end_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, planned_end_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, latest_end_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection,
+                                        trial_end_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection,
+                                        planned_end_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection,
+                                        latest_end_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, days_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, extension_row);
-  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection, extension_spin);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection,
+                                        extension_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentParticipationSection,
+                                        extension_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
 }
 

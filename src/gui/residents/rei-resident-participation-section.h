@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReiResidentParticipationSection, rei_resident_participation_section, REI,
                       RESIDENT_PARTICIPATION_SECTION, ReiResidentSection)
 
-GtkWidget     *rei_resident_participation_section_get_warning_row    (ReiResidentParticipationSection *self);
-GtkSpinButton *rei_resident_participation_section_get_extension_spin (ReiResidentParticipationSection *self);
+GtkWidget     *rei_resident_participation_section_get_warning_row
+                                                   (ReiResidentParticipationSection *self);
+GtkSpinButton *rei_resident_participation_section_get_extension_spin
+                                                   (ReiResidentParticipationSection *self);
 
 G_END_DECLS

@@ -18,8 +18,15 @@ typedef struct
 
 typedef struct
 {
+  ReiResidentField  field;
+  ReiCodeComboRow  *row;
+} CodeRow;
+
+typedef struct
+{
   ReiStore *store;
   GArray   *fields;    /* FieldRow, in the order of the form */
+  GArray   *codes;     /* CodeRow */
   guint     loading;   /* nesting depth of begin_loading */
 } ReiResidentSectionPrivate;
 
@@ -59,6 +66,22 @@ find_field (ReiResidentSection *self,
   return NULL;
 }
 
+static CodeRow *
+find_code (ReiResidentSection *self,
+           ReiResidentField    field)
+{
+  ReiResidentSectionPrivate *priv = rei_resident_section_get_instance_private (self);
+
+  for (guint i = 0; i < priv->codes->len; i++)
+    {
+      CodeRow *c = &g_array_index (priv->codes, CodeRow, i);
+
+      if (c->field == field)
+        return c;
+    }
+  return NULL;
+}
+
 static gboolean
 is_date_field (ReiResidentField field)
 {
@@ -70,7 +93,7 @@ is_date_field (ReiResidentField field)
 /* Signal callbacks. */
 
 static void
-on_entry_changed_cb (ReiResidentSection *self)
+on_row_changed_cb (ReiResidentSection *self)
 {
   rei_resident_section_changed (self);
 }
@@ -95,6 +118,13 @@ rei_resident_section_real_load (ReiResidentSection *self,
       gtk_editable_set_text (GTK_EDITABLE (f->row),
                              display != NULL ? display : value != NULL ? value : "");
     }
+  for (guint i = 0; i < priv->codes->len; i++)
+    {
+      CodeRow *c = &g_array_index (priv->codes, CodeRow, i);
+
+      rei_code_combo_row_set_code (c->row,
+                                   resident != NULL ? rei_resident_get (resident, c->field) : NULL);
+    }
 }
 
 static void
@@ -116,6 +146,12 @@ rei_resident_section_real_apply (ReiResidentSection *self,
       else if (text != NULL && is_date_field (f->field))
         normal = rei_date_normalize (text);
       rei_resident_set (resident, f->field, normal != NULL ? normal : text);
+    }
+  for (guint i = 0; i < priv->codes->len; i++)
+    {
+      CodeRow *c = &g_array_index (priv->codes, CodeRow, i);
+
+      rei_resident_set (resident, c->field, rei_code_combo_row_get_code (c->row));
     }
 }
 
@@ -159,6 +195,7 @@ rei_resident_section_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_array_set_size (priv->fields, 0);
+  g_array_set_size (priv->codes, 0);
   g_clear_object (&priv->store);
 
   G_OBJECT_CLASS (rei_resident_section_parent_class)->dispose (object);
@@ -171,6 +208,7 @@ rei_resident_section_finalize (GObject *object)
   ReiResidentSectionPrivate *priv = rei_resident_section_get_instance_private (self);
 
   g_array_unref (priv->fields);
+  g_array_unref (priv->codes);
 
   G_OBJECT_CLASS (rei_resident_section_parent_class)->finalize (object);
 }
@@ -248,6 +286,7 @@ rei_resident_section_init (ReiResidentSection *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   priv->fields = g_array_new (FALSE, FALSE, sizeof (FieldRow));
+  priv->codes = g_array_new (FALSE, FALSE, sizeof (CodeRow));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
 }
@@ -339,11 +378,24 @@ rei_resident_section_get_entry_row (ReiResidentSection *self,
   return f != NULL ? f->row : NULL;
 }
 
+ReiCodeComboRow *
+rei_resident_section_get_code_row (ReiResidentSection *self,
+                                   ReiResidentField    field)
+{
+  CodeRow *c;
+
+  g_return_val_if_fail (REI_IS_RESIDENT_SECTION (self), NULL);
+
+  c = find_code (self, field);
+  return c != NULL ? c->row : NULL;
+}
+
 const char *
 rei_resident_section_get_field_error (ReiResidentSection *self,
                                       ReiResidentField    field)
 {
   FieldRow *f;
+  GtkWidget *label;
 
   g_return_val_if_fail (REI_IS_RESIDENT_SECTION (self), NULL);
 
@@ -351,7 +403,8 @@ rei_resident_section_get_field_error (ReiResidentSection *self,
   if (f == NULL || !gtk_widget_get_visible (f->error_row))
     return NULL;
   /* What is on screen, not what was computed. */
-  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (f->error_row))));
+  label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (f->error_row));
+  return gtk_label_get_label (GTK_LABEL (label));
 }
 
 void
@@ -382,7 +435,24 @@ rei_resident_section_add_field (ReiResidentSection *self,
 
   f.error_row = rei_resident_section_add_error_row (self, GTK_WIDGET (row));
   g_array_append_val (priv->fields, f);
-  g_signal_connect_object (row, "changed", G_CALLBACK (on_entry_changed_cb), self,
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_row_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+rei_resident_section_add_code_field (ReiResidentSection *self,
+                                     ReiResidentField    field,
+                                     ReiCodeComboRow    *row)
+{
+  ReiResidentSectionPrivate *priv = rei_resident_section_get_instance_private (self);
+  CodeRow c = { field, row };
+
+  g_return_if_fail (REI_IS_RESIDENT_SECTION (self));
+  g_return_if_fail (REI_IS_CODE_COMBO_ROW (row));
+  g_return_if_fail (find_code (self, field) == NULL);
+
+  g_array_append_val (priv->codes, c);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_row_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 

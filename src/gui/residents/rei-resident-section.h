@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "rei-code-combo-row.h"
 #include "rei-resident.h"
 #include "rei-store.h"
 
@@ -10,17 +11,20 @@ G_BEGIN_DECLS
 
 #define REI_TYPE_RESIDENT_SECTION (rei_resident_section_get_type ())
 
-G_DECLARE_DERIVABLE_TYPE (ReiResidentSection, rei_resident_section, REI, RESIDENT_SECTION, GtkWidget)
+G_DECLARE_DERIVABLE_TYPE (ReiResidentSection, rei_resident_section, REI, RESIDENT_SECTION,
+                          GtkWidget)
 
 /* One part of a person's form (identity, contact, …): its groups of rows in a composite
  * template, what it shows of a resident and what it writes back.  The detail pane holds one of
  * each and asks them all in turn; a section emits "changed" when the user edits it.
  *
- * The base does the work that every entry row of a field needs: registered with
- * rei_resident_section_add_field(), a row is filled by load (dates as dd.mm.yyyy), written by
- * apply (PESEL and dates normalised), checked by validate with the core's resident rules, and
- * has a row under it for the reason it is refused.  Subclasses chain up and add their own
- * widgets. */
+ * The base does the work that every row of a field needs: registered with
+ * rei_resident_section_add_field(), an entry row is filled by load (dates as dd.mm.yyyy), written
+ * by apply (PESEL and dates normalised), checked by validate with the core's resident rules, and
+ * has a row under it for the reason it is refused; registered with
+ * rei_resident_section_add_code_field(), a combo row of codes is selected by load and read by
+ * apply (its choices are the subclass's, filled before it chains up to load).  Subclasses chain
+ * up and add their own widgets. */
 struct _ReiResidentSectionClass
 {
   GtkWidgetClass parent_class;
@@ -55,6 +59,9 @@ void         rei_resident_section_reload_lookups  (ReiResidentSection *self);
 /* The row of a field, or NULL when the field is not in this section. */
 AdwEntryRow *rei_resident_section_get_entry_row   (ReiResidentSection *self,
                                                    ReiResidentField    field);
+/* The combo row of a coded field, or NULL when the field is not in this section. */
+ReiCodeComboRow *rei_resident_section_get_code_row (ReiResidentSection *self,
+                                                    ReiResidentField    field);
 /* The reason shown under a field of this section, or NULL when there is none. */
 const char  *rei_resident_section_get_field_error (ReiResidentSection *self,
                                                    ReiResidentField    field);
@@ -67,6 +74,9 @@ void         rei_resident_section_set_field_error (ReiResidentSection *self,
 void         rei_resident_section_add_field       (ReiResidentSection *self,
                                                    ReiResidentField    field,
                                                    AdwEntryRow        *row);
+void         rei_resident_section_add_code_field  (ReiResidentSection *self,
+                                                   ReiResidentField    field,
+                                                   ReiCodeComboRow    *row);
 /* A hidden row under row, in its list, for the reason it is refused. */
 GtkWidget   *rei_resident_section_add_error_row   (ReiResidentSection *self,
                                                    GtkWidget          *row);
