@@ -82,14 +82,6 @@ find_code (ReiResidentSection *self,
   return NULL;
 }
 
-static gboolean
-is_date_field (ReiResidentField field)
-{
-  return field == REI_RESIDENT_BIRTH_DATE || field == REI_RESIDENT_REFERRAL_DATE
-         || field == REI_RESIDENT_ADMISSION_DATE || field == REI_RESIDENT_END_DATE
-         || field == REI_RESIDENT_OUTCOME_DATE || field == REI_RESIDENT_CONSENT_DATE;
-}
-
 /* Signal callbacks. */
 
 static void
@@ -113,7 +105,7 @@ rei_resident_section_real_load (ReiResidentSection *self,
       g_autofree char *display = NULL;
 
       /* A stored date the form cannot show as dd.mm.yyyy is shown as it is, to be corrected. */
-      if (value != NULL && is_date_field (f->field))
+      if (value != NULL && rei_resident_field_is_date (f->field))
         display = rei_date_format_display (value);
       gtk_editable_set_text (GTK_EDITABLE (f->row),
                              display != NULL ? display : value != NULL ? value : "");
@@ -143,7 +135,7 @@ rei_resident_section_real_apply (ReiResidentSection *self,
        * typed; validation has refused it by then. */
       if (text != NULL && f->field == REI_RESIDENT_PESEL)
         normal = rei_identifier_normalize (text);
-      else if (text != NULL && is_date_field (f->field))
+      else if (text != NULL && rei_resident_field_is_date (f->field))
         normal = rei_date_normalize (text);
       rei_resident_set (resident, f->field, normal != NULL ? normal : text);
     }
