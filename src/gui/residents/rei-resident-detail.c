@@ -36,11 +36,12 @@ dup_entry_text (ReiResidentDetail *self,
   return rei_resident_section_dup_text (find_section (self, field), field);
 }
 
-/* Checks the whole form: each section its fields, then the rules between fields of different
- * sections (the end date against the admission and the reason), shown at the later field. */
+/* The core's rules between fields, which may lie in different sections (the end date against
+ * the admission and the reason): shown at the later field, unless that field is refused already
+ * on its own. */
 static void
-validate (ReiResidentDetail *self,
-          ReiResident       *form)
+validate_record (ReiResidentDetail *self,
+                 ReiResident       *form)
 {
   g_autofree char *message = NULL;
   ReiResidentField field;
@@ -83,7 +84,7 @@ update_state (ReiResidentDetail *self)
 
   /* After the sections: the identity fills in what a PESEL says while it checks. */
   form = _rei_resident_detail_build (self);
-  validate (self, form);
+  validate_record (self, form);
 
   if (self->store != NULL && self->has_form)
     {
