@@ -8,94 +8,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rei-audit-fields.h"
 #include "rei-xlsx.h"
 
 /* The sheet and column names below are Polish on purpose: the person and the office read them,
  * and the tests hold them to it.  They are data, not UI. */
-/* Labels of the fields as the person and the office call them; also used for the field names
- * in the history, so that "phone,notes" reads "Telefon, Uwagi". */
-static const char * const person_field_labels[REI_RESIDENT_N_FIELDS] = {
-  [REI_RESIDENT_FIRST_NAME] = "Imię",
-  [REI_RESIDENT_SURNAME] = "Nazwisko",
-  [REI_RESIDENT_PESEL] = "PESEL",
-  [REI_RESIDENT_SEX] = "Płeć",
-  [REI_RESIDENT_BIRTH_DATE] = "Data urodzenia",
-  [REI_RESIDENT_PHONE] = "Telefon",
-  [REI_RESIDENT_EMAIL] = "E-mail",
-  [REI_RESIDENT_ADDRESS] = "Adres",
-  [REI_RESIDENT_POSTCODE] = "Kod pocztowy",
-  [REI_RESIDENT_TOWN] = "Miejscowość",
-  [REI_RESIDENT_COMMUNE] = "Gmina",
-  [REI_RESIDENT_CITIZENSHIP] = "Obywatelstwo",
-  [REI_RESIDENT_REFERRAL] = "Skierowanie",
-  [REI_RESIDENT_REFERRAL_DATE] = "Data skierowania",
-  [REI_RESIDENT_CONTRACT_NUMBER] = "Numer kontraktu socjalnego",
-  [REI_RESIDENT_EDUCATION] = "Wykształcenie",
-  [REI_RESIDENT_LABOUR_STATUS] = "Status na rynku pracy",
-  [REI_RESIDENT_DISABILITY] = "Niepełnosprawność",
-  [REI_RESIDENT_ADMISSION_DATE] = "Data przyjęcia",
-  [REI_RESIDENT_END_DATE] = "Data zakończenia",
-  [REI_RESIDENT_END_REASON] = "Powód zakończenia",
-  [REI_RESIDENT_OUTCOME] = "Sytuacja po zakończeniu",
-  [REI_RESIDENT_OUTCOME_DATE] = "Data sytuacji po zakończeniu",
-  [REI_RESIDENT_WORKSHOP] = "Warsztat",
-  [REI_RESIDENT_CONSENT_BASIS] = "Podstawa prawna przetwarzania",
-  [REI_RESIDENT_CONSENT_DATE] = "Data zgody",
-  [REI_RESIDENT_NOTES] = "Uwagi",
-};
-
-static const struct
-{
-  const char *action;
-  const char *label;
-} audit_action_labels[] = {
-  { "insert", "Dodanie" },
-  { "update", "Zmiana" },
-  { "delete", "Usunięcie" },
-  { "restore", "Przywrócenie" },
-  { "anonymise", "Anonimizacja" },
-  { "import", "Import" },
-  { "export", "Wydanie danych" },
-};
-
-static const char *
-audit_action_label (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (audit_action_labels); i++)
-    if (g_strcmp0 (audit_action_labels[i].action, action) == 0)
-      return audit_action_labels[i].label;
-  return action;
-}
-
-/* "phone,notes,categories" → "Telefon, Uwagi, Kategorie". */
-static char *
-audit_fields_label (const char *detail)
-{
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  if (detail == NULL || *detail == '\0')
-    return NULL;
-
-  names = g_strsplit (detail, ",", -1);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      ReiResidentField field;
-      const char *label = names[i];
-
-      if (rei_resident_field_from_name (names[i], &field))
-        label = person_field_labels[field];
-      else if (g_str_equal (names[i], "categories"))
-        label = "Kategorie";
-      else if (g_str_equal (names[i], "projects"))
-        label = "Projekty";
-      else if (g_str_equal (names[i], "extension-months"))
-        label = "Przedłużenie (miesiące)";
-      g_string_append_printf (s, "%s%s", s->len ? ", " : "", label);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static const char *
 field_table (ReiResidentField field)
 {
@@ -110,14 +27,6 @@ field_table (ReiResidentField field)
     default:
       return NULL;
     }
-}
-
-static gboolean
-is_date_field (ReiResidentField field)
-{
-  return field == REI_RESIDENT_BIRTH_DATE || field == REI_RESIDENT_REFERRAL_DATE
-         || field == REI_RESIDENT_ADMISSION_DATE || field == REI_RESIDENT_END_DATE
-         || field == REI_RESIDENT_OUTCOME_DATE || field == REI_RESIDENT_CONSENT_DATE;
 }
 
 static void
@@ -145,8 +54,9 @@ write_person_sheet (ReiXlsx       *target,
       const char *value = rei_resident_get (resident, i);
       const char *table = field_table (i);
 
-      rei_xlsx_write_text (target, sheet, &widths, row, 0, person_field_labels[i], NULL);
-      if (is_date_field (i))
+      rei_xlsx_write_text (target, sheet, &widths, row, 0,
+                           rei_audit_field_document_label (rei_resident_field_name (i)), NULL);
+      if (rei_resident_field_is_date (i))
         rei_xlsx_write_date (target, sheet, &widths, row, 1, value);
       else if (table != NULL && value != NULL)
         {
@@ -224,7 +134,7 @@ write_history_sheet (ReiXlsx       *target,
       const ReiAuditEntry *e = g_ptr_array_index (entries, i);
       g_autoptr(GDateTime) utc = NULL;
       g_autoptr(GDateTime) local = NULL;
-      g_autofree char *fields = audit_fields_label (e->detail);
+      g_autofree char *fields = rei_audit_describe_fields_for_document (e->detail);
 
       /* The trail is kept in UTC; the person and the office read local time. */
       utc = e->at != NULL ? g_date_time_new_from_iso8601 (e->at, utc_zone) : NULL;
@@ -247,7 +157,8 @@ write_history_sheet (ReiXlsx       *target,
       else
         rei_xlsx_write_text (target, sheet, &widths, row, 0, e->at, NULL);
       rei_xlsx_write_text (target, sheet, &widths, row, 1, e->actor, NULL);
-      rei_xlsx_write_text (target, sheet, &widths, row, 2, audit_action_label (e->action), NULL);
+      rei_xlsx_write_text (target, sheet, &widths, row, 2, rei_audit_action_document_label (e->action),
+                           NULL);
       rei_xlsx_write_text (target, sheet, &widths, row, 3, fields, NULL);
     }
 
