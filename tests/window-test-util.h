@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "rei-window.h"
+#include "rei-window-private.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "rei-import-dialog.h"
+#include "rei-import-dialog-private.h"
 
 #include <glib/gi18n.h>
 
