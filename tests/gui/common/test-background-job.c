@@ -180,22 +180,6 @@ dup_toasts (Fixture *f)
   return g_string_free (titles, FALSE);
 }
 
-static AdwMessageDialog *
-find_error_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel))
-          && gtk_window_get_transient_for (toplevel) == parent)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static void
 test_done (Fixture       *f,
            gconstpointer  data)
@@ -221,7 +205,7 @@ test_done (Fixture       *f,
   g_assert_null (rei_background_job_bar_get_job (REI_BACKGROUND_JOB_BAR (f->bar)));
   toasts = dup_toasts (f);
   g_assert_cmpstr (toasts, ==, "All done;");
-  g_assert_null (find_error_dialog (f->window));
+  g_assert_null (rei_window_test_find_message_dialog (f->window));
 }
 
 static void
@@ -246,7 +230,7 @@ test_cancel (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_first_child (f->bar))));
   toasts = dup_toasts (f);
   g_assert_cmpstr (toasts, ==, "Stopped;");
-  g_assert_null (find_error_dialog (f->window));
+  g_assert_null (rei_window_test_find_message_dialog (f->window));
 }
 
 /* Work done before Cancel was seen is reported as done. */
@@ -274,7 +258,7 @@ test_error (Fixture       *f,
   rei_window_test_wait_until (rei_window_test_is_true, &f->finished, "the job");
 
   g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  dialog = find_error_dialog (f->window);
+  dialog = rei_window_test_find_message_dialog (f->window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "It Failed");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "The disk is full.");

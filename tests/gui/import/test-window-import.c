@@ -416,27 +416,10 @@ set_true (gpointer data)
   *(gboolean *) data = TRUE;
 }
 
-/* The error dialog over the import dialog, or NULL. */
-static AdwMessageDialog *
-find_error_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel))
-          && gtk_window_get_transient_for (toplevel) == parent)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static gboolean
 error_dialog_is_shown (gpointer data)
 {
-  AdwMessageDialog *message = find_error_dialog (data);
+  AdwMessageDialog *message = rei_window_test_find_message_dialog (data);
 
   return message != NULL && gtk_widget_get_mapped (GTK_WIDGET (message));
 }
@@ -473,11 +456,11 @@ test_import_write_fails (void)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (sql);
 
-  g_assert_null (find_error_dialog (GTK_WINDOW (dialog)));
+  g_assert_null (rei_window_test_find_message_dialog (GTK_WINDOW (dialog)));
   press (rei_import_dialog_get_import_button (dialog));
   g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_IMPORTING);
   rei_window_test_wait_until (error_dialog_is_shown, dialog, "the error dialog");
-  message = find_error_dialog (GTK_WINDOW (dialog));
+  message = rei_window_test_find_message_dialog (GTK_WINDOW (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==,
                    _("The Residents Were Not Imported"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "refused"));
