@@ -308,6 +308,14 @@ check_status_cells (GtkWidget *widget)
 }
 
 static gboolean
+export_bar_is_hidden (gpointer data)
+{
+  GtkWidget *bar = find_with_class (GTK_WIDGET (data), "rei-job-bar");
+
+  return bar != NULL && !gtk_widget_get_mapped (bar);
+}
+
+static gboolean
 export_is_done (gpointer data)
 {
   return !rei_resident_view_get_exporting (REI_RESIDENT_VIEW (data));
@@ -551,6 +559,8 @@ test_list_fixture (void)
     g_assert_cmpstr (exported, ==, expected);
   }
 
+  /* The picture once the export's progress bar has slid away. */
+  rei_window_test_wait_until (export_bar_is_hidden, window, "the export bar to slide away");
   rei_window_test_wait_for_frame (GTK_WIDGET (window));
   rei_window_test_save_png (GTK_WIDGET (window), "window-list-filtered");
 
