@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "rei-demo-network.h"
 #include "rei-demo.h"
 
 #include <string.h>
@@ -764,6 +765,10 @@ rei_demo_fill (ReiStore         *store,
       if (progress != NULL && (i + 1) % PROGRESS_STEP == 0)
         progress ((double) (i + 1) / n_residents, progress_data);
     }
+
+  /* Until the demo dispatcher calls one filler per domain: the network of the same town. */
+  if (!rei_demo_fill_network (store, seed, cancellable, error))
+    goto fail;
 
   if (!rei_store_commit (store, error))
     goto fail;

@@ -114,7 +114,7 @@ layout (ReiNetworkMap *self)
   self->cx = self->width / 2;
   self->cy = self->height / 2;
   /* Room around the outer ring for the labels of the exports. */
-  self->radius = MAX (10.0, MIN (self->width, self->height) / 2 - MIN (self->width, self->height) * 0.07);
+  self->radius = MAX (10.0, MIN (self->width, self->height) * (0.5 - 0.17));
   self->centre_radius = self->radius * 0.13;
   self->max_link_width = MAX (3.0, self->radius * 0.035);
 

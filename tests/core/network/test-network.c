@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rei-demo.h"
 #include "rei-store-network.h"
 #include "test-util.h"
 
@@ -482,6 +483,39 @@ test_gaps (Fixture       *f,
   g_assert_cmpuint (unserved->len, ==, 2);
 }
 
+/* The demo town's network: every type and sector, referrals over several years. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) partners = NULL, coverage = NULL;
+  g_autoptr(GHashTable) y2019 = NULL, y2023 = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_true (rei_demo_fill (f->store, 60, 5, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  partners = rei_store_list_partners (f->store, &error);
+  g_assert_cmpuint (partners->len, >=, 20);
+  for (guint i = 0; i < partners->len; i++)
+    {
+      ReiPartner *p = g_ptr_array_index (partners, i);
+
+      g_hash_table_add (seen, (gpointer) rei_partner_get_text (p, REI_PARTNER_TYPE));
+      g_hash_table_add (seen, (gpointer) rei_partner_get_text (p, REI_PARTNER_SECTOR));
+    }
+  for (guint i = 0; i < 7; i++)
+    g_assert_true (g_hash_table_contains (seen, ((const char *[]) { "A", "B", "C", "publiczny", "pozarzadowy", "prywatny", "koscielny" })[i]));
+  y2019 = rei_store_count_referrals (f->store, "2019-01-01", "2019-12-31", NULL, &error);
+  y2023 = rei_store_count_referrals (f->store, "2023-01-01", "2023-12-31", NULL, &error);
+  g_assert_cmpuint (g_hash_table_size (y2019), >, 0);
+  g_assert_cmpuint (g_hash_table_size (y2023), >, 0);
+  /* Providers cover some areas and leave others as gaps. */
+  coverage = rei_store_list_coverage (f->store, &error);
+  g_assert_cmpuint (((ReiCoverage *) g_ptr_array_index (coverage, 7))->n_services, >, 0);
+  g_assert_true (rei_coverage_is_gap (g_ptr_array_index (coverage, 0)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/network/catalogue/money", test_money);
   ADD ("/network/referral/counts", test_referral_counts);
   ADD ("/network/gaps", test_gaps);
+  ADD ("/network/demo", test_demo);
 #undef ADD
 
   return g_test_run ();
