@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "rei-demo-network.h"
+#include "rei-demo-private.h"
 #include "rei-store-network.h"
 
 /* A town of about 20 000 people in Lubelskie, as the seeds describe.  NIPs get their control
@@ -99,24 +99,21 @@ with_control_digit (const char *nip9)
 }
 
 gboolean
-rei_demo_fill_network (ReiStore      *store,
-                       guint32        seed,
-                       GCancellable  *cancellable,
-                       GError       **error)
+rei_demo_fill_network (ReiDemo  *demo,
+                       GError  **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x4e455457);
+  ReiStore *store = demo->store;
+  GCancellable *cancellable = demo->cancellable;
+  g_autoptr(GRand) rand = rei_demo_rand_new (demo->seed, "network");
+  int this_year = g_date_get_year (&demo->today);
   g_autoptr(ReiResidentQuery) query = rei_resident_query_new ();
   g_autoptr(GArray) residents = NULL;
   g_autoptr(GPtrArray) catalogue = NULL;
   gint64 ids[G_N_ELEMENTS (partners)];
   gboolean is_new[G_N_ELEMENTS (partners)];
   guint total_weight = 0;
-  static const char * const years[] = { "2019", "2020", "2021", "2022", "2023", "2024" };
 
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
-
-  if (!rei_store_begin (store, error))
-    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
     {
@@ -200,8 +197,8 @@ rei_demo_fill_network (ReiStore      *store,
       for (guint k = 0; k < n; k++)
         {
           guint pick = (guint) g_rand_int_range (rand, 0, (gint32) total_weight), i = 0;
-          const char *year = years[g_rand_int_range (rand, 0, G_N_ELEMENTS (years))];
-          g_autofree char *date = g_strdup_printf ("%s-%02d-%02d", year, g_rand_int_range (rand, 1, 13),
+          int year = this_year - 5 + g_rand_int_range (rand, 0, 6);
+          g_autofree char *date = g_strdup_printf ("%04d-%02d-%02d", year, g_rand_int_range (rand, 1, 13),
                                                    g_rand_int_range (rand, 1, 29));
           g_autoptr(ReiReferral) ref = NULL;
           static const char * const statuses[] = { "zakonczone", "zakonczone", "przerwane", "w_trakcie" };
@@ -211,15 +208,15 @@ rei_demo_fill_network (ReiStore      *store,
             pick -= partners[i++].weight;
           ref = rei_referral_new (g_array_index (residents, gint64, r), ids[i]);
           rei_referral_set_text (ref, REI_REFERRAL_REFERRED_ON, date);
-          status = strcmp (year, "2024") == 0 ? "planowane" : statuses[g_rand_int_range (rand, 0, 4)];
+          status = year == this_year ? "planowane" : statuses[g_rand_int_range (rand, 0, 4)];
           rei_referral_set_text (ref, REI_REFERRAL_STATUS, status);
           if (!rei_store_save_referral (store, ref, error))
             goto fail;
         }
     }
-  return rei_store_commit (store, error);
+  return TRUE;
 
 fail:
-  rei_store_rollback (store);
+  /* The caller rolls the whole demo back. */
   return FALSE;
 }
