@@ -13,7 +13,7 @@
 #define FAIL(self, c) G_STMT_START { if (c) rei_store_unlock (c); rei_store_rollback (self); } G_STMT_END
 
 gboolean
-rei_store_plans_check_complete (ReiPlan  *plan,
+rei_plan_check_printable (ReiPlan  *plan,
                                 GError  **error)
 {
   if (rei_store_plans_is_blank (rei_plan_get (plan, REI_PLAN_DIAGNOSIS_SUMMARY)))
@@ -483,7 +483,7 @@ rei_store_sign_plan (ReiStore    *self,
       FAIL (self, c);
       return FALSE;
     }
-  if (!rei_store_plans_check_complete (plan, error))
+  if (!rei_plan_check_printable (plan, error))
     {
       FAIL (self, c);
       return FALSE;

@@ -28,8 +28,5 @@ gboolean  rei_store_plans_is_blank     (const char          *text);
 ReiPlan  *rei_store_plans_read_locked  (ReiStoreConnection  *c,
                                         gint64               plan_id,
                                         GError             **error);
-/* The plan may be signed and printed: a diagnosis summary and at least one goal. */
-gboolean  rei_store_plans_check_complete (ReiPlan           *plan,
-                                          GError           **error);
 
 G_END_DECLS

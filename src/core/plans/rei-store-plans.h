@@ -148,6 +148,10 @@ gboolean    rei_store_close_plan              (ReiStore      *self,
                                                const char    *further_support,
                                                const char    *outcome,
                                                GError       **error);
+/* The plan may be signed and printed: it has a diagnosis summary and at least one goal; a
+ * Polish reason (REI_PLAN_ERROR_INVALID) otherwise. */
+gboolean    rei_plan_check_printable          (ReiPlan       *plan,
+                                               GError       **error);
 /* Ids of the residents whose open plan's next review is before today_iso (NULL: today). */
 GArray     *rei_store_list_overdue_reviews    (ReiStore      *self,
                                                const char    *today_iso,

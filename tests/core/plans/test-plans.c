@@ -511,10 +511,98 @@ test_plan_variant_roundtrip (void)
   g_assert_cmpint (rei_plan_assessment_get_score (rei_plan_get_latest_assessment (back), "rodzina"), ==, 5);
 }
 
+/* For check-plans.py: a database at PATH with
+ *   85071512348 Grzegorz Brzęczyszczykiewicz — a signed IPZS with an aneks (revisions 1 and 2),
+ *     three goals, two services, assessments at entry and at a review;
+ *   90010112345-like second person with a plan without goals;
+ *   a third with goals but an empty diagnosis. */
+static int
+make_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = rei_store_open (path, &error);
+  g_autofree char *pesel2 = rei_test_pesel (1990, 1, 1, 12, 'K');
+  g_autofree char *pesel3 = rei_test_pesel (1970, 6, 6, 34, 'M');
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Grzegorz", "Brzęczyszczykiewicz", "85071512348");
+  g_autoptr(ReiResident) r2 = rei_test_resident_new ("Żaneta", "Ślęzak", pesel2);
+  g_autoptr(ReiResident) r3 = rei_test_resident_new ("Zenon", "Łęcki", pesel3);
+  g_autoptr(ReiPlan) plan = NULL;
+  g_autoptr(ReiPlanAssessment) entry = make_assessment ("2024-01-16", "wejscie", 2, 3);
+  g_autoptr(ReiPlanAssessment) mid = make_assessment ("2024-02-16", "przeglad", 4, 2);
+  g_autoptr(ReiPlanReview) review = rei_plan_review_new ();
+  ReiPlanOpinion opinion = { 0, "psycholog", "Ewa Źdźbło", "2024-01-10",
+                             "Dobra motywacja, niska samoocena.", NULL };
+  const char *titles[] = { "Ukończyć kurs opiekuna osób starszych", "Odbudować kontakt z córką",
+                           "Spłacić zaległości czynszowe" };
+  const char *dims[] = { "praca|edukacja", "rodzina", "finanse|mieszkanie" };
+  gint64 id;
+
+  g_assert_no_error (error);
+  rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2024-01-08");
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_assert_true (rei_store_save_resident (store, r2, &error));
+  g_assert_true (rei_store_save_resident (store, r3, &error));
+  g_assert_true (rei_store_set_setting (store, "centre_name", "2000-01-01",
+                                        "Centrum Integracji Społecznej w Krasnymstawie", NULL, &error));
+  g_assert_true (rei_store_set_setting (store, "centre_address", "2000-01-01",
+                                        "ul. Sportowa 1, 22-300 Krasnystaw", NULL, &error));
+
+  id = rei_store_create_plan (store, rei_resident_get_id (r), NULL, "2024-01-15", &error);
+  g_assert_cmpint (rei_store_add_opinion (store, id, &opinion, &error), >, 0);
+  plan = rei_store_get_plan (store, id, &error);
+  rei_plan_set (plan, REI_PLAN_DIAGNOSIS_SUMMARY, "Długotrwale bezrobotny, zadłużony, chce pracować w opiece.");
+  rei_plan_set (plan, REI_PLAN_CONTINGENCY, "W razie nawrotu: kontakt z terapeutą w ciągu 3 dni.");
+  rei_plan_set (plan, REI_PLAN_END_DATE, "2024-12-31");
+  g_assert_true (rei_store_save_plan (store, plan, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(ReiPlanGoal) g = make_goal (titles[i], dims[i]);
+      g_assert_true (rei_store_save_goal (store, id, g, &error));
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      ReiPlanService s = { 0 };
+      s.service_id = rei_store_plan_ensure_service (store, i ? "Terapia uzależnień" : "Warsztat opieki",
+                                                    i ? "A" : "B", &error);
+      s.hours_planned = 40;
+      s.hours_given = 12;
+      g_assert_true (rei_store_save_plan_service (store, id, &s, &error));
+    }
+  g_assert_true (rei_store_sign_plan (store, id, "2024-01-20", &error));
+  g_assert_cmpint (rei_store_add_assessment (store, id, entry, &error), >, 0);
+  review->held_on = g_strdup ("2024-02-16");
+  g_assert_cmpint (rei_store_add_review (store, id, review, mid, NULL, &error), >, 0);
+  g_assert_true (rei_store_begin_aneks (store, id, "Zmiana terminu kursu", &error));
+  {
+    g_autoptr(ReiPlanGoal) g = make_goal ("Zdobyć prawo jazdy kat. B", "praca");
+    g_assert_true (rei_store_save_goal (store, id, g, &error));
+  }
+  g_assert_true (rei_store_sign_plan (store, id, "2024-03-01", &error));
+  g_assert_no_error (error);
+
+  id = rei_store_create_plan (store, rei_resident_get_id (r2), NULL, "2024-02-01", &error);
+  g_clear_object (&plan);
+  plan = rei_store_get_plan (store, id, &error);
+  rei_plan_set (plan, REI_PLAN_DIAGNOSIS_SUMMARY, "Diagnoza bez celów.");
+  g_assert_true (rei_store_save_plan (store, plan, &error));
+
+  id = rei_store_create_plan (store, rei_resident_get_id (r3), NULL, "2024-02-01", &error);
+  {
+    g_autoptr(ReiPlanGoal) g = make_goal ("Cel bez diagnozy", "praca");
+    g_assert_true (rei_store_save_goal (store, id, g, &error));
+  }
+  g_assert_no_error (error);
+  g_print ("%s\n%s\n", pesel2, pesel3);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  if (argc == 3 && g_strcmp0 (argv[1], "--make-db") == 0)
+    return make_db (argv[2]);
+
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
