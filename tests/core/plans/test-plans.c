@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rei-demo.h"
 #include "rei-plan-rules.h"
 #include "rei-store-plans.h"
 #include "rei-store-private.h"
@@ -511,6 +512,68 @@ test_plan_variant_roundtrip (void)
   g_assert_cmpint (rei_plan_assessment_get_score (rei_plan_get_latest_assessment (back), "rodzina"), ==, 5);
 }
 
+/* The demo gives everyone admitted a plan worth looking at: 3–6 goals (one more after an aneks),
+ * an entry assessment, reviews, most dimensions rising a little and some falling. */
+static void
+test_plan_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiResidentQuery) query = rei_resident_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  guint rose = 0, fell = 0, with_plan = 0, closed = 0, aneks = 0;
+
+  g_assert_true (rei_demo_fill (store, 80, 2019, NULL, NULL, NULL, &error));
+  g_assert_true (rei_demo_fill_plans (store, 2019, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* A second run adds nothing. */
+  g_assert_true (rei_demo_fill_plans (store, 2019, NULL, NULL, NULL, &error));
+
+  ids = rei_store_query_resident_ids (store, query, NULL, &error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 plan_id = rei_store_find_current_plan (store, g_array_index (ids, gint64, i), NULL);
+      g_autoptr(ReiPlan) plan = NULL;
+      const ReiPlanAssessment *first, *latest;
+      guint n_goals;
+
+      if (plan_id == 0)
+        continue;
+      with_plan++;
+      plan = rei_store_get_plan (store, plan_id, &error);
+      g_assert_no_error (error);
+      n_goals = rei_plan_get_goals (plan)->len;
+      aneks += rei_plan_get_revision (plan) > 1;
+      g_assert_cmpuint (n_goals, >=, 3);
+      g_assert_cmpuint (n_goals, <=, rei_plan_get_revision (plan) > 1 ? 7 : 6);
+      g_assert_cmpuint (rei_plan_get_opinions (plan)->len, ==, 3);
+      g_assert_true (rei_plan_check_printable (plan, NULL));
+      g_assert_cmpint (rei_plan_get_revision (plan), >=, 1);
+      first = rei_plan_get_first_assessment (plan);
+      latest = rei_plan_get_latest_assessment (plan);
+      g_assert_nonnull (first);
+      g_assert_cmpstr (first->kind, ==, "wejscie");
+      closed += rei_plan_get (plan, REI_PLAN_CLOSED_ON) != NULL;
+      for (guint d = 0; d < first->scores->len; d++)
+        {
+          const ReiPlanScore *s = g_ptr_array_index (first->scores, d);
+          int after = rei_plan_assessment_get_score (latest, s->dimension);
+
+          rose += after > s->score;
+          fell += after < s->score;
+        }
+    }
+  g_assert_cmpuint (with_plan, >=, ids->len * 9 / 10);
+  g_assert_cmpuint (closed, >, 0);
+  g_assert_cmpuint (aneks, >, 0);
+  g_assert_cmpuint (fell, >, 0);
+  g_assert_cmpuint (rose, >, 2 * fell);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 /* For check-plans.py: a database at PATH with
  *   85071512348 Grzegorz Brzęczyszczykiewicz — a signed IPZS with an aneks (revisions 1 and 2),
  *     three goals, two services, assessments at entry and at a review;
@@ -615,6 +678,7 @@ main (int    argc,
   ADD ("/plans/close", test_plan_close);
 #undef ADD
   g_test_add_func ("/plans/variant-roundtrip", test_plan_variant_roundtrip);
+  g_test_add_func ("/plans/demo", test_plan_demo);
 
   return g_test_run ();
 }
