@@ -137,7 +137,8 @@ rei_demo_add_plan (ReiStore     *store,
     return TRUE;
 
   start = shifted (&start_date, g_rand_int_range (rand, 3, 15), 0);
-  if (g_strcmp0 (start, today) > 0)
+  /* Nobody gets a plan drawn up after they have left (a trial month broken off early). */
+  if (g_strcmp0 (start, today) > 0 || (left != NULL && g_strcmp0 (left, start) <= 0))
     return TRUE;
   rei_date_iso_to_gdate (start, &start_date);
   id = rei_store_create_plan (store, rei_resident_get_id (resident), NULL, start, error);
@@ -278,9 +279,10 @@ rei_demo_add_plan (ReiStore     *store,
     {
       g_autoptr(ReiPlanAssessment) a = NULL;
 
+      /* The exit assessment only when there was time after the entry one. */
       drift (rand, scores);
       a = assessment (rand, left, "wyjscie", scores);
-      if (!rei_store_add_assessment (store, id, a, error)
+      if ((g_strcmp0 (left, entry_on) > 0 && !rei_store_add_assessment (store, id, a, error))
           || !rei_store_close_plan (store, id, left, "Cele omówione w rozmowie podsumowującej; większość osiągnięta.",
                                     "Kontakt z koordynatorem raz na kwartał przez pół roku.", NULL, error))
         return FALSE;
