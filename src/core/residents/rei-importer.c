@@ -130,7 +130,8 @@ read_header (ReiImporter *self,
 
   for (guint i = 0; i < fields->len; i++)
     {
-      g_autofree char *name = g_utf8_strdown (g_strstrip (g_strdup (g_ptr_array_index (fields, i))), -1);
+      g_autofree char *raw = g_strstrip (g_strdup (g_ptr_array_index (fields, i)));
+      g_autofree char *name = g_utf8_strdown (raw, -1);
       int found = -1;
 
       for (guint c = 0; c < N_COLUMNS; c++)
