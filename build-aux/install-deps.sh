@@ -13,6 +13,9 @@ packages=(
   xvfb xauth python3 python3-openpyxl libreoffice-calc-nogui
   # Polish messages in the command-line tests; the benchmark's reference and memory figures
   locales sqlite3 time
+  # the second build of the test command: clang with AddressSanitizer, UndefinedBehaviorSanitizer
+  # and libFuzzer (its runtime is in libclang-rt-14-dev); valgrind for the memcheck suite
+  clang libclang-rt-14-dev valgrind
 )
 
 sudo=""
