@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rei-indicators.h"
+#include "rei-store-residents.h"
 
 static void
 indicator_free (ReiIndicator *indicator)

@@ -13,6 +13,7 @@
 
 #include "rei-date.h"
 #include "rei-indicators.h"
+#include "rei-store-residents.h"
 
 /* Widths are in Excel's "characters"; a column never grows past this, so that one long note
  * does not push everything else off the screen. */

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "rei-progress.h"
+#include "rei-resident.h"
+#include "rei-resident-query.h"
 #include "rei-store.h"
 
 G_BEGIN_DECLS

@@ -9,6 +9,7 @@
 #include "rei-date.h"
 #include "rei-identifiers.h"
 #include "rei-importer.h"
+#include "rei-store-residents.h"
 
 /* The columns of the residents CSV that a CIS office exports from its spreadsheet.  The names
  * are the file format's contract (Polish, without diacritics, as office scripts write them). */

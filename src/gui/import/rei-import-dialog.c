@@ -9,6 +9,7 @@
 
 #include "rei-date.h"
 #include "rei-importer.h"
+#include "rei-store-residents.h"
 
 /* Enough rows to recognise the file, few enough to read at a glance. */
 #define N_PREVIEW_ROWS 20

@@ -12,6 +12,7 @@
 #include "rei-export.h"
 #include "rei-identifiers.h"
 #include "rei-lifecycle.h"
+#include "rei-store-residents.h"
 
 /* A code of a lookup table shown in a combo row: position 0 is "not recorded" (NULL). */
 typedef struct

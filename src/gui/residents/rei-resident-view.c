@@ -12,6 +12,7 @@
 #include "rei-date.h"
 #include "rei-export.h"
 #include "rei-lifecycle.h"
+#include "rei-store-residents.h"
 
 /* GTK 4.8 makes the widgets of the first 200 rows of a list view's model
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS, and 2 more on each side) as soon as the model has them, in the

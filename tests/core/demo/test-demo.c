@@ -10,6 +10,7 @@
 #include "rei-date.h"
 #include "rei-demo.h"
 #include "rei-identifiers.h"
+#include "rei-store-residents.h"
 #include "rei-store.h"
 
 #define N_RESIDENTS 3000

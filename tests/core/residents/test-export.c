@@ -9,6 +9,7 @@
 #include "rei-export.h"
 #include "rei-identifiers.h"
 #include "rei-indicators.h"
+#include "rei-store-residents.h"
 #include "rei-store.h"
 
 /* The workbooks' contents are checked by check-workbook.py (openpyxl and LibreOffice); this

@@ -6,6 +6,7 @@
 #include "rei-date.h"
 #include "rei-lifecycle.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 /* The statutory rules as the migrations seed them: 1 trial month, 12 months, up to 12 more. */

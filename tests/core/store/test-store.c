@@ -7,6 +7,7 @@
 
 #include "rei-collation.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 static guint

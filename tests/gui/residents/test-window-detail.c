@@ -7,6 +7,7 @@
 #include "rei-demo.h"
 #include "rei-preferences-window.h"
 #include "rei-resident-list.h"
+#include "rei-store-residents.h"
 #include "rei-window.h"
 #include "test-util.h"
 #include "window-test-util.h"
