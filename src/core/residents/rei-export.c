@@ -575,7 +575,8 @@ write_resident_cb (ReiResident *resident,
   DATE (COL_BIRTH_DATE, REI_RESIDENT_BIRTH_DATE);
 
   for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
-    g_strv_builder_add (labels, lookup_label (self, self->categories, "category", categories[i]));
+    g_strv_builder_add (labels, lookup_label (self, self->categories, REI_LOOKUP_CATEGORY,
+                                              categories[i]));
   category_labels = g_strv_builder_end (labels);
   joined_categories = g_strjoinv (", ", category_labels);
   write_text (target, self->sheet, &self->widths, row, COL_CATEGORIES, joined_categories, NULL);
@@ -583,11 +584,11 @@ write_resident_cb (ReiResident *resident,
   DATE (COL_ADMISSION_DATE, REI_RESIDENT_ADMISSION_DATE);
   DATE (COL_END_DATE, REI_RESIDENT_END_DATE);
   write_text (target, self->sheet, &self->widths, row, COL_END_REASON,
-              lookup_label (self, self->end_reasons, "end_reason",
+              lookup_label (self, self->end_reasons, REI_LOOKUP_END_REASON,
                             rei_resident_get (resident, REI_RESIDENT_END_REASON)),
               NULL);
   write_text (target, self->sheet, &self->widths, row, COL_OUTCOME,
-              lookup_label (self, self->outcomes, "outcome",
+              lookup_label (self, self->outcomes, REI_LOOKUP_OUTCOME,
                             rei_resident_get (resident, REI_RESIDENT_OUTCOME)),
               NULL);
   TEXT (COL_WORKSHOP, REI_RESIDENT_WORKSHOP);
@@ -813,22 +814,14 @@ field_table (ReiResidentField field)
   switch (field)
     {
     case REI_RESIDENT_END_REASON:
-      return "end_reason";
+      return REI_LOOKUP_END_REASON;
     case REI_RESIDENT_OUTCOME:
-      return "outcome";
+      return REI_LOOKUP_OUTCOME;
     case REI_RESIDENT_CONSENT_BASIS:
-      return "legal_basis";
+      return REI_LOOKUP_LEGAL_BASIS;
     default:
       return NULL;
     }
-}
-
-static gboolean
-is_date_field (ReiResidentField field)
-{
-  return field == REI_RESIDENT_BIRTH_DATE || field == REI_RESIDENT_REFERRAL_DATE
-         || field == REI_RESIDENT_ADMISSION_DATE || field == REI_RESIDENT_END_DATE
-         || field == REI_RESIDENT_OUTCOME_DATE || field == REI_RESIDENT_CONSENT_DATE;
 }
 
 static void
@@ -857,7 +850,7 @@ write_person_sheet (ExportTarget  *target,
       const char *table = field_table (i);
 
       write_text (target, sheet, &widths, row, 0, person_field_labels[i], NULL);
-      if (is_date_field (i))
+      if (rei_resident_field_is_date (i))
         write_date (target, sheet, &widths, row, 1, value);
       else if (table != NULL && value != NULL)
         {
@@ -896,7 +889,7 @@ write_membership_sheet (ExportTarget  *target,
 
   for (guint i = 0; categories[i] != NULL; i++, row++)
     {
-      g_autofree char *label = rei_store_get_label (store, "category", categories[i]);
+      g_autofree char *label = rei_store_get_label (store, REI_LOOKUP_CATEGORY, categories[i]);
 
       write_text (target, sheet, &widths, row, 0, "Kategoria (art. 1 ust. 2)", NULL);
       write_text (target, sheet, &widths, row, 1, label != NULL ? label : categories[i], NULL);

@@ -311,15 +311,16 @@ parse_row (ReiImporter *self,
       add_problem (self, line, _("sytuacja_po is given for a person who has not left."));
   }
 
-  check_code_column (self, line, COL_POWOD_ZAKONCZENIA, "end_reason", values[COL_POWOD_ZAKONCZENIA]);
-  check_code_column (self, line, COL_SYTUACJA_PO, "outcome", values[COL_SYTUACJA_PO]);
+  check_code_column (self, line, COL_POWOD_ZAKONCZENIA, REI_LOOKUP_END_REASON,
+                     values[COL_POWOD_ZAKONCZENIA]);
+  check_code_column (self, line, COL_SYTUACJA_PO, REI_LOOKUP_OUTCOME, values[COL_SYTUACJA_PO]);
 
   {
     g_auto(GStrv) codes = split_list (values[COL_KATEGORIE]);
     g_auto(GStrv) titles = split_list (values[COL_PROJEKT]);
 
     for (guint i = 0; codes[i]; i++)
-      check_code_column (self, line, COL_KATEGORIE, "category", codes[i]);
+      check_code_column (self, line, COL_KATEGORIE, REI_LOOKUP_CATEGORY, codes[i]);
     rei_resident_set_categories (r, (const char * const *) codes);
     rei_resident_set_projects (r, (const char * const *) titles);
   }

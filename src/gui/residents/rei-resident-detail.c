@@ -112,14 +112,6 @@ static const FieldRow field_rows[] = {
   { REI_RESIDENT_NOTES, "notes_row" },
 };
 
-static gboolean
-is_date_field (ReiResidentField field)
-{
-  return field == REI_RESIDENT_BIRTH_DATE || field == REI_RESIDENT_REFERRAL_DATE
-         || field == REI_RESIDENT_ADMISSION_DATE || field == REI_RESIDENT_END_DATE
-         || field == REI_RESIDENT_OUTCOME_DATE || field == REI_RESIDENT_CONSENT_DATE;
-}
-
 static void update_state (ReiResidentDetail *self);
 static void load_resident (ReiResidentDetail *self,
                            ReiResident       *resident);
@@ -301,7 +293,7 @@ build_resident (ReiResidentDetail *self)
               text = g_steal_pointer (&digits);
             }
         }
-      if (text != NULL && is_date_field (field))
+      if (text != NULL && rei_resident_field_is_date (field))
         {
           g_autofree char *iso = rei_date_normalize (text);
 
@@ -512,7 +504,7 @@ validate (ReiResidentDetail *self)
           message = check_postcode (text);
           break;
         default:
-          if (is_date_field (field))
+          if (rei_resident_field_is_date (field))
             message = check_date (text);
           break;
         }
@@ -585,7 +577,7 @@ retention_passed (ReiResidentDetail *self)
   end_iso = rei_resident_get (self->resident, REI_RESIDENT_END_DATE);
   if (end_iso == NULL || !rei_date_iso_to_gdate (end_iso, &end))
     return FALSE;
-  years = rei_store_get_setting_int (self->store, "retention_years", NULL, -1);
+  years = rei_store_get_setting_int (self->store, REI_SETTING_RETENTION_YEARS, NULL, -1);
   if (years < 0)
     return FALSE;
   today_iso = rei_date_today_iso ();
@@ -844,7 +836,7 @@ fill_categories (ReiResidentDetail  *self,
   for (guint i = 0; i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
-      g_autofree char *label = rei_store_get_label (self->store, "category", code);
+      g_autofree char *label = rei_store_get_label (self->store, REI_LOOKUP_CATEGORY, code);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       gboolean active = FALSE;
@@ -885,9 +877,9 @@ fill_lookups (ReiResidentDetail *self)
 
   combo_fill (self, &self->sex, NULL, sex_labels);
   combo_fill (self, &self->referral, NULL, referrals);
-  combo_fill (self, &self->end_reason, "end_reason", NULL);
-  combo_fill (self, &self->outcome, "outcome", NULL);
-  combo_fill (self, &self->consent, "legal_basis", NULL);
+  combo_fill (self, &self->end_reason, REI_LOOKUP_END_REASON, NULL);
+  combo_fill (self, &self->outcome, REI_LOOKUP_OUTCOME, NULL);
+  combo_fill (self, &self->consent, REI_LOOKUP_LEGAL_BASIS, NULL);
 }
 
 /* Shows a person (or an empty form for a new one, when resident is NULL) with nothing edited. */
@@ -906,7 +898,7 @@ load_resident (ReiResidentDetail *self,
       ReiResidentField field = field_rows[i].field;
       const char *value = resident != NULL ? rei_resident_get (resident, field) : NULL;
 
-      if (is_date_field (field))
+      if (rei_resident_field_is_date (field))
         {
           g_autofree char *display = format_date (value);
 

@@ -187,11 +187,11 @@ load_row_context (ReiResidentView *self)
   rei_lifecycle_rules_load (self->store, NULL, &self->rules);
 
   g_hash_table_remove_all (self->category_labels);
-  codes = rei_store_list_codes (self->store, "category", NULL);
+  codes = rei_store_list_codes (self->store, REI_LOOKUP_CATEGORY, NULL);
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
-      g_autofree char *label = rei_store_get_label (self->store, "category", code);
+      g_autofree char *label = rei_store_get_label (self->store, REI_LOOKUP_CATEGORY, code);
 
       g_hash_table_insert (self->category_labels, g_strdup (code),
                            short_label (label != NULL ? label : code));
@@ -1063,11 +1063,11 @@ load_filter_choices (ReiResidentView *self)
   /* Categories by their labels; the query takes the code at the same position. */
   g_ptr_array_set_size (self->category_codes, 0);
   if (self->store != NULL)
-    codes = rei_store_list_codes (self->store, "category", NULL);
+    codes = rei_store_list_codes (self->store, REI_LOOKUP_CATEGORY, NULL);
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
-      g_autofree char *label = rei_store_get_label (self->store, "category", code);
+      g_autofree char *label = rei_store_get_label (self->store, REI_LOOKUP_CATEGORY, code);
 
       g_ptr_array_add (self->category_codes, g_strdup (code));
       g_ptr_array_add (categories, label != NULL ? g_steal_pointer (&label) : g_strdup (code));
