@@ -242,27 +242,37 @@ rei_store_unlock (ReiStoreConnection *c)
 
 /* ReiStoreStatement. */
 
+/* Prepares on c, which the caller has just locked for the statement (NULL: the lock was refused
+ * for a programming error, already reported). */
 static gboolean
-statement_prepare (ReiStoreStatement  *st,
-                   const char         *sql,
-                   GError            **error)
+statement_open (ReiStoreStatement   *st,
+                ReiStoreConnection  *c,
+                gboolean             owned,
+                const char          *sql,
+                GError             **error)
 {
-  g_assert (st->stmt == NULL);
+  if (c == NULL)
+    return FALSE;
 
-  if (st->owned)
+  st->connection = c;
+  st->owned = owned;
+  st->rc = SQLITE_OK;
+  if (owned)
     {
-      if (sqlite3_prepare_v2 (st->connection->db, sql, -1, &st->stmt, NULL) != SQLITE_OK)
-        rei_store_set_sqlite_error (error, st->connection->db, _("preparing a query"));
+      if (sqlite3_prepare_v2 (c->db, sql, -1, &st->stmt, NULL) != SQLITE_OK)
+        {
+          rei_store_set_sqlite_error (error, c->db, _("preparing a query"));
+          g_clear_pointer (&st->stmt, sqlite3_finalize);
+        }
     }
   else
-    st->stmt = rei_store_prepare (st->connection, sql, error);
+    st->stmt = rei_store_prepare (c, sql, error);
 
   if (st->stmt == NULL)
     {
       rei_store_statement_clear (st);
       return FALSE;
     }
-  st->rc = SQLITE_OK;
   return TRUE;
 }
 
@@ -273,11 +283,7 @@ rei_store_statement_read (ReiStoreStatement  *st,
                           GError            **error)
 {
   g_return_val_if_fail (st != NULL && st->connection == NULL, FALSE);
-
-  st->connection = rei_store_lock_read (self);
-  if (st->connection == NULL)
-    return FALSE;
-  return statement_prepare (st, sql, error);
+  return statement_open (st, rei_store_lock_read (self), FALSE, sql, error);
 }
 
 gboolean
@@ -287,15 +293,7 @@ rei_store_statement_write (ReiStoreStatement  *st,
                            GError            **error)
 {
   g_return_val_if_fail (st != NULL && st->connection == NULL, FALSE);
-
-  st->connection = rei_store_lock_write (self);
-  if (st->connection == NULL)
-    {
-      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_FAILED,
-                   _("The changes were not saved because part of them failed."));
-      return FALSE;
-    }
-  return statement_prepare (st, sql, error);
+  return statement_open (st, rei_store_lock_write (self), FALSE, sql, error);
 }
 
 gboolean
@@ -308,8 +306,7 @@ rei_store_statement_on (ReiStoreStatement   *st,
   g_return_val_if_fail (c != NULL, FALSE);
 
   g_rec_mutex_lock (&c->lock);
-  st->connection = c;
-  return statement_prepare (st, sql, error);
+  return statement_open (st, c, FALSE, sql, error);
 }
 
 gboolean
@@ -319,12 +316,7 @@ rei_store_statement_read_built (ReiStoreStatement  *st,
                                 GError            **error)
 {
   g_return_val_if_fail (st != NULL && st->connection == NULL, FALSE);
-
-  st->connection = rei_store_lock_read (self);
-  if (st->connection == NULL)
-    return FALSE;
-  st->owned = TRUE;
-  return statement_prepare (st, sql, error);
+  return statement_open (st, rei_store_lock_read (self), TRUE, sql, error);
 }
 
 void
@@ -343,6 +335,16 @@ rei_store_statement_bind_int64 (ReiStoreStatement *st,
   sqlite3_bind_int64 (st->stmt, index, value);
 }
 
+/* One step; on failure, SQLite's message now, before the caller asks anything else of the
+ * connection. */
+static void
+statement_step (ReiStoreStatement *st)
+{
+  st->rc = sqlite3_step (st->stmt);
+  if (st->rc != SQLITE_ROW && st->rc != SQLITE_DONE && st->failure == NULL)
+    st->failure = g_strdup (sqlite3_errmsg (st->connection->db));
+}
+
 gboolean
 rei_store_statement_next (ReiStoreStatement *st)
 {
@@ -351,13 +353,8 @@ rei_store_statement_next (ReiStoreStatement *st)
   /* After the end or a failure, stepping again would run the statement anew. */
   if (st->rc != SQLITE_OK && st->rc != SQLITE_ROW)
     return FALSE;
-  st->rc = sqlite3_step (st->stmt);
-  if (st->rc == SQLITE_ROW)
-    return TRUE;
-  /* The message now, before the caller asks anything else of the connection. */
-  if (st->rc != SQLITE_DONE && st->failure == NULL)
-    st->failure = g_strdup (sqlite3_errmsg (st->connection->db));
-  return FALSE;
+  statement_step (st);
+  return st->rc == SQLITE_ROW;
 }
 
 static gboolean
@@ -390,11 +387,9 @@ rei_store_statement_exec (ReiStoreStatement  *st,
 
   g_return_val_if_fail (st->stmt != NULL, FALSE);
 
-  st->rc = sqlite3_step (st->stmt);
+  statement_step (st);
   if (st->rc == SQLITE_ROW)
     st->rc = SQLITE_DONE;   /* a row that nobody reads: the statement still ran */
-  else if (st->rc != SQLITE_DONE && st->failure == NULL)
-    st->failure = g_strdup (sqlite3_errmsg (st->connection->db));
   ok = statement_check (st, what, error);
   sqlite3_reset (st->stmt);
   return ok;
