@@ -14,8 +14,9 @@
 /* The trial months in force on the resident's admission date; the one parameter is the value
  * to use when no rule was in force then. */
 #define TRIAL_MONTHS_SQL \
-  "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = '" REI_SETTING_TRIAL_MONTHS "' " \
-  "AND effective_from <= r.admission_date ORDER BY effective_from DESC LIMIT 1), ?)"
+  "coalesce((SELECT CAST(value AS INTEGER) FROM setting " \
+  "WHERE key = '" REI_SETTING_TRIAL_MONTHS "' AND effective_from <= r.admission_date " \
+  "ORDER BY effective_from DESC LIMIT 1), ?)"
 
 /* Builds the WHERE and ORDER BY of a resident query.  Every value goes in as a bound parameter
  * (collected in params); only fixed SQL fragments are pasted into the text. */

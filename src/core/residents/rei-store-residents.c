@@ -12,6 +12,7 @@
 #include "rei-collation.h"
 #include "rei-date.h"
 #include "rei-identifiers.h"
+#include "rei-resident-rules.h"
 #include "rei-store-residents-private.h"
 
 ReiResident *
@@ -186,13 +187,16 @@ rei_store_validate_resident (ReiStore     *self,
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   g_return_val_if_fail (REI_IS_RESIDENT (r), FALSE);
 
-  if (rei_resident_get (r, REI_RESIDENT_FIRST_NAME) == NULL ||
-      rei_resident_get (r, REI_RESIDENT_SURNAME) == NULL)
-    {
-      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
-                   _("First name and surname are required."));
-      return FALSE;
-    }
+  /* The rules of single fields and between them, in the words the form uses. */
+  {
+    g_autoptr(GError) rule_error = NULL;
+
+    if (!rei_resident_rules_validate (r, &rule_error))
+      {
+        g_set_error_literal (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID, rule_error->message);
+        return FALSE;
+      }
+  }
 
   if (pesel != NULL && !rei_resident_get_anonymised (r))
     {
@@ -250,11 +254,10 @@ rei_store_validate_resident (ReiStore     *self,
    * one rei_lifecycle_validate_extension() checks in the window. */
   {
     int extension = rei_resident_get_extension_months (r);
+    int today_max = rei_store_get_setting_int (self, REI_SETTING_EXTENSION_MAX_MONTHS, NULL,
+                                               REI_SETTING_EXTENSION_MAX_MONTHS_FALLBACK);
     int max = rei_store_get_setting_int (self, REI_SETTING_EXTENSION_MAX_MONTHS, admission,
-                                         rei_store_get_setting_int (self,
-                                                                    REI_SETTING_EXTENSION_MAX_MONTHS,
-                                                                    NULL,
-                                                                    REI_SETTING_EXTENSION_MAX_MONTHS_FALLBACK));
+                                         today_max);
 
     if (extension < 0 || extension > max)
       {
