@@ -96,9 +96,10 @@ void                rei_store_truncate_wal     (ReiStore            *self);
  *
  * WHAT is a translated phrase for the error message, "Database error while WHAT: …" ("deleting
  * a plan").  The SQL of read() and write() is cached per connection by its address: string
- * literals only.
- * Every value is bound, never pasted into the SQL.  st.stmt is SQLite's statement, for binds and
- * columns the helpers below do not cover; st.rc is the (extended) code of the last step. */
+ * literals only, and the same SQL not open twice at once.  Every value is bound, never pasted
+ * into the SQL.  st.stmt is SQLite's statement, for binds and columns the helpers below do not
+ * cover; st.rc is the (extended) code of the last step.  After finish() or clear(), st may open
+ * the next statement. */
 typedef struct
 {
   ReiStoreConnection *connection;
