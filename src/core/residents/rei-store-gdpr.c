@@ -90,7 +90,7 @@ rei_store_list_retention_expired (ReiStore    *self,
       gint64 id = sqlite3_column_int64 (st.stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (!rei_store_statement_finish (&st, _("listing residents"), error))
+  if (!rei_store_statement_finish (&st, N_("listing residents"), error))
     return NULL;
   return g_steal_pointer (&ids);
 }

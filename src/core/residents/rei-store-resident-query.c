@@ -227,7 +227,7 @@ rei_store_query_resident_ids (ReiStore               *self,
   sqlite3_progress_handler (db, 0, NULL, NULL);
   if (st.rc != SQLITE_DONE && g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  if (!rei_store_statement_finish (&st, _("listing residents"), error))
+  if (!rei_store_statement_finish (&st, N_("listing residents"), error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -257,5 +257,5 @@ rei_store_foreach_resident (ReiStore               *self,
       if (!func (resident, user_data))
         break;
     }
-  return rei_store_statement_finish (&st, _("listing residents"), error);
+  return rei_store_statement_finish (&st, N_("listing residents"), error);
 }

@@ -54,7 +54,7 @@ read_resident_on (ReiStoreConnection  *c,
   rei_store_statement_bind_int64 (&st, 1, id);
   if (rei_store_statement_next (&st))
     return rei_store_resident_from_row (st.stmt);
-  if (rei_store_statement_finish (&st, _("reading a resident"), error))
+  if (rei_store_statement_finish (&st, N_("reading a resident"), error))
     g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND,
                  _("The resident no longer exists; somebody may have deleted them."));
   return NULL;
@@ -221,10 +221,10 @@ rei_store_validate_resident (ReiStore     *self,
 
   for (guint i = 0; i < REI_RESIDENT_N_FIELDS; i++)
     {
-      const char *value = rei_resident_get (r, i);
+      const char *value = rei_resident_field_is_date (i) ? rei_resident_get (r, i) : NULL;
       g_autofree char *iso = NULL;
 
-      if (value == NULL || !rei_resident_field_is_date (i))
+      if (value == NULL)
         continue;
       iso = rei_date_normalize (value);
       if (g_strcmp0 (iso, value) != 0)
@@ -309,7 +309,7 @@ describe_changes (ReiResident *old,
 }
 
 /* One statement on a resident's id and at most one more value (a text, or an id when text is
- * NULL), in the caller's transaction. */
+ * NULL), in the caller's transaction.  what as rei_store_statement_exec() takes it. */
 static gboolean
 write_by_id (ReiStore    *self,
              const char  *sql,
@@ -390,7 +390,7 @@ write_row (ReiStore             *self,
   if (id > 0)
     rei_store_statement_bind_int64 (&st, REI_RESIDENT_N_FIELDS + 4, id);
 
-  if (!rei_store_statement_exec (&st, _("saving a resident"), &local_error))
+  if (!rei_store_statement_exec (&st, N_("saving a resident"), &local_error))
     {
       if (st.rc == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CONSTRAINT,
@@ -458,16 +458,16 @@ rei_store_write_resident (ReiStore             *self,
   /* An update replaces the lists rather than adding to them. */
   if (old != NULL &&
       (!write_by_id (self, "DELETE FROM resident_category WHERE resident_id = ?", id, NULL, 0,
-                     _("saving categories"), error) ||
+                     N_("saving categories"), error) ||
        !write_by_id (self, "DELETE FROM resident_project WHERE resident_id = ?", id, NULL, 0,
-                     _("saving projects"), error)))
+                     N_("saving projects"), error)))
     return FALSE;
 
   list = rei_resident_get_categories (r);
   for (guint i = 0; list[i]; i++)
     if (!write_by_id (self,
                       "INSERT OR IGNORE INTO resident_category (resident_id, category_code) "
-                      "VALUES (?, ?)", id, list[i], 0, _("saving categories"), error))
+                      "VALUES (?, ?)", id, list[i], 0, N_("saving categories"), error))
       return FALSE;
 
   list = rei_resident_get_projects (r);
@@ -478,7 +478,7 @@ rei_store_write_resident (ReiStore             *self,
       if (project_id < 0 ||
           !write_by_id (self,
                         "INSERT OR IGNORE INTO resident_project (resident_id, project_id) "
-                        "VALUES (?, ?)", id, NULL, project_id, _("saving projects"), error))
+                        "VALUES (?, ?)", id, NULL, project_id, N_("saving projects"), error))
         return FALSE;
     }
 
@@ -550,7 +550,7 @@ rei_store_delete_resident (ReiStore  *self,
   if (!rei_store_statement_write (&st, self, "DELETE FROM resident WHERE id = ?", error))
     goto fail;
   rei_store_statement_bind_int64 (&st, 1, id);
-  if (!rei_store_statement_exec (&st, _("deleting a resident"), error))
+  if (!rei_store_statement_exec (&st, N_("deleting a resident"), error))
     goto fail;
   if (rei_store_statement_changes (&st) == 0)
     {
@@ -608,7 +608,7 @@ rei_store_get_year_range (ReiStore  *self,
           ok = TRUE;
         }
       else
-        rei_store_statement_finish (&st, _("listing residents"), error);
+        rei_store_statement_finish (&st, N_("listing residents"), error);
     }
 
   if (first_admission != NULL)

@@ -31,7 +31,7 @@ rei_store_write_audit (ReiStore    *self,
   rei_store_statement_bind_int64 (&st, 3, entity_id);
   rei_store_statement_bind_text (&st, 4, action);
   rei_store_statement_bind_text (&st, 5, detail);
-  return rei_store_statement_exec (&st, _("writing the audit trail"), error);
+  return rei_store_statement_exec (&st, N_("writing the audit trail"), error);
 }
 
 void
@@ -100,7 +100,7 @@ rei_store_list_audit (ReiStore    *self,
       e->detail = rei_store_statement_dup_text (&st, 6);
       g_ptr_array_add (entries, e);
     }
-  if (!rei_store_statement_finish (&st, _("reading the audit trail"), error))
+  if (!rei_store_statement_finish (&st, N_("reading the audit trail"), error))
     return NULL;
   return g_steal_pointer (&entries);
 }

@@ -364,7 +364,7 @@ statement_check (ReiStoreStatement  *st,
 {
   if (st->rc == SQLITE_OK || st->rc == SQLITE_ROW || st->rc == SQLITE_DONE)
     return TRUE;
-  return set_sqlite_error_message (error, st->rc, st->failure, what);
+  return set_sqlite_error_message (error, st->rc, st->failure, _(what));
 }
 
 gboolean
@@ -383,16 +383,16 @@ rei_store_statement_exec (ReiStoreStatement  *st,
                           const char         *what,
                           GError            **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (st->stmt != NULL, FALSE);
 
   statement_step (st);
   if (st->rc == SQLITE_ROW)
-    st->rc = SQLITE_DONE;   /* a row that nobody reads: the statement still ran */
-  ok = statement_check (st, what, error);
-  sqlite3_reset (st->stmt);
-  return ok;
+    {
+      /* A row that nobody reads: the statement still ran, but would stay active. */
+      sqlite3_reset (st->stmt);
+      st->rc = SQLITE_DONE;
+    }
+  return statement_check (st, what, error);
 }
 
 char *
@@ -421,7 +421,9 @@ rei_store_statement_clear (ReiStoreStatement *st)
     {
       if (st->owned)
         sqlite3_finalize (st->stmt);
-      else
+      /* Only a statement stopped before its end still holds a read snapshot; one that ran to
+       * its end or failed does not, and the next use of a cached one resets it anyway. */
+      else if (sqlite3_stmt_busy (st->stmt))
         sqlite3_reset (st->stmt);
       st->stmt = NULL;
     }

@@ -161,7 +161,7 @@ ensure_named_row (ReiStore    *self,
   if (!rei_store_statement_write (&st, self, insert_sql, error))
     return -1;
   rei_store_statement_bind_text (&st, 1, name);
-  if (!rei_store_statement_exec (&st, _("adding a name to a list"), error))
+  if (!rei_store_statement_exec (&st, N_("adding a name to a list"), error))
     return -1;
   return rei_store_statement_last_insert_id (&st);
 }
@@ -269,7 +269,7 @@ write_category (ReiStore    *self,
     rei_store_statement_bind_text (&st, 2, text);
   else
     rei_store_statement_bind_int64 (&st, 2, number);
-  if (!rei_store_statement_exec (&st, _("saving a category"), error))
+  if (!rei_store_statement_exec (&st, N_("saving a category"), error))
     goto fail;
   if (rei_store_statement_changes (&st) == 0)
     {
@@ -360,7 +360,7 @@ rei_store_add_category (ReiStore    *self,
     goto fail;
   rei_store_statement_bind_text (&st, 1, code);
   rei_store_statement_bind_text (&st, 2, stripped);
-  if (!rei_store_statement_exec (&st, _("saving a category"), error))
+  if (!rei_store_statement_exec (&st, N_("saving a category"), error))
     goto fail;
   if (!rei_store_write_audit (self, "category", 0, "insert", code, error))
     goto fail;

@@ -94,12 +94,13 @@ void                rei_store_truncate_wal     (ReiStore            *self);
  *     goto fail;
  *   if (rei_store_statement_changes (&st) == 0) …
  *
- * WHAT is a translated phrase for the error message, "Database error while WHAT: …" ("deleting
- * a plan").  The SQL of read() and write() is cached per connection by its address: string
- * literals only, and the same SQL not open twice at once.  Every value is bound, never pasted
- * into the SQL.  st.stmt is SQLite's statement, for binds and columns the helpers below do not
- * cover; st.rc is the (extended) code of the last step.  After finish() or clear(), st may open
- * the next statement. */
+ * WHAT is the phrase of the error message, "Database error while WHAT: …", marked with the N_
+ * macro but not translated: it is translated only when a step fails (a statement of an import
+ * runs for every row, and a translation lookup costs more than a cached statement).  The SQL of
+ * read() and write() is cached per connection by its address: string literals only, and the
+ * same SQL not open twice at once.  Every value is bound, never pasted into the SQL.  st.stmt is
+ * SQLite's statement, for binds and columns the helpers below do not cover; st.rc is the
+ * (extended) code of the last step.  After finish() or clear(), st may open the next statement. */
 typedef struct
 {
   ReiStoreConnection *connection;
@@ -144,14 +145,14 @@ void         rei_store_statement_bind_int64    (ReiStoreStatement   *st,
 /* Steps; TRUE while there is a row to read.  FALSE at the end or on failure: then
  * rei_store_statement_finish() tells which. */
 gboolean     rei_store_statement_next          (ReiStoreStatement   *st);
-/* Resets and unlocks; FALSE with error set ("Database error while WHAT: …") when a step failed.
- * Stopping before the last row is no failure. */
+/* Resets and unlocks; FALSE with error set ("Database error while WHAT: …", WHAT as
+ * above) when a step failed.  Stopping before the last row is no failure. */
 gboolean     rei_store_statement_finish        (ReiStoreStatement   *st,
                                                 const char          *what,
                                                 GError             **error);
-/* Runs a statement that returns no row (INSERT, UPDATE, DELETE) to the end and resets it; keeps
- * the lock, so that rei_store_statement_changes() and _last_insert_id() can still be asked.
- * FALSE with error set as above. */
+/* Runs a statement that returns no row (INSERT, UPDATE, DELETE) to its end; keeps the lock, so
+ * that rei_store_statement_changes() and _last_insert_id() can still be asked.  FALSE with error
+ * set as above. */
 gboolean     rei_store_statement_exec          (ReiStoreStatement   *st,
                                                 const char          *what,
                                                 GError             **error);

@@ -80,7 +80,7 @@ rei_store_set_setting (ReiStore    *self,
     rei_store_statement_bind_text (&st, 2, effective_from);
     rei_store_statement_bind_text (&st, 3, value);
     rei_store_statement_bind_text (&st, 4, source);
-    if (!rei_store_statement_exec (&st, _("saving a setting"), error))
+    if (!rei_store_statement_exec (&st, N_("saving a setting"), error))
       goto fail;
   }
   if (!rei_store_write_audit (self, "setting", 0, "update", key, error))
