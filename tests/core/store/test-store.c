@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -466,6 +467,37 @@ test_settings (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A statement that fails inside a write (here the audit row, refused by a trigger) reports what
+ * the store was doing with SQLite's reason, rolls the whole change back and leaves the
+ * connections unlocked for the next read and write. */
+static void
+test_statement_failure (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  rei_test_exec_raw (path, "CREATE TRIGGER no_audit BEFORE INSERT ON audit "
+                           "BEGIN SELECT RAISE(ABORT, 'audit blocked'); END;");
+  g_assert_false (rei_store_set_setting (store, "retention_years", "2030-01-01", "3", NULL,
+                                         &error));
+  g_assert_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "writing the audit trail"));
+  g_assert_nonnull (strstr (error->message, "audit blocked"));
+  g_clear_error (&error);
+  g_assert_cmpint (rei_store_get_setting_int (store, "retention_years", "2030-01-01", -1), ==, 10);
+
+  rei_test_exec_raw (path, "DROP TRIGGER no_audit;");
+  g_assert_true (rei_store_set_setting (store, "retention_years", "2030-01-01", "3", NULL,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rei_store_get_setting_int (store, "retention_years", "2030-01-01", -1), ==, 3);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,6 +516,7 @@ main (int    argc,
   g_test_add_func ("/store/audit", test_audit);
   g_test_add_func ("/store/backup", test_backup);
   g_test_add_func ("/store/settings", test_settings);
+  g_test_add_func ("/store/statement/failure", test_statement_failure);
 
   return g_test_run ();
 }
