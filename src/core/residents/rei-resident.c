@@ -281,8 +281,6 @@ rei_resident_field_from_name (const char       *name,
   return FALSE;
 }
 
-/* The one list of the date fields: the store checks them, the form and the workbooks show them
- * as dd.mm.rrrr. */
 gboolean
 rei_resident_field_is_date (ReiResidentField field)
 {
