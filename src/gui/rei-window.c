@@ -3,13 +3,11 @@
 
 #include "config.h"
 
-#include "rei-window.h"
+#include "rei-window-private.h"
 
 #include <glib/gi18n.h>
 
-#include "rei-import-dialog.h"
 #include "rei-preferences-window.h"
-#include "rei-resident-detail.h"
 
 struct _ReiWindow
 {
