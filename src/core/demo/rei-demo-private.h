@@ -32,6 +32,10 @@ typedef gboolean (*ReiDemoFiller) (ReiDemo  *demo,
 
 gboolean    rei_demo_fill_residents  (ReiDemo  *demo,
                                       GError  **error);
+/* The town's network: partners of every type and sector, providers for the catalogue, their
+ * own services, and referrals of the residents over the five years before today. */
+gboolean    rei_demo_fill_network    (ReiDemo  *demo,
+                                      GError  **error);
 
 /* How far this filler is (0.0–1.0 of its own work); the bar moves over its share. */
 void        rei_demo_report_progress (ReiDemo  *demo,
