@@ -15,6 +15,9 @@ packages=(
   poppler-utils fonts-dejavu-core
   # Polish messages in the command-line tests; the benchmark's reference and memory figures
   locales sqlite3 time
+  # the second build of the test command: clang with AddressSanitizer, UndefinedBehaviorSanitizer
+  # and libFuzzer (its runtime is in libclang-rt-14-dev); valgrind for the memcheck suite
+  clang libclang-rt-14-dev valgrind
 )
 
 sudo=""
