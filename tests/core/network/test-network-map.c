@@ -9,6 +9,7 @@
 #include "rei-network-map-export.h"
 #include "rei-network-map.h"
 #include "rei-store-network.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 static ReiPartner *
