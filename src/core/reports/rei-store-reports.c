@@ -1,0 +1,991 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reintegra-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "rei-store-private.h"
+#include "rei-store-reports.h"
+
+/* ---------------------------------------------------------------------------------------------
+ * Records
+ * ------------------------------------------------------------------------------------------- */
+
+ReiProject *
+rei_project_new (void)
+{
+  ReiProject *p = g_new0 (ReiProject, 1);
+
+  p->total_value = p->grant_value = -1;
+  p->target_women = p->target_men = -1;
+  return p;
+}
+
+void
+rei_project_free (ReiProject *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->code);
+  g_free (p->title);
+  g_free (p->programme);
+  g_free (p->applicant);
+  g_free (p->start_date);
+  g_free (p->end_date);
+  g_strfreev (p->partners);
+  g_free (p);
+}
+
+void
+rei_project_task_free (ReiProjectTask *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->title);
+  g_free (t->partner);
+  g_free (t);
+}
+
+ReiEnrolment *
+rei_enrolment_new (void)
+{
+  ReiEnrolment *e = g_new0 (ReiEnrolment, 1);
+
+  e->path_completed = e->social_progress = -1;
+  return e;
+}
+
+void
+rei_enrolment_free (ReiEnrolment *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->joined_on);
+  g_free (e->left_on);
+  g_free (e->status_after);
+  g_free (e);
+}
+
+void
+rei_funding_free (ReiFunding *f)
+{
+  if (f == NULL)
+    return;
+  g_free (f->source);
+  g_free (f->source_label);
+  g_free (f->kind);
+  g_free (f);
+}
+
+ReiIndicatorDef *
+rei_indicator_def_new (void)
+{
+  ReiIndicatorDef *d = g_new0 (ReiIndicatorDef, 1);
+
+  d->threshold = -1;
+  return d;
+}
+
+void
+rei_indicator_def_free (ReiIndicatorDef *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->code);
+  g_free (d->label);
+  g_free (d->base);
+  g_free (d->scope);
+  g_free (d->sex);
+  g_free (d->base_requires);
+  g_free (d->counts);
+  g_free (d->denominator);
+  g_strfreev (d->outcomes);
+  g_strfreev (d->statuses);
+  g_free (d);
+}
+
+void
+rei_indicator_person_free (ReiIndicatorPerson *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->surname);
+  g_free (p->first_name);
+  g_free (p->pesel);
+  g_free (p->sex);
+  g_free (p->project);
+  g_free (p->start_date);
+  g_free (p->end_date);
+  g_free (p->detail);
+  g_free (p);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Small helpers
+ * ------------------------------------------------------------------------------------------- */
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+static gint64
+column_int_or (sqlite3_stmt *stmt,
+               int           col,
+               gint64        unknown)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? unknown : sqlite3_column_int64 (stmt, col);
+}
+
+static void
+bind_int_or_null (sqlite3_stmt *stmt,
+                  int           index,
+                  gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static gboolean
+fail (ReiStoreConnection  *c,
+      sqlite3_stmt        *stmt,
+      GError             **error,
+      const char          *what)
+{
+  rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), what);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return FALSE;
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (ReiStoreConnection  *c,
+           sqlite3_stmt        *stmt,
+           GError             **error,
+           const char          *what)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (c, stmt, error, what);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* A partner by name, added to the network as type B when it is not there yet. */
+static gint64
+ensure_partner (ReiStore            *store,
+                ReiStoreConnection  *c,
+                const char          *name,
+                GPtrArray           *added,
+                GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = rei_store_prepare (c, "SELECT id FROM partner WHERE name = ? ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return -1;
+  rei_store_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id > 0)
+    return id;
+
+  stmt = rei_store_prepare (c, "INSERT INTO partner (name, type) VALUES (?, 'B')", error);
+  if (stmt == NULL)
+    return -1;
+  rei_store_bind_text (stmt, 1, name);
+  if (!step_done (c, stmt, error, _("adding a partner")))
+    return -1;
+  id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+  if (!rei_store_write_audit (store, "partner", id, "insert", "name,type", error))
+    return -1;
+  if (added != NULL)
+    g_ptr_array_add (added, g_strdup (name));
+  return id;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Projects
+ * ------------------------------------------------------------------------------------------- */
+
+static gboolean
+save_project_locked (ReiStore            *store,
+                     ReiStoreConnection  *c,
+                     ReiProject          *p,
+                     GPtrArray           *added,
+                     GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean existed;
+
+  /* By code; a project the residents CSV created by title alone is adopted by its title. */
+  stmt = rei_store_prepare (c, "SELECT id FROM project WHERE code = ?1 "
+                               "UNION ALL SELECT id FROM project WHERE code IS NULL AND title = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, p->code);
+  rei_store_bind_text (stmt, 2, p->title);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  existed = id > 0;
+
+  /* Two projects cannot share a title (the residents CSV names projects by it). */
+  stmt = rei_store_prepare (c, "SELECT code FROM project WHERE title = ? AND id <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, p->title);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *other = column_text (stmt, 0);
+
+      sqlite3_reset (stmt);
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_FAILED,
+                   _("The title “%s” is already used by project %s."), p->title, other ? other : "—");
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (!existed)
+    {
+      stmt = rei_store_prepare (c, "INSERT INTO project (title) VALUES (?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      rei_store_bind_text (stmt, 1, p->title);
+      if (!step_done (c, stmt, error, _("saving a project")))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+    }
+
+  stmt = rei_store_prepare (c, "UPDATE project SET code = ?, title = ?, programme = ?, applicant = ?, "
+                               "start_date = ?, end_date = ?, total_value = ?, grant_value = ?, "
+                               "target_women = ?, target_men = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, p->code);
+  rei_store_bind_text (stmt, 2, p->title);
+  rei_store_bind_text (stmt, 3, p->programme);
+  rei_store_bind_text (stmt, 4, p->applicant);
+  rei_store_bind_text (stmt, 5, p->start_date);
+  rei_store_bind_text (stmt, 6, p->end_date);
+  bind_int_or_null (stmt, 7, p->total_value);
+  bind_int_or_null (stmt, 8, p->grant_value);
+  bind_int_or_null (stmt, 9, p->target_women);
+  bind_int_or_null (stmt, 10, p->target_men);
+  sqlite3_bind_int64 (stmt, 11, id);
+  if (!step_done (c, stmt, error, _("saving a project")))
+    return FALSE;
+
+  stmt = rei_store_prepare (c, "DELETE FROM project_partner WHERE project_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (c, stmt, error, _("saving a project's partners")))
+    return FALSE;
+  for (guint i = 0; p->partners != NULL && p->partners[i] != NULL; i++)
+    {
+      gint64 partner_id = ensure_partner (store, c, p->partners[i], added, error);
+
+      if (partner_id < 0)
+        return FALSE;
+      stmt = rei_store_prepare (c, "INSERT OR IGNORE INTO project_partner (project_id, partner_id, position) "
+                                   "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, partner_id);
+      sqlite3_bind_int (stmt, 3, (int) i + 1);
+      if (!step_done (c, stmt, error, _("saving a project's partners")))
+        return FALSE;
+    }
+
+  p->id = id;
+  return rei_store_write_audit (store, "project", id, existed ? "update" : "insert",
+                                "code,title,programme,applicant,start_date,end_date,total_value,"
+                                "grant_value,target_women,target_men,partners", error);
+}
+
+gboolean
+rei_store_save_project (ReiStore    *store,
+                        ReiProject  *project,
+                        GPtrArray   *added_partners,
+                        GError     **error)
+{
+  ReiStoreConnection *c;
+  gboolean ok;
+
+  g_return_val_if_fail (REI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (project != NULL && project->code != NULL && project->title != NULL, FALSE);
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  ok = save_project_locked (store, c, project, added_partners, error);
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+static ReiProject *
+project_from_row (sqlite3_stmt *stmt)
+{
+  ReiProject *p = rei_project_new ();
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->code = column_text (stmt, 1);
+  p->title = column_text (stmt, 2);
+  p->programme = column_text (stmt, 3);
+  p->applicant = column_text (stmt, 4);
+  p->start_date = column_text (stmt, 5);
+  p->end_date = column_text (stmt, 6);
+  p->total_value = column_int_or (stmt, 7, -1);
+  p->grant_value = column_int_or (stmt, 8, -1);
+  p->target_women = (int) column_int_or (stmt, 9, -1);
+  p->target_men = (int) column_int_or (stmt, 10, -1);
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    p->partners = g_strsplit ((const char *) sqlite3_column_text (stmt, 11), "\x1f", -1);
+  else
+    p->partners = g_new0 (char *, 1);
+  return p;
+}
+
+#define PROJECT_COLUMNS \
+  "SELECT p.id, p.code, p.title, p.programme, p.applicant, p.start_date, p.end_date, " \
+  "p.total_value, p.grant_value, p.target_women, p.target_men, " \
+  "(SELECT group_concat(name, char(31)) FROM (SELECT pa.name FROM project_partner pp " \
+  "JOIN partner pa ON pa.id = pp.partner_id WHERE pp.project_id = p.id ORDER BY pp.position)) " \
+  "FROM project p "
+
+ReiProject *
+rei_store_get_project (ReiStore    *store,
+                       const char  *code,
+                       GError     **error)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, PROJECT_COLUMNS "WHERE p.code = ?", error);
+  ReiProject *p = NULL;
+  int rc;
+
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, code);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        p = project_from_row (stmt);
+      else if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading a project"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return p;
+}
+
+GPtrArray *
+rei_store_list_projects (ReiStore  *store,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_project_free);
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, PROJECT_COLUMNS
+                                          "ORDER BY p.code IS NULL, p.start_date, p.code, p.title COLLATE pl",
+                                          error);
+  int rc = SQLITE_DONE;
+
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (list, project_from_row (stmt));
+      if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading projects"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+gboolean
+rei_store_save_project_task (ReiStore    *store,
+                             gint64       project_id,
+                             int          number,
+                             const char  *title,
+                             const char  *partner,
+                             GError     **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gint64 partner_id = -1;
+  gboolean ok = FALSE;
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  if (partner != NULL && (partner_id = ensure_partner (store, c, partner, NULL, error)) < 0)
+    goto out;
+  stmt = rei_store_prepare (c, "INSERT INTO project_task (project_id, number, title, partner_id) "
+                               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (project_id, number) "
+                               "DO UPDATE SET title = ?3, partner_id = ?4", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, project_id);
+  sqlite3_bind_int (stmt, 2, number);
+  rei_store_bind_text (stmt, 3, title);
+  bind_int_or_null (stmt, 4, partner_id);
+  ok = step_done (c, stmt, error, _("saving a task"))
+       && rei_store_write_audit (store, "project", project_id, "update", "tasks", error);
+out:
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+GPtrArray *
+rei_store_list_project_tasks (ReiStore  *store,
+                              gint64     project_id,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_project_task_free);
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT t.number, t.title, pa.name FROM project_task t "
+                                             "LEFT JOIN partner pa ON pa.id = t.partner_id "
+                                             "WHERE t.project_id = ? ORDER BY t.number", error);
+  int rc = SQLITE_DONE;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, project_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ReiProjectTask *t = g_new0 (ReiProjectTask, 1);
+          t->number = sqlite3_column_int (stmt, 0);
+          t->title = column_text (stmt, 1);
+          t->partner = column_text (stmt, 2);
+          g_ptr_array_add (list, t);
+        }
+      if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading tasks"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Enrolments
+ * ------------------------------------------------------------------------------------------- */
+
+gboolean
+rei_store_save_enrolment (ReiStore      *store,
+                          ReiEnrolment  *e,
+                          GError       **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE, existed = FALSE;
+
+  g_return_val_if_fail (e != NULL && e->resident_id > 0 && e->project_id > 0, FALSE);
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+
+  stmt = rei_store_prepare (c, "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
+  existed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  /* The resident's list of projects shows it too; its trigger's enrolment is then updated. */
+  stmt = rei_store_prepare (c, "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
+  if (!step_done (c, stmt, error, _("saving an enrolment")))
+    goto out;
+
+  stmt = rei_store_prepare (c, "INSERT INTO enrolment (resident_id, project_id, joined_on, left_on, "
+                               "path_completed, status_after, social_progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                               "ON CONFLICT (resident_id, project_id) DO UPDATE SET joined_on = ?3, "
+                               "left_on = ?4, path_completed = ?5, status_after = ?6, social_progress = ?7",
+                            error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
+  rei_store_bind_text (stmt, 3, e->joined_on);
+  rei_store_bind_text (stmt, 4, e->left_on);
+  bind_int_or_null (stmt, 5, e->path_completed);
+  rei_store_bind_text (stmt, 6, e->status_after);
+  bind_int_or_null (stmt, 7, e->social_progress);
+  if (!step_done (c, stmt, error, _("saving an enrolment")))
+    goto out;
+
+  stmt = rei_store_prepare (c, "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    e->id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  ok = rei_store_write_audit (store, "enrolment", e->id, existed ? "update" : "insert",
+                              "resident_id,project_id,joined_on,left_on,path_completed,status_after,"
+                              "social_progress", error);
+out:
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+ReiEnrolment *
+rei_store_get_enrolment (ReiStore  *store,
+                         gint64     resident_id,
+                         gint64     project_id,
+                         GError   **error)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT id, joined_on, left_on, path_completed, status_after, "
+                                             "social_progress FROM enrolment WHERE resident_id = ? AND project_id = ?",
+                                          error);
+  ReiEnrolment *e = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, resident_id);
+      sqlite3_bind_int64 (stmt, 2, project_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          e = rei_enrolment_new ();
+          e->id = sqlite3_column_int64 (stmt, 0);
+          e->resident_id = resident_id;
+          e->project_id = project_id;
+          e->joined_on = column_text (stmt, 1);
+          e->left_on = column_text (stmt, 2);
+          e->path_completed = (int) column_int_or (stmt, 3, -1);
+          e->status_after = column_text (stmt, 4);
+          e->social_progress = (int) column_int_or (stmt, 5, -1);
+        }
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return e;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Funding
+ * ------------------------------------------------------------------------------------------- */
+
+gboolean
+rei_store_save_funding (ReiStore    *store,
+                        int          year,
+                        const char  *source,
+                        const char  *kind,
+                        gint64       amount,
+                        GError     **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  stmt = rei_store_prepare (c, "INSERT INTO funding (year, source_code, kind, amount) VALUES (?1, ?2, ?3, ?4) "
+                               "ON CONFLICT (year, source_code, kind) DO UPDATE SET amount = ?4", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, year);
+      rei_store_bind_text (stmt, 2, source);
+      rei_store_bind_text (stmt, 3, kind);
+      sqlite3_bind_int64 (stmt, 4, amount);
+      ok = step_done (c, stmt, error, _("saving funding"))
+           && rei_store_write_audit (store, "funding", year, "update", "year,source,kind,amount", error);
+    }
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+GPtrArray *
+rei_store_list_funding (ReiStore    *store,
+                        int          year,
+                        const char  *kind,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_funding_free);
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT f.source_code, s.label, f.amount FROM funding f "
+                                             "JOIN funding_source s ON s.code = f.source_code "
+                                             "WHERE f.year = ? AND f.kind = ? ORDER BY s.position, s.code",
+                                          error);
+  int rc = SQLITE_DONE;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, year);
+      rei_store_bind_text (stmt, 2, kind);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ReiFunding *f = g_new0 (ReiFunding, 1);
+          f->year = year;
+          f->source = column_text (stmt, 0);
+          f->source_label = column_text (stmt, 1);
+          f->kind = g_strdup (kind);
+          f->amount = sqlite3_column_int64 (stmt, 2);
+          g_ptr_array_add (list, f);
+        }
+      if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading funding"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Indicator definitions
+ * ------------------------------------------------------------------------------------------- */
+
+static GStrv
+split_or_empty (sqlite3_stmt *stmt,
+                int           col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return g_new0 (char *, 1);
+  return g_strsplit ((const char *) sqlite3_column_text (stmt, col), "\x1f", -1);
+}
+
+GPtrArray *
+rei_store_list_indicator_defs (ReiStore  *store,
+                               GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_indicator_def_free);
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c,
+    "SELECT i.code, i.label, i.position, i.base, i.scope, i.sex, i.base_requires, i.counts, "
+    "i.denominator, i.threshold, "
+    "(SELECT group_concat(outcome_code, char(31)) FROM (SELECT outcome_code FROM indicator_outcome "
+    "  WHERE indicator_code = i.code ORDER BY outcome_code)), "
+    "(SELECT group_concat(status_code, char(31)) FROM (SELECT status_code FROM indicator_status "
+    "  WHERE indicator_code = i.code ORDER BY status_code)) "
+    "FROM indicator i ORDER BY i.position, i.code", error);
+  int rc = SQLITE_DONE;
+
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ReiIndicatorDef *d = rei_indicator_def_new ();
+          d->code = column_text (stmt, 0);
+          d->label = column_text (stmt, 1);
+          d->position = sqlite3_column_int (stmt, 2);
+          d->base = column_text (stmt, 3);
+          d->scope = column_text (stmt, 4);
+          d->sex = column_text (stmt, 5);
+          d->base_requires = column_text (stmt, 6);
+          d->counts = column_text (stmt, 7);
+          d->denominator = column_text (stmt, 8);
+          d->threshold = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 9);
+          d->outcomes = split_or_empty (stmt, 10);
+          d->statuses = split_or_empty (stmt, 11);
+          g_ptr_array_add (list, d);
+        }
+      if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading indicator definitions"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+static gboolean
+save_def_locked (ReiStore               *store,
+                 ReiStoreConnection     *c,
+                 const ReiIndicatorDef  *d,
+                 GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rei_store_prepare (c,
+    "INSERT INTO indicator (code, label, position, base, scope, sex, base_requires, counts, denominator, threshold) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (code) DO UPDATE SET label = ?2, "
+    "position = ?3, base = ?4, scope = ?5, sex = ?6, base_requires = ?7, counts = ?8, denominator = ?9, "
+    "threshold = ?10", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, d->code);
+  rei_store_bind_text (stmt, 2, d->label);
+  sqlite3_bind_int (stmt, 3, d->position);
+  rei_store_bind_text (stmt, 4, d->base ? d->base : "zakonczone");
+  rei_store_bind_text (stmt, 5, d->scope);
+  rei_store_bind_text (stmt, 6, d->sex);
+  rei_store_bind_text (stmt, 7, d->base_requires);
+  rei_store_bind_text (stmt, 8, d->counts);
+  rei_store_bind_text (stmt, 9, d->denominator ? d->denominator : "baza");
+  if (d->threshold < 0)
+    sqlite3_bind_null (stmt, 10);
+  else
+    sqlite3_bind_double (stmt, 10, d->threshold);
+  if (!step_done (c, stmt, error, _("saving an indicator definition")))
+    return FALSE;
+
+  stmt = rei_store_prepare (c, "DELETE FROM indicator_outcome WHERE indicator_code = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, d->code);
+  if (!step_done (c, stmt, error, _("saving an indicator definition")))
+    return FALSE;
+  stmt = rei_store_prepare (c, "DELETE FROM indicator_status WHERE indicator_code = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, d->code);
+  if (!step_done (c, stmt, error, _("saving an indicator definition")))
+    return FALSE;
+
+  for (guint i = 0; d->outcomes != NULL && d->outcomes[i] != NULL; i++)
+    {
+      stmt = rei_store_prepare (c, "INSERT INTO indicator_outcome (indicator_code, outcome_code) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      rei_store_bind_text (stmt, 1, d->code);
+      rei_store_bind_text (stmt, 2, d->outcomes[i]);
+      if (!step_done (c, stmt, error, _("saving an indicator definition")))
+        return FALSE;
+    }
+  for (guint i = 0; d->statuses != NULL && d->statuses[i] != NULL; i++)
+    {
+      stmt = rei_store_prepare (c, "INSERT INTO indicator_status (indicator_code, status_code) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      rei_store_bind_text (stmt, 1, d->code);
+      rei_store_bind_text (stmt, 2, d->statuses[i]);
+      if (!step_done (c, stmt, error, _("saving an indicator definition")))
+        return FALSE;
+    }
+  return rei_store_write_audit (store, "indicator", 0, "update",
+                                "code,label,base,scope,sex,base_requires,counts,denominator,threshold,"
+                                "outcomes,statuses", error);
+}
+
+gboolean
+rei_store_save_indicator_def (ReiStore               *store,
+                              const ReiIndicatorDef  *def,
+                              GError                **error)
+{
+  ReiStoreConnection *c;
+  gboolean ok;
+
+  g_return_val_if_fail (def != NULL && def->code != NULL && def->label != NULL, FALSE);
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  ok = save_def_locked (store, c, def, error);
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The people behind an indicator
+ * ------------------------------------------------------------------------------------------- */
+
+/* Parameters of both statements: ?1 from, ?2 to, ?3 project id (NULL: any), ?4 sex, ?5 what the
+ * base requires, ?6 the numerator's flag, ?7 the indicator's code, ?8 the base. */
+#define ENROLMENT_PEOPLE \
+  "SELECT r.id, r.surname, r.first_name, r.pesel, r.sex, p.code, e.joined_on, e.left_on, " \
+  "  (SELECT s.label FROM status_after s WHERE s.code = e.status_after), " \
+  "  CASE WHEN (?6 IS NOT NULL OR EXISTS (SELECT 1 FROM indicator_status x WHERE x.indicator_code = ?7)) " \
+  "   AND (?6 IS NULL OR ?6 = 'wszyscy' OR (?6 = 'sciezka' AND e.path_completed = 1) " \
+  "        OR (?6 = 'postep' AND e.social_progress = 1)) " \
+  "   AND (NOT EXISTS (SELECT 1 FROM indicator_status x WHERE x.indicator_code = ?7) " \
+  "        OR e.status_after IN (SELECT x.status_code FROM indicator_status x WHERE x.indicator_code = ?7)) " \
+  "  THEN 1 ELSE 0 END " \
+  "FROM enrolment e JOIN resident r ON r.id = e.resident_id JOIN project p ON p.id = e.project_id " \
+  "WHERE ((?8 = 'zakonczone' AND e.left_on BETWEEN ?1 AND ?2) " \
+  "    OR (?8 = 'uczestnictwa' AND COALESCE(e.joined_on, p.start_date, '0000-01-01') <= ?2 " \
+  "        AND (e.left_on IS NULL OR e.left_on >= ?1))) " \
+  "  AND (?3 IS NULL OR e.project_id = ?3) " \
+  "  AND (?4 IS NULL OR r.sex = ?4) " \
+  "  AND (?5 IS NULL OR (?5 = 'sciezka' AND e.path_completed = 1)) " \
+  "ORDER BY r.surname COLLATE pl, r.first_name COLLATE pl, r.id, p.code"
+
+/* A graduate has no path or progress flags: 'wszyscy' and 'sciezka' count every graduate. */
+#define GRADUATE_PEOPLE \
+  "SELECT r.id, r.surname, r.first_name, r.pesel, r.sex, NULL, r.admission_date, r.end_date, " \
+  "  (SELECT o.label FROM outcome o WHERE o.code = r.outcome), " \
+  "  CASE WHEN (?6 IS NOT NULL OR EXISTS (SELECT 1 FROM indicator_outcome x WHERE x.indicator_code = ?7)) " \
+  "   AND (?6 IS NULL OR ?6 IN ('wszyscy', 'sciezka')) " \
+  "   AND (NOT EXISTS (SELECT 1 FROM indicator_outcome x WHERE x.indicator_code = ?7) " \
+  "        OR r.outcome IN (SELECT x.outcome_code FROM indicator_outcome x WHERE x.indicator_code = ?7)) " \
+  "  THEN 1 ELSE 0 END " \
+  "FROM resident r JOIN end_reason er ON er.code = r.end_reason " \
+  "WHERE er.graduate = 1 AND r.end_date BETWEEN ?1 AND ?2 AND ?8 = 'absolwenci' " \
+  "  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.resident_id = r.id AND e.project_id = ?3)) " \
+  "  AND (?4 IS NULL OR r.sex = ?4) AND (?5 IS NULL OR ?5 = 'sciezka') " \
+  "ORDER BY r.surname COLLATE pl, r.first_name COLLATE pl, r.id"
+
+gboolean
+rei_store_foreach_indicator_person (ReiStore               *store,
+                                    const ReiIndicatorDef  *def,
+                                    const char             *from,
+                                    const char             *to,
+                                    gint64                  project_id,
+                                    ReiIndicatorPersonFunc  func,
+                                    gpointer                user_data,
+                                    GCancellable           *cancellable,
+                                    GError                **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gboolean graduates;
+  int rc = SQLITE_DONE;
+  guint n = 0;
+
+  g_return_val_if_fail (REI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (def != NULL && from != NULL && to != NULL, FALSE);
+
+  graduates = g_strcmp0 (def->base, "absolwenci") == 0;
+  c = rei_store_lock_read (store);
+  stmt = rei_store_prepare (c, graduates ? GRADUATE_PEOPLE : ENROLMENT_PEOPLE, error);
+  if (stmt == NULL)
+    {
+      rei_store_unlock (c);
+      return FALSE;
+    }
+  rei_store_bind_text (stmt, 1, from);
+  rei_store_bind_text (stmt, 2, to);
+  bind_int_or_null (stmt, 3, project_id > 0 ? project_id : -1);
+  rei_store_bind_text (stmt, 4, def->sex);
+  rei_store_bind_text (stmt, 5, def->base_requires);
+  rei_store_bind_text (stmt, 6, def->counts);
+  rei_store_bind_text (stmt, 7, def->code);
+  rei_store_bind_text (stmt, 8, def->base);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ReiIndicatorPerson *p = g_new0 (ReiIndicatorPerson, 1);
+
+      p->resident_id = sqlite3_column_int64 (stmt, 0);
+      p->surname = column_text (stmt, 1);
+      p->first_name = column_text (stmt, 2);
+      p->pesel = column_text (stmt, 3);
+      p->sex = column_text (stmt, 4);
+      p->project = column_text (stmt, 5);
+      p->start_date = column_text (stmt, 6);
+      p->end_date = column_text (stmt, 7);
+      p->detail = column_text (stmt, 8);
+      p->counted = sqlite3_column_int (stmt, 9) != 0;
+      if (!func (p, user_data))
+        break;
+      if (++n % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          rei_store_unlock (c);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fail (c, stmt, error, _("computing an indicator"));
+      rei_store_unlock (c);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  rei_store_unlock (c);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Counts for the annual report
+ * ------------------------------------------------------------------------------------------- */
+
+gint64
+rei_store_count_participants (ReiStore    *store,
+                              const char  *from,
+                              const char  *to,
+                              const char  *category,
+                              GError     **error)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c,
+    "SELECT COUNT(*) FROM resident r WHERE r.admission_date <= ?2 "
+    "AND (r.end_date IS NULL OR r.end_date >= ?1) "
+    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM resident_category rc "
+    "     WHERE rc.resident_id = r.id AND rc.category_code = ?3))", error);
+  gint64 n = -1;
+
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, from);
+      rei_store_bind_text (stmt, 2, to);
+      rei_store_bind_text (stmt, 3, category);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64 (stmt, 0);
+      else
+        fail (c, NULL, error, _("counting participants"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return n;
+}
+
+gint64
+rei_store_count_in_reintegration (ReiStore    *store,
+                                  const char  *from,
+                                  const char  *to,
+                                  GError     **error)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c,
+    "SELECT COUNT(DISTINCT pl.resident_id) FROM plan pl WHERE pl.kind = 'IPZS' "
+    "AND pl.start_date <= ?2 AND (pl.end_date IS NULL OR pl.end_date >= ?1)", error);
+  gint64 n = -1;
+
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, from);
+      rei_store_bind_text (stmt, 2, to);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64 (stmt, 0);
+      else
+        fail (c, NULL, error, _("counting participants"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return n;
+}

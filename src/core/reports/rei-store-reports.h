@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rei-store.h"
+
+G_BEGIN_DECLS
+
+/* Projects, enrolments, funding and indicator definitions in the database (schema 0007).
+ * Dates are ISO strings, money is in grosze (rei-money.h); -1 means "not known" for the
+ * numbers and the yes/no flags. */
+
+typedef struct
+{
+  gint64  id;             /* 0 until saved */
+  char   *code;
+  char   *title;
+  char   *programme;
+  char   *applicant;
+  char   *start_date;
+  char   *end_date;
+  gint64  total_value;    /* grosze, -1 unknown */
+  gint64  grant_value;    /* grosze, -1 unknown */
+  int     target_women;   /* -1 unknown */
+  int     target_men;
+  GStrv   partners;       /* names, in the order given */
+} ReiProject;
+
+typedef struct
+{
+  int    number;          /* Zadanie 1..n */
+  char  *title;
+  char  *partner;         /* NULL: the centre itself */
+} ReiProjectTask;
+
+typedef struct
+{
+  gint64  id;
+  gint64  resident_id;
+  gint64  project_id;
+  char   *joined_on;
+  char   *left_on;
+  int     path_completed;   /* 1, 0, -1 unknown */
+  char   *status_after;     /* status_after code or NULL */
+  int     social_progress;  /* 1, 0, -1 unknown */
+} ReiEnrolment;
+
+typedef struct
+{
+  int     year;
+  char   *source;         /* funding_source code */
+  char   *source_label;
+  char   *kind;           /* "wykonanie" or "plan" */
+  gint64  amount;         /* grosze */
+} ReiFunding;
+
+/* A stored indicator definition (see resources/sql/0007-reports.sql for the meaning of each
+ * field).  threshold < 0: none. */
+typedef struct
+{
+  char   *code;
+  char   *label;
+  int     position;
+  char   *base;           /* absolwenci, zakonczone, uczestnictwa */
+  char   *scope;          /* rok, projekt, NULL both */
+  char   *sex;            /* K, M, NULL */
+  char   *base_requires;  /* sciezka, NULL */
+  char   *counts;         /* wszyscy, sciezka, postep, NULL */
+  char   *denominator;    /* baza, cel */
+  double  threshold;      /* percent */
+  GStrv   outcomes;       /* resident outcomes that count (base absolwenci) */
+  GStrv   statuses;       /* statuses after leaving that count (enrolment bases) */
+} ReiIndicatorDef;
+
+/* One person (a graduate or an enrolment) in an indicator's base. */
+typedef struct
+{
+  gint64    resident_id;
+  char     *surname;
+  char     *first_name;
+  char     *pesel;
+  char     *sex;
+  char     *project;      /* project code, NULL for graduates */
+  char     *start_date;   /* joined (enrolments) or admission (graduates) */
+  char     *end_date;     /* left or ended */
+  char     *detail;       /* the outcome or status after leaving, as a label */
+  gboolean  counted;      /* in the numerator */
+} ReiIndicatorPerson;
+
+ReiProject      *rei_project_new                   (void);
+void             rei_project_free                  (ReiProject        *project);
+void             rei_project_task_free             (ReiProjectTask    *task);
+ReiEnrolment    *rei_enrolment_new                 (void);
+void             rei_enrolment_free                (ReiEnrolment      *enrolment);
+void             rei_funding_free                  (ReiFunding        *funding);
+ReiIndicatorDef *rei_indicator_def_new             (void);
+void             rei_indicator_def_free            (ReiIndicatorDef   *def);
+void             rei_indicator_person_free         (ReiIndicatorPerson *person);
+
+/* Inserts or, by code, updates the project, its partners (a name not in the network yet is
+ * added to it as a type B partner; its name is appended to @added_partners when given). */
+gboolean         rei_store_save_project            (ReiStore          *store,
+                                                    ReiProject        *project,
+                                                    GPtrArray         *added_partners,
+                                                    GError           **error);
+/* NULL with no error when there is no such project. */
+ReiProject      *rei_store_get_project             (ReiStore          *store,
+                                                    const char        *code,
+                                                    GError           **error);
+/* ReiProject*, by start date then code; projects without a code last. */
+GPtrArray       *rei_store_list_projects           (ReiStore          *store,
+                                                    GError           **error);
+gboolean         rei_store_save_project_task       (ReiStore          *store,
+                                                    gint64             project_id,
+                                                    int                number,
+                                                    const char        *title,
+                                                    const char        *partner,
+                                                    GError           **error);
+GPtrArray       *rei_store_list_project_tasks      (ReiStore          *store,
+                                                    gint64             project_id,
+                                                    GError           **error);
+
+/* Inserts or, by resident and project, updates; the project is added to the resident's list. */
+gboolean         rei_store_save_enrolment          (ReiStore          *store,
+                                                    ReiEnrolment      *enrolment,
+                                                    GError           **error);
+ReiEnrolment    *rei_store_get_enrolment           (ReiStore          *store,
+                                                    gint64             resident_id,
+                                                    gint64             project_id,
+                                                    GError           **error);
+
+gboolean         rei_store_save_funding            (ReiStore          *store,
+                                                    int                year,
+                                                    const char        *source,
+                                                    const char        *kind,
+                                                    gint64             amount,
+                                                    GError           **error);
+/* ReiFunding* of one year and kind, in the order of the sources. */
+GPtrArray       *rei_store_list_funding            (ReiStore          *store,
+                                                    int                year,
+                                                    const char        *kind,
+                                                    GError           **error);
+
+/* ReiIndicatorDef*, in their order. */
+GPtrArray       *rei_store_list_indicator_defs     (ReiStore          *store,
+                                                    GError           **error);
+/* Inserts or updates by code, with its lists of outcomes and statuses. */
+gboolean         rei_store_save_indicator_def      (ReiStore          *store,
+                                                    const ReiIndicatorDef *def,
+                                                    GError           **error);
+
+typedef gboolean (*ReiIndicatorPersonFunc)          (ReiIndicatorPerson *person,
+                                                    gpointer           user_data);
+
+/* Everyone in the base of @def within [from, to] (ISO, both days included), narrowed to a
+ * project when project_id > 0, in Polish order of names, each with whether the numerator
+ * counts them; the person is the callee's (free with rei_indicator_person_free). */
+gboolean         rei_store_foreach_indicator_person (ReiStore         *store,
+                                                    const ReiIndicatorDef *def,
+                                                    const char        *from,
+                                                    const char        *to,
+                                                    gint64             project_id,
+                                                    ReiIndicatorPersonFunc func,
+                                                    gpointer           user_data,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+
+/* For the annual report: people whose participation overlapped [from, to], in all and per
+ * category (code → count, every category listed, zero included). */
+gint64           rei_store_count_participants      (ReiStore          *store,
+                                                    const char        *from,
+                                                    const char        *to,
+                                                    const char        *category,
+                                                    GError           **error);
+/* Participants whose IPZS overlapped [from, to]. */
+gint64           rei_store_count_in_reintegration  (ReiStore          *store,
+                                                    const char        *from,
+                                                    const char        *to,
+                                                    GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiProject, rei_project_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiEnrolment, rei_enrolment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiIndicatorDef, rei_indicator_def_free)
+
+G_END_DECLS
