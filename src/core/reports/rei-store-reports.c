@@ -989,3 +989,75 @@ rei_store_count_in_reintegration (ReiStore    *store,
   rei_store_unlock (c);
   return n;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * The CST2021 participants file
+ * ------------------------------------------------------------------------------------------- */
+
+gboolean
+rei_store_foreach_cst_row (ReiStore      *store,
+                           gint64         project_id,
+                           ReiCstFunc     func,
+                           gpointer       user_data,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt;
+  int rc;
+  guint n = 0;
+
+  /* Column order is ReiCstField's. */
+  stmt = rei_store_prepare (c,
+    "SELECT r.first_name, r.surname, r.pesel, r.sex, r.birth_date, "
+    "  COALESCE ((SELECT x.label FROM education_level x WHERE x.code = r.education), r.education), "
+    "  COALESCE ((SELECT x.label FROM citizenship x WHERE x.code = r.citizenship), r.citizenship), "
+    "  (SELECT x.foreign_origin FROM citizenship x WHERE x.code = r.citizenship), "
+    "  (SELECT x.third_country FROM citizenship x WHERE x.code = r.citizenship), "
+    "  r.voivodeship, r.county, r.commune, r.town, r.postcode, "
+    "  COALESCE ((SELECT x.label FROM degurba x WHERE x.code = r.degurba), r.degurba), "
+    "  r.phone, r.email, "
+    "  COALESCE ((SELECT x.label FROM labour_status x WHERE x.code = r.labour_status), r.labour_status), "
+    "  EXISTS (SELECT 1 FROM resident_category rc WHERE rc.resident_id = r.id "
+    "          AND rc.category_code = 'bezrobocie_dlugotrwale'), "
+    "  e.joined_on, e.left_on, (SELECT s.label FROM status_after s WHERE s.code = e.status_after), "
+    "  e.path_completed, "
+    "  (COALESCE (lower (trim (r.disability)), '') NOT IN ('', 'nie', 'brak') "
+    "   OR EXISTS (SELECT 1 FROM resident_category rc WHERE rc.resident_id = r.id "
+    "              AND rc.category_code = 'niepelnosprawnosc')), "
+    "  r.minority, "
+    "  EXISTS (SELECT 1 FROM resident_category rc WHERE rc.resident_id = r.id "
+    "          AND rc.category_code = 'bezdomnosc') "
+    "FROM enrolment e JOIN resident r ON r.id = e.resident_id WHERE e.project_id = ? "
+    "ORDER BY r.surname COLLATE pl, r.first_name COLLATE pl, r.id", error);
+  if (stmt == NULL)
+    {
+      rei_store_unlock (c);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, project_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *fields[REI_CST_N_FIELDS];
+
+      for (int i = 0; i < REI_CST_N_FIELDS; i++)
+        fields[i] = (const char *) sqlite3_column_text (stmt, i);
+      if (!func (fields, user_data))
+        break;
+      if (++n % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          rei_store_unlock (c);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fail (c, stmt, error, _("reading participants"));
+      rei_store_unlock (c);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  rei_store_unlock (c);
+  return TRUE;
+}

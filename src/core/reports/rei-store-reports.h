@@ -179,6 +179,50 @@ gint64           rei_store_count_in_reintegration  (ReiStore          *store,
                                                     const char        *to,
                                                     GError           **error);
 
+/* The fields of one enrolment that the CST2021 participants file needs, lookups resolved to
+ * their labels (a free text typed before the lookups existed comes as typed). */
+typedef enum
+{
+  REI_CST_FIRST_NAME,
+  REI_CST_SURNAME,
+  REI_CST_PESEL,
+  REI_CST_SEX,
+  REI_CST_BIRTH_DATE,
+  REI_CST_EDUCATION,
+  REI_CST_CITIZENSHIP,
+  REI_CST_FOREIGN_ORIGIN,     /* "1", "0" or NULL when the citizenship is not a known code */
+  REI_CST_THIRD_COUNTRY,
+  REI_CST_VOIVODESHIP,
+  REI_CST_COUNTY,
+  REI_CST_COMMUNE,
+  REI_CST_TOWN,
+  REI_CST_POSTCODE,
+  REI_CST_DEGURBA,
+  REI_CST_PHONE,
+  REI_CST_EMAIL,
+  REI_CST_LABOUR_STATUS,
+  REI_CST_LONG_TERM_UNEMPLOYED,  /* "1" or "0" (the category) */
+  REI_CST_JOINED_ON,
+  REI_CST_LEFT_ON,
+  REI_CST_STATUS_AFTER,
+  REI_CST_PATH_COMPLETED,     /* "1", "0" or NULL */
+  REI_CST_DISABILITY,         /* "1" or "0" */
+  REI_CST_MINORITY,           /* tak, nie, odmowa or NULL */
+  REI_CST_HOMELESS,           /* "1" or "0" */
+  REI_CST_N_FIELDS
+} ReiCstField;
+
+typedef gboolean (*ReiCstFunc) (const char * const *fields,
+                                gpointer            user_data);
+
+/* One call per enrolment in the project, in Polish order of names. */
+gboolean         rei_store_foreach_cst_row         (ReiStore          *store,
+                                                    gint64             project_id,
+                                                    ReiCstFunc         func,
+                                                    gpointer           user_data,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiProject, rei_project_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiEnrolment, rei_enrolment_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiIndicatorDef, rei_indicator_def_free)
