@@ -41,6 +41,19 @@ expect_status 2 "import with an unknown encoding" "$cli" --db "$db" import resid
 expect_status 2 "demo without --residents" "$cli" --db "$db" demo
 expect_status 2 "unknown option" "$cli" --db "$db" check --force
 
+# Help: the whole tool, a verb, and one command, each exits 0 and names what it offers.
+expect_status 0 "--help" "$cli" --help
+grep -q "import residents" "$tmp/out" && grep -q "export indicators" "$tmp/out"; ok $? "--help lists the commands"
+expect_status 0 "a verb's --help" "$cli" export --help
+grep -q "export residents" "$tmp/out" && ! grep -q "import residents" "$tmp/out"; ok $? "export --help lists the export commands only"
+expect_status 0 "a command's --help" "$cli" --db "$db" import residents --help
+grep -q -- "--encoding" "$tmp/out"; ok $? "import residents --help names --encoding"
+expect_status 0 "check --help" "$cli" check --help
+[ ! -e "$db" ]; ok $? "asking for help creates no database"
+expect_status 2 "a verb without its noun" "$cli" --db "$db" export --output "$tmp/x.xlsx"
+grep -q "indicators" "$tmp/err" && grep -q "residents" "$tmp/err"; ok $? "the message names what export takes"
+expect_status 2 "export residents with --year" "$cli" --db "$db" export residents --year 2019 --output "$tmp/x.xlsx"
+
 # A good import.
 cat >"$tmp/good.csv" <<CSV
 imie;nazwisko;pesel;plec;data_przyjecia;data_zakonczenia;powod_zakonczenia;sytuacja_po
@@ -121,6 +134,12 @@ if [ -n "$localedir" ] && locale -a 2>/dev/null | grep -qi '^pl_PL\.utf-\?8$'; t
   LC_ALL=pl_PL.UTF-8 LANG=pl_PL.UTF-8 REINTEGRA_LOCALEDIR="$localedir" \
     "$cli" --db "$db" frobnicate >/dev/null 2>"$tmp/err.pl"
   grep -q "Nieznane polecenie" "$tmp/err.pl"; ok $? "Polish usage error"
+  LC_ALL=pl_PL.UTF-8 LANG=pl_PL.UTF-8 REINTEGRA_LOCALEDIR="$localedir" \
+    "$cli" --help >"$tmp/out.pl" 2>&1
+  grep -q "^Polecenia:" "$tmp/out.pl" && grep -q "Importuje uczestników" "$tmp/out.pl"; ok $? "Polish --help"
+  LC_ALL=pl_PL.UTF-8 LANG=pl_PL.UTF-8 REINTEGRA_LOCALEDIR="$localedir" \
+    "$cli" export indicators --help >"$tmp/out.pl" 2>&1
+  grep -q "Rok absolwentów" "$tmp/out.pl"; ok $? "Polish help of a command"
 else
   echo "ok $((n + 1)) - # SKIP no pl_PL.UTF-8 locale or no translations"
   n=$((n + 1))

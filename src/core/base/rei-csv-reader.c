@@ -270,7 +270,8 @@ rei_csv_reader_next (ReiCsvReader  *self,
 
   for (;;)
     {
-      if (*p == '"')
+      /* p may be at the end: a separator as the input's last byte leaves an empty field. */
+      if (p < end && *p == '"')
         {
           guint field_line = self->line;
 

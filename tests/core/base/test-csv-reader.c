@@ -521,6 +521,20 @@ test_large (void)
     g_assert_cmpfloat (elapsed, <, 1.0);
 }
 
+/* Found by the fuzzer: a separator as the very last byte of the input (no line end after it)
+ * made the reader look one byte past the end for an opening quote.  The input is copied into a
+ * buffer of its exact size, so the sanitizer build catches any read past it. */
+static void
+test_separator_at_end_of_input (void)
+{
+  static const char data[] = { 'a', ';', 'b', '\n', 'c', ';' };
+  g_autoptr(ReiCsvReader) reader = reader_for (data, sizeof data, REI_CSV_ENCODING_UTF8);
+
+  expect_record (reader, 1, "a", "b", NULL);
+  expect_record (reader, 2, "c", "", NULL);
+  expect_end (reader);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/blank-lines", test_blank_lines);
   g_test_add_func ("/csv-reader/not-trimmed", test_not_trimmed);
   g_test_add_func ("/csv-reader/empty-fields", test_empty_fields);
+  g_test_add_func ("/csv-reader/separator-at-end-of-input", test_separator_at_end_of_input);
   g_test_add_func ("/csv-reader/empty", test_empty);
   g_test_add_func ("/csv-reader/header-only", test_header_only);
   g_test_add_func ("/csv-reader/ragged", test_ragged);

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reintegra"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rei-cli.h"
+
+static char *
+command_name (const ReiCliCommand *command)
+{
+  return command->noun != NULL
+    ? g_strdup_printf ("%s %s", command->verb, command->noun)
+    : g_strdup (command->verb);
+}
+
+int
+rei_cli_usage_error (const ReiCliCommand *command,
+                     const char          *message)
+{
+  g_autofree char *name = command != NULL ? command_name (command) : NULL;
+
+  if (message != NULL)
+    g_printerr ("reintegra-cli: %s\n", message);
+  if (name != NULL)
+    /* TRANSLATORS: %s is a command, e.g. "import residents". */
+    g_printerr (_("Try “reintegra-cli %s --help”.\n"), name);
+  else
+    g_printerr (_("Try “reintegra-cli --help”.\n"));
+  return REI_CLI_EXIT_USAGE;
+}
+
+gboolean
+rei_cli_parse (const ReiCliCommand  *command,
+               const GOptionEntry   *entries,
+               int                  *argc,
+               char               ***argv)
+{
+  g_autofree char *parameters = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  parameters = command->parameters != NULL ? g_strdup (command->parameters) : NULL;
+  context = g_option_context_new (parameters);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      rei_cli_usage_error (command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+ReiStore *
+rei_cli_open_store (ReiCliContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  ReiStore *store = rei_store_open (context->db_path, &error);
+
+  if (store == NULL)
+    g_printerr ("%s\n", error->message);
+  return store;
+}
+
+ReiStore *
+rei_cli_open_existing_store (ReiCliContext *context)
+{
+  if (!g_file_test (context->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s: no such database.\n"), context->db_path);
+      return NULL;
+    }
+  return rei_cli_open_store (context);
+}
+
+gboolean
+rei_cli_parse_encoding (const char     *text,
+                        ReiCsvEncoding *encoding)
+{
+  if (text == NULL)
+    *encoding = REI_CSV_ENCODING_AUTO;
+  else if (g_ascii_strcasecmp (text, "utf-8") == 0 || g_ascii_strcasecmp (text, "utf8") == 0)
+    *encoding = REI_CSV_ENCODING_UTF8;
+  else if (g_ascii_strcasecmp (text, "cp1250") == 0)
+    *encoding = REI_CSV_ENCODING_CP1250;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+rei_cli_parse_year (const char *text,
+                    int        *year)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1990, 9999, &value, NULL))
+    return FALSE;
+  *year = (int) value;
+  return TRUE;
+}
+
+GBytes *
+rei_cli_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, &error);
+
+  if (mapped == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (mapped);
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rei-csv-reader.h"
+#include "rei-store.h"
+
+G_BEGIN_DECLS
+
+/* The exit statuses are a contract with the scripts that call us. */
+enum
+{
+  REI_CLI_EXIT_OK = 0,
+  REI_CLI_EXIT_BAD_DATA = 1,
+  REI_CLI_EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *db_path;   /* --db, or the default database */
+} ReiCliContext;
+
+typedef struct _ReiCliCommand ReiCliCommand;
+
+/* One command of reintegra-cli, in the style of GLib's gio tool: each domain's file
+ * (rei-cli-<domain>.c) has a table of them, ended by an entry whose verb is NULL, and each
+ * command parses its own options with a GOptionContext made by rei_cli_parse().  A new domain
+ * adds its file and its table to the list in rei-cli.c. */
+struct _ReiCliCommand
+{
+  const char *verb;        /* "import", "export", "check", … */
+  const char *noun;        /* "residents", …, or NULL for a verb that stands alone */
+  const char *parameters;  /* what follows the options in --help: "FILE.csv", or NULL */
+  const char *summary;     /* one sentence for --help, marked with N_ */
+  /* argv[0] names the command ("reintegra-cli import residents"); returns an exit status. */
+  int       (*run)        (const ReiCliCommand *command,
+                           ReiCliContext       *context,
+                           int                  argc,
+                           char               **argv);
+};
+
+extern const ReiCliCommand rei_cli_residents_commands[];
+extern const ReiCliCommand rei_cli_reports_commands[];
+extern const ReiCliCommand rei_cli_store_commands[];
+extern const ReiCliCommand rei_cli_demo_commands[];
+
+/* Parses the command's options (and --help, which prints the command's usage and exits 0).
+ * Positional arguments stay in argv.  On a usage error prints it and returns FALSE: the command
+ * then returns REI_CLI_EXIT_USAGE. */
+gboolean  rei_cli_parse                (const ReiCliCommand *command,
+                                        const GOptionEntry  *entries,
+                                        int                 *argc,
+                                        char              ***argv);
+/* Prints "reintegra-cli: MESSAGE" and a hint to --help; returns REI_CLI_EXIT_USAGE. */
+int       rei_cli_usage_error          (const ReiCliCommand *command,
+                                        const char          *message);
+/* Only commands that create data (import, demo) may create the database: a mistyped --db for
+ * check, export or backup must not answer "in order" or write an empty workbook.  Both print
+ * what went wrong and return NULL. */
+ReiStore *rei_cli_open_store           (ReiCliContext       *context);
+ReiStore *rei_cli_open_existing_store  (ReiCliContext       *context);
+/* --encoding: NULL is automatic; FALSE for anything but utf-8 and cp1250. */
+gboolean  rei_cli_parse_encoding       (const char          *text,
+                                        ReiCsvEncoding      *encoding);
+/* --year YYYY; FALSE when missing or not a year. */
+gboolean  rei_cli_parse_year           (const char          *text,
+                                        int                 *year);
+/* Reads a whole file before anything touches the database, so that a file we cannot read
+ * changes nothing; prints "FILE: message" and returns NULL on failure. */
+GBytes   *rei_cli_read_file            (const char          *path);
+
+G_END_DECLS
