@@ -1061,3 +1061,36 @@ rei_store_foreach_cst_row (ReiStore      *store,
   rei_store_unlock (c);
   return TRUE;
 }
+
+static gboolean
+code_exists (ReiStore    *store,
+             const char  *sql,
+             const char  *code)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, sql, NULL);
+  gboolean found = FALSE;
+
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, code);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return found;
+}
+
+gboolean
+rei_store_status_after_exists (ReiStore   *store,
+                               const char *code)
+{
+  return code_exists (store, "SELECT 1 FROM status_after WHERE code = ?", code);
+}
+
+gboolean
+rei_store_funding_source_exists (ReiStore   *store,
+                                 const char *code)
+{
+  return code_exists (store, "SELECT 1 FROM funding_source WHERE code = ?", code);
+}

@@ -142,6 +142,12 @@ GPtrArray       *rei_store_list_funding            (ReiStore          *store,
                                                     const char        *kind,
                                                     GError           **error);
 
+/* Whether a code is in the status_after or funding_source table (both are data). */
+gboolean         rei_store_status_after_exists     (ReiStore          *store,
+                                                    const char        *code);
+gboolean         rei_store_funding_source_exists   (ReiStore          *store,
+                                                    const char        *code);
+
 /* ReiIndicatorDef*, in their order. */
 GPtrArray       *rei_store_list_indicator_defs     (ReiStore          *store,
                                                     GError           **error);
