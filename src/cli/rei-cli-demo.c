@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rei-cli.h"
+#include "rei-demo-reports.h"
 #include "rei-demo.h"
 
 static int
@@ -38,7 +39,10 @@ demo (const ReiCliCommand  *command,
   store = rei_cli_open_store (context);
   if (store == NULL)
     return REI_CLI_EXIT_BAD_DATA;
-  if (!rei_demo_fill (store, (guint) n, (guint32) seed, NULL, NULL, NULL, &error))
+  /* The reports' data completes the residents' projects (until the demo runs every domain's
+   * filler itself). */
+  if (!rei_demo_fill (store, (guint) n, (guint32) seed, NULL, NULL, NULL, &error)
+      || !rei_demo_fill_reports (store, (guint32) seed, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return REI_CLI_EXIT_BAD_DATA;

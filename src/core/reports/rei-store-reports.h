@@ -142,6 +142,12 @@ GPtrArray       *rei_store_list_funding            (ReiStore          *store,
                                                     const char        *kind,
                                                     GError           **error);
 
+/* For the demo data: every enrolment made from a resident's project list gets its dates from
+ * the resident (within the project's period), the path from the end reason, the status after
+ * leaving from the outcome, and social progress for about two in five of those who left. */
+gboolean         rei_store_complete_enrolments_from_residents (ReiStore *store,
+                                                    GError           **error);
+
 /* Whether a code is in the status_after or funding_source table (both are data). */
 gboolean         rei_store_status_after_exists     (ReiStore          *store,
                                                     const char        *code);

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rei-demo-reports.h"
+#include "rei-demo.h"
 #include "rei-indicators.h"
 #include "rei-money.h"
 #include "rei-report.h"
 #include "rei-store-reports.h"
 #include "report-fixture.h"
+#include "rei-store-private.h"
 #include "test-util.h"
 
 /* Hand-built cases from seed 003 (CIS Krasnystaw): the foundation's 2019 indicators (13/26 and
@@ -286,6 +289,82 @@ test_funding (void)
   g_assert_cmpint (((ReiFunding *) list->pdata[1])->amount, ==, 48000000);
 }
 
+static GArray *
+demo_figures (const char *dir,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(ReiStore) store = rei_store_open (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) funding = NULL;
+  GArray *figures = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  rei_store_set_today (store, "2024-06-30");
+  g_assert_true (rei_demo_fill (store, 600, 3, NULL, NULL, NULL, &error));
+  g_assert_true (rei_demo_fill_reports (store, 3, NULL, &error));
+  g_assert_no_error (error);
+
+  projects = rei_store_list_projects (store, &error);
+  g_assert_cmpuint (projects->len, ==, 6);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      ReiProject *p = g_ptr_array_index (projects, i);
+      g_autoptr(ReiReport) report = NULL;
+      g_autoptr(GPtrArray) tasks = NULL;
+
+      g_assert_nonnull (p->code);
+      g_assert_nonnull (p->start_date);
+      g_assert_cmpint (p->grant_value, >, 0);
+      g_assert_cmpint (p->grant_value, <=, p->total_value);
+      g_assert_cmpuint (g_strv_length (p->partners), >=, 1);
+      tasks = rei_store_list_project_tasks (store, p->id, &error);
+      g_assert_cmpuint (tasks->len, >=, 2);
+
+      report = rei_report_compute_project (store, p->code, FALSE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < report->indicators->len; j++)
+        {
+          ReiReportIndicator *ind = g_ptr_array_index (report->indicators, j);
+          g_array_append_val (figures, ind->numerator);
+          g_array_append_val (figures, ind->denominator);
+        }
+      /* Seed 003's project with its own money. */
+      if (g_str_equal (p->code, "RPLU.11.01.00-06-0001/17"))
+        {
+          g_assert_cmpint (p->total_value, ==, G_GINT64_CONSTANT (102543617));
+          g_assert_cmpuint (rei_report_lookup (report, "ukonczona_sciezka")->denominator, >, 0);
+        }
+    }
+
+  funding = rei_store_list_funding (store, 2019, "wykonanie", &error);
+  g_assert_cmpuint (funding->len, ==, 2);
+  g_assert_cmpint (((ReiFunding *) funding->pdata[0])->amount * 48, ==, ((ReiFunding *) funding->pdata[1])->amount * 52);
+  g_clear_pointer (&funding, g_ptr_array_unref);
+  funding = rei_store_list_funding (store, 2025, "plan", &error);
+  g_assert_cmpuint (funding->len, >=, 2);
+  return figures;
+}
+
+/* The demo's projects are complete and their indicators computable; the same seed gives the
+ * same figures. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(GArray) a = demo_figures (dir, "a.db");
+  g_autoptr(GArray) b = demo_figures (dir, "b.db");
+  guint sum = 0;
+
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpuint (g_array_index (a, guint, i), ==, g_array_index (b, guint, i));
+      sum += g_array_index (a, guint, i);
+    }
+  g_assert_cmpuint (sum, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -296,5 +375,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/changed-definitions", test_changed_definitions);
   g_test_add_func ("/report/enrolment-from-resident", test_enrolment_from_resident);
   g_test_add_func ("/report/funding", test_funding);
+  g_test_add_func ("/report/demo", test_demo);
   return g_test_run ();
 }
