@@ -5,6 +5,7 @@
 
 #include "rei-import-dialog.h"
 #include "rei-resident-detail.h"
+#include "rei-reports-view.h"
 #include "rei-resident-view.h"
 #include "rei-store.h"
 
@@ -18,6 +19,8 @@ ReiWindow       *rei_window_new               (GtkApplication *application,
                                                ReiStore       *store);
 ReiStore        *rei_window_get_store         (ReiWindow      *self);
 ReiResidentView *rei_window_get_resident_view (ReiWindow      *self);
+ReiReportsView  *rei_window_get_reports_view  (ReiWindow      *self);
+void             rei_window_show_reports      (ReiWindow      *self);
 ReiResidentDetail *rei_window_get_resident_detail (ReiWindow    *self);
 void             rei_window_add_toast         (ReiWindow      *self,
                                                const char     *title);
