@@ -3,36 +3,24 @@
 
 #include "config.h"
 
-#include "rei-demo.h"
+#include "rei-demo-private.h"
 
 #include <string.h>
 
 #include "rei-date.h"
+#include "rei-lifecycle.h"
 
 /* Demo data must look like the register of a real CIS near Krasnystaw, so that a clerk trying the
  * program recognises names, places and projects, and so that sorting, search and the indicators
  * meet the diacritics and proportions they will meet in real use.  Every person is drawn from one
- * GRand seeded by the caller: the same seed gives the same people, in the database and in the CSV
- * alike, and person i does not depend on how many people follow. */
-
-typedef struct
-{
-  const char *value;
-  guint       weight;
-} Weighted;
-
-typedef struct
-{
-  const char *masculine;
-  const char *feminine;
-} Surname;
-
-typedef struct
-{
-  const char *commune;
-  const char *postcode;
-  guint       weight;
-} Commune;
+ * GRand seeded by the caller, relative to a reference day (the store's today): the same seed and
+ * day give the same people, in the database and in the CSV alike.
+ *
+ * The lifecycles follow the centre's rules (art. 15: the trial month, twelve months, an extension
+ * of at most twelve, as dated settings in force on the admission date): ten years of admissions,
+ * each person leaving when their time is up or sooner, so that on the reference day about a tenth
+ * of the register is taking part, as in a centre with that intake, and only the odd file is left
+ * open past the limit for the warnings to show. */
 
 typedef struct
 {
@@ -41,50 +29,8 @@ typedef struct
   const char *end;
 } Project;
 
-static const char * const male_names[] = {
-  "Łukasz", "Jędrzej", "Paweł", "Michał", "Mikołaj", "Grzegorz", "Stanisław", "Józef", "Wojciech",
-  "Bolesław", "Zdzisław", "Mirosław", "Jarosław", "Radosław", "Bogusław", "Przemysław", "Zbigniew",
-  "Krzysztof", "Tomasz", "Piotr", "Marek", "Andrzej", "Jan", "Adam", "Dariusz", "Sławomir",
-  "Wiesław", "Czesław", "Kazimierz", "Tadeusz", "Jacek", "Rafał", "Maciej", "Marcin", "Artur",
-  "Błażej", "Jerzy", "Ryszard", "Henryk", "Kamil", "Dawid", "Sebastian",
-};
-
-static const char * const female_names[] = {
-  "Małgorzata", "Żaneta", "Agnieszka", "Bożena", "Grażyna", "Jadwiga", "Halina", "Danuta",
-  "Elżbieta", "Urszula", "Katarzyna", "Dorota", "Jolanta", "Barbara", "Krystyna", "Teresa",
-  "Beata", "Iwona", "Renata", "Wiesława", "Mirosława", "Stanisława", "Bogumiła", "Łucja",
-  "Józefa", "Marzena", "Anna", "Ewa", "Monika", "Magdalena", "Justyna", "Sylwia", "Joanna",
-  "Aneta", "Emilia", "Paulina", "Weronika", "Zofia", "Marianna", "Genowefa", "Ludmiła",
-};
-
-/* Adjectival surnames change with sex (Wiśniewski, Wiśniewska); the others do not. */
-static const Surname surnames[] = {
-  { "Wiśniewski", "Wiśniewska" }, { "Kowalski", "Kowalska" }, { "Nowak", "Nowak" },
-  { "Łuczak", "Łuczak" }, { "Śliwa", "Śliwa" }, { "Żak", "Żak" }, { "Ćwik", "Ćwik" },
-  { "Kołodziej", "Kołodziej" }, { "Wójcik", "Wójcik" }, { "Kamiński", "Kamińska" },
-  { "Lewandowski", "Lewandowska" }, { "Zieliński", "Zielińska" }, { "Szymański", "Szymańska" },
-  { "Woźniak", "Woźniak" }, { "Dąbrowski", "Dąbrowska" }, { "Kozłowski", "Kozłowska" },
-  { "Jankowski", "Jankowska" }, { "Mazur", "Mazur" }, { "Kwiatkowski", "Kwiatkowska" },
-  { "Krawczyk", "Krawczyk" }, { "Piotrowski", "Piotrowska" }, { "Grabowski", "Grabowska" },
-  { "Nowakowski", "Nowakowska" }, { "Pawłowski", "Pawłowska" }, { "Michalski", "Michalska" },
-  { "Król", "Król" }, { "Wieczorek", "Wieczorek" }, { "Jabłoński", "Jabłońska" },
-  { "Wróbel", "Wróbel" }, { "Nowicki", "Nowicka" }, { "Majewski", "Majewska" },
-  { "Olszewski", "Olszewska" }, { "Stępień", "Stępień" }, { "Jaworski", "Jaworska" },
-  { "Malinowski", "Malinowska" }, { "Górski", "Górska" }, { "Sikora", "Sikora" },
-  { "Witkowski", "Witkowska" }, { "Rutkowski", "Rutkowska" }, { "Michalak", "Michalak" },
-  { "Szewczyk", "Szewczyk" }, { "Ostrowski", "Ostrowska" }, { "Tomaszewski", "Tomaszewska" },
-  { "Pietrzak", "Pietrzak" }, { "Wróblewski", "Wróblewska" }, { "Jasiński", "Jasińska" },
-  { "Zając", "Zając" }, { "Zawadzki", "Zawadzka" }, { "Sadowski", "Sadowska" },
-  { "Bąk", "Bąk" }, { "Chmielewski", "Chmielewska" }, { "Włodarczyk", "Włodarczyk" },
-  { "Borkowski", "Borkowska" }, { "Czarnecki", "Czarnecka" }, { "Sawicki", "Sawicka" },
-  { "Sokołowski", "Sokołowska" }, { "Urbański", "Urbańska" }, { "Kubiak", "Kubiak" },
-  { "Maciejewski", "Maciejewska" }, { "Szczepański", "Szczepańska" }, { "Kucharski", "Kucharska" },
-  { "Wilczyński", "Wilczyńska" }, { "Kaczmarczyk", "Kaczmarczyk" }, { "Gałązka", "Gałązka" },
-  { "Kędzierski", "Kędzierska" }, { "Żółtowski", "Żółtowska" }, { "Dziedzic", "Dziedzic" },
-};
-
 /* Long-term unemployment and alcohol dominate the intake of a CIS; refugees are rare. */
-static const Weighted categories[] = {
+static const ReiDemoWeighted categories[] = {
   { "bezrobocie_dlugotrwale", 45 },
   { "uzaleznienie_alkohol", 25 },
   { "niepelnosprawnosc", 10 },
@@ -95,7 +41,9 @@ static const Weighted categories[] = {
   { "uchodzca", 1 },
 };
 
-static const Weighted end_reasons[] = {
+/* How participations end: most complete the programme; the others resign, are removed for
+ * breaking the rules, or leave for other reasons (illness, moving away). */
+static const ReiDemoWeighted end_reasons[] = {
   { "ukonczenie", 55 },
   { "rezygnacja", 25 },
   { "skreslenie", 15 },
@@ -105,7 +53,7 @@ static const Weighted end_reasons[] = {
 /* Outcomes of those who completed the programme, weighted so that the indicators come out near
  * CIS Krasnystaw's 2019 figures (50 % self-reliance, 65 % socio-employment).  The weights leave
  * about a tenth of the ended unknown (NULL), as in a real register. */
-static const Weighted outcomes_completed[] = {
+static const ReiDemoWeighted outcomes_completed[] = {
   { "zatrudnienie", 30 },
   { "poszukiwanie_pracy", 10 },
   { "brak", 22 },
@@ -118,7 +66,7 @@ static const Weighted outcomes_completed[] = {
 };
 
 /* People who resign often do so because they found work; those removed rarely have. */
-static const Weighted outcomes_other[] = {
+static const ReiDemoWeighted outcomes_other[] = {
   { "brak", 38 },
   { "poszukiwanie_pracy", 20 },
   { "zatrudnienie", 20 },
@@ -129,7 +77,7 @@ static const Weighted outcomes_other[] = {
   { NULL, 10 },
 };
 
-static const Weighted workshops[] = {
+static const ReiDemoWeighted workshops[] = {
   { "Porządkowo-gospodarczy", 25 },
   { "Remontowo-budowlany", 20 },
   { "Opiekunki osób starszych i dzieci", 15 },
@@ -149,31 +97,13 @@ static const Project projects[] = {
   { "Nowe perspektywy", "2024-01-01", "2027-12-31" },
 };
 
-static const Commune communes[] = {
-  { "Krasnystaw", "22-300", 40 },
-  { "Łopiennik Górny", "22-351", 8 },
-  { "Fajsławice", "21-060", 7 },
-  { "Izbica", "22-375", 9 },
-  { "Żółkiewka", "22-335", 8 },
-  { "Rudnik", "22-330", 5 },
-  { "Siennica Różana", "22-304", 7 },
-  { "Kraśniczyn", "22-302", 6 },
-  { "Gorzków", "22-315", 6 },
-};
-
-static const char * const krasnystaw_streets[] = {
-  "ul. Okrzei", "ul. Poniatowskiego", "ul. Sobieskiego", "ul. Piłsudskiego", "ul. Mickiewicza",
-  "ul. Żwirki i Wigury", "ul. Łąkowa", "ul. Różana", "ul. Głęboka", "ul. Szkolna",
-  "ul. Kościuszki", "ul. Zamojska", "ul. Lubelska", "ul. Ogrodowa", "ul. Słoneczna",
-};
-
-static const Weighted referrals[] = {
+static const ReiDemoWeighted referrals[] = {
   { "ops", 55 },
   { "pup", 30 },
   { "wlasny", 15 },
 };
 
-static const Weighted educations[] = {
+static const ReiDemoWeighted educations[] = {
   { "podstawowe", 30 },
   { "gimnazjalne", 10 },
   { "zasadnicze zawodowe", 32 },
@@ -182,7 +112,7 @@ static const Weighted educations[] = {
   { "wyższe", 6 },
 };
 
-static const Weighted disabilities[] = {
+static const ReiDemoWeighted disabilities[] = {
   { "lekki", 45 },
   { "umiarkowany", 45 },
   { "znaczny", 10 },
@@ -199,14 +129,44 @@ static const char * const csv_header[] = {
 /* Distinct PESEL serials (three free digits times five sex digits) per birth date and sex. */
 #define PESEL_SERIALS 5000
 
+/* The years of admissions the register holds, up to the reference day. */
+#define ADMISSION_YEARS 10
+
+/* A file closed late: its owner finished within the limit, but on the reference day the office
+ * has not yet recorded the end, for up to this many days after the planned end... */
+#define LATE_CLOSING_DAYS 30
+/* ...in this share (percent) of the completions that fall in that window... */
+#define LATE_CLOSING_PERCENT 30
+/* ...and for at most one person in this many of the register, so that even a small register
+ * stays well within the 5 % the warnings should concern. */
+#define LATE_CLOSING_PER_RESIDENTS 500
+
+/* The durations of art. 15 as migration 0002 seeds them, for the CSV, which has no store to read
+ * the centre's settings from: a CSV and a fill into a new database hold the same people. */
+static const ReiLifecycleRules law_rules = { 1, 12, 12, 30 };
+
+/* What an admission date decides: the rules in force then and the term they give. */
+typedef struct
+{
+  ReiLifecycleRules rules;
+  GDate             trial_end;  /* the last day of the trial month */
+  GDate             term_end;   /* the last day without an extension */
+} AdmissionDay;
+
 typedef struct
 {
   GRand      *rand;
   /* The first ten digits of every PESEL handed out: the eleventh follows from them. */
   GHashTable *pesels;
+  /* The centre's rules (NULL: law_rules); the AdmissionDay of each admission date (julian day)
+   * met so far. */
+  ReiStore   *store;
+  GHashTable *days;
   GDate       first_admission;
-  GDate       last_admission;
   GDate       today;
+  char       *today_iso;
+  guint       n_late_closings;
+  guint       max_late_closings;
 } DemoGenerator;
 
 static void
@@ -214,76 +174,34 @@ demo_generator_free (DemoGenerator *gen)
 {
   g_clear_pointer (&gen->rand, g_rand_free);
   g_clear_pointer (&gen->pesels, g_hash_table_unref);
+  g_clear_pointer (&gen->days, g_hash_table_unref);
+  g_free (gen->today_iso);
   g_free (gen);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DemoGenerator, demo_generator_free)
 
-/* Admissions run from 2016 to the end of 2026, never after today; so the same seed gives the
- * same people on the same day, and the newest admissions follow the calendar. */
+/* Admissions run over the ADMISSION_YEARS before the reference day, the day included. */
 static DemoGenerator *
-demo_generator_new (guint32 seed)
+demo_generator_new (guint32      seed,
+                    const GDate *today,
+                    ReiStore    *store,
+                    guint        n_residents)
 {
   DemoGenerator *gen = g_new0 (DemoGenerator, 1);
-  g_autofree char *today = rei_date_today_iso ();
 
-  gen->rand = g_rand_new_with_seed (seed);
+  gen->rand = rei_demo_rand_new (seed, "residents");
   gen->pesels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  if (!rei_date_iso_to_gdate (today, &gen->today))
-    g_date_set_dmy (&gen->today, 31, G_DATE_DECEMBER, 2026);
-  g_date_set_dmy (&gen->first_admission, 1, G_DATE_JANUARY, 2016);
-  g_date_set_dmy (&gen->last_admission, 31, G_DATE_DECEMBER, 2026);
-  if (g_date_compare (&gen->today, &gen->last_admission) < 0)
-    gen->last_admission = gen->today;
-  if (g_date_compare (&gen->last_admission, &gen->first_admission) < 0)
-    gen->last_admission = gen->first_admission;
+  gen->store = store;
+  gen->days = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gen->today = *today;
+  gen->today_iso = rei_date_to_iso (today);
+  gen->first_admission = *today;
+  g_date_subtract_years (&gen->first_admission, ADMISSION_YEARS);
+  g_date_add_days (&gen->first_admission, 1);
+  gen->max_late_closings = n_residents / LATE_CLOSING_PER_RESIDENTS;
 
   return gen;
-}
-
-static const char *
-pick_weighted (GRand          *rand,
-               const Weighted *items,
-               guint           n_items)
-{
-  guint total = 0;
-  guint r;
-
-  for (guint i = 0; i < n_items; i++)
-    total += items[i].weight;
-
-  r = (guint) g_rand_int_range (rand, 0, (gint32) total);
-  for (guint i = 0; i < n_items; i++)
-    {
-      if (r < items[i].weight)
-        return items[i].value;
-      r -= items[i].weight;
-    }
-  g_assert_not_reached ();
-}
-
-static guint
-pick_index (GRand *rand,
-            guint  n)
-{
-  return (guint) g_rand_int_range (rand, 0, (gint32) n);
-}
-
-static void
-random_date_between (GRand       *rand,
-                     const GDate *first,
-                     const GDate *last,
-                     GDate       *out)
-{
-  guint32 a = g_date_get_julian (first);
-  guint32 b = g_date_get_julian (last);
-
-  g_date_clear (out, 1);
-  if (b <= a)
-    g_date_set_julian (out, a);
-  else
-    g_date_set_julian (out, a + (guint32) g_rand_int_range (rand, 0, (gint32) (b - a + 1)));
 }
 
 static char *
@@ -356,46 +274,6 @@ make_pesel (DemoGenerator *gen,
     }
 }
 
-static char *
-make_phone (GRand *rand)
-{
-  static const char * const prefixes[] = { "50", "51", "53", "60", "66", "69", "72", "78", "79", "88" };
-
-  return g_strdup_printf ("%s%u %03u %03u",
-                          prefixes[pick_index (rand, G_N_ELEMENTS (prefixes))],
-                          pick_index (rand, 10), pick_index (rand, 1000), pick_index (rand, 1000));
-}
-
-/* An e-mail address needs the name without diacritics. */
-static char *
-ascii_fold (const char *text)
-{
-  static const struct { const char *from; char to; } map[] = {
-    { "ą", 'a' }, { "ć", 'c' }, { "ę", 'e' }, { "ł", 'l' }, { "ń", 'n' }, { "ó", 'o' },
-    { "ś", 's' }, { "ź", 'z' }, { "ż", 'z' },
-  };
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gboolean done = FALSE;
-
-      if ((guchar) *p < 0x80)
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      for (guint i = 0; i < G_N_ELEMENTS (map) && !done; i++)
-        if (strncmp (p, map[i].from, strlen (map[i].from)) == 0)
-          {
-            g_string_append_c (out, map[i].to);
-            done = TRUE;
-          }
-    }
-  return g_string_free (out, FALSE);
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -407,12 +285,12 @@ static void
 pick_categories (GRand     *rand,
                  GPtrArray *out)
 {
-  guint r = pick_index (rand, 100);
+  guint r = rei_demo_pick_index (rand, 100);
   guint n = r < 60 ? 1 : r < 90 ? 2 : 3;
 
   while (out->len < n)
     {
-      const char *code = pick_weighted (rand, categories, G_N_ELEMENTS (categories));
+      const char *code = rei_demo_pick_weighted (rand, categories, G_N_ELEMENTS (categories));
       gboolean seen = FALSE;
 
       for (guint i = 0; i < out->len; i++)
@@ -446,7 +324,7 @@ pick_projects (GRand       *rand,
   g_autofree char *admitted = iso (admission);
   const char *running[G_N_ELEMENTS (projects)];
   guint n_running = 0;
-  guint r = pick_index (rand, 100);
+  guint r = rei_demo_pick_index (rand, 100);
   guint n = r < 30 ? 0 : r < 85 ? 1 : 2;
 
   for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
@@ -456,7 +334,7 @@ pick_projects (GRand       *rand,
   n = MIN (n, n_running);
   while (out->len < n)
     {
-      const char *title = running[pick_index (rand, n_running)];
+      const char *title = running[rei_demo_pick_index (rand, n_running)];
       gboolean seen = FALSE;
 
       for (guint i = 0; i < out->len; i++)
@@ -465,6 +343,170 @@ pick_projects (GRand       *rand,
         g_ptr_array_add (out, (gpointer) title);
     }
   g_ptr_array_add (out, NULL);
+}
+
+/* The last day of the participation with an extension of so many months, as the core computes
+ * it (and as the list and the detail pane will show it); leaves the extension on the resident. */
+static void
+planned_end (const ReiLifecycleRules *rules,
+             ReiResident             *resident,
+             int                      extension,
+             const char              *today_iso,
+             GDate                   *trial_end,
+             GDate                   *out)
+{
+  g_autoptr(ReiLifecycle) lc = NULL;
+
+  rei_resident_set_extension_months (resident, extension);
+  lc = rei_lifecycle_compute (rules, resident, today_iso);
+  if (!rei_date_iso_to_gdate (lc->planned_end, out))
+    g_assert_not_reached ();
+  if (trial_end != NULL && !rei_date_iso_to_gdate (lc->trial_end, trial_end))
+    g_assert_not_reached ();
+}
+
+/* The rules in force on the resident's admission date and the term they give, worked out once
+ * per date: a fill of 100 000 people meets each of the 3 650 dates many times. */
+static const AdmissionDay *
+admission_day (DemoGenerator *gen,
+               ReiResident   *resident,
+               const GDate   *admission)
+{
+  gpointer key = GUINT_TO_POINTER (g_date_get_julian (admission));
+  AdmissionDay *day = g_hash_table_lookup (gen->days, key);
+
+  if (day != NULL)
+    return day;
+
+  day = g_new0 (AdmissionDay, 1);
+  if (gen->store != NULL)
+    {
+      g_autofree char *admission_iso = iso (admission);
+
+      rei_lifecycle_rules_load (gen->store, admission_iso, &day->rules);
+    }
+  else
+    day->rules = law_rules;
+  planned_end (&day->rules, resident, 0, gen->today_iso, &day->trial_end, &day->term_end);
+  g_hash_table_insert (gen->days, key, day);
+  return day;
+}
+
+/* Most extensions are short: a few months to finish a course or pass the journeyman's exam. */
+static int
+pick_extension (GRand *rand,
+                int    max_months)
+{
+  guint r = rei_demo_pick_index (rand, 100);
+  int months = r < 50 ? 1 + (int) rei_demo_pick_index (rand, 3)
+             : r < 80 ? 4 + (int) rei_demo_pick_index (rand, 3)
+             : 7 + (int) rei_demo_pick_index (rand, 6);
+
+  return MIN (months, max_months);
+}
+
+static void
+set_outcome (DemoGenerator  *gen,
+             ReiResident    *resident,
+             const GDate    *end,
+             gboolean        completed)
+{
+  GRand *rand = gen->rand;
+  const char *outcome = completed
+    ? rei_demo_pick_weighted (rand, outcomes_completed, G_N_ELEMENTS (outcomes_completed))
+    : rei_demo_pick_weighted (rand, outcomes_other, G_N_ELEMENTS (outcomes_other));
+  g_autofree char *found_iso = NULL;
+  GDate found = *end;
+
+  if (outcome == NULL)
+    return;
+
+  /* The situation after leaving is checked within a month, never after the reference day. */
+  g_date_add_days (&found, rei_demo_pick_index (rand, 30));
+  if (g_date_compare (&found, &gen->today) > 0)
+    found = gen->today;
+  found_iso = iso (&found);
+  rei_resident_set (resident, REI_RESIDENT_OUTCOME, outcome);
+  rei_resident_set (resident, REI_RESIDENT_OUTCOME_DATE, found_iso);
+}
+
+/* How the person's participation goes, under the rules in force on their admission date: those
+ * who complete leave on the planned end (or in the fortnight before it), some after an
+ * extension; the others leave at some point of the term, a third of those who resign in the
+ * trial month.  Whoever is still taking part on the reference day has no end on file. */
+static void
+draw_lifecycle (DemoGenerator *gen,
+                ReiResident   *resident,
+                const GDate   *admission)
+{
+  GRand *rand = gen->rand;
+  const AdmissionDay *day = admission_day (gen, resident, admission);
+  const ReiLifecycleRules *rules = &day->rules;
+  const char *reason = rei_demo_pick_weighted (rand, end_reasons, G_N_ELEMENTS (end_reasons));
+  gboolean completed = g_str_equal (reason, "ukonczenie");
+  /* Drawn for everyone, used only when the file could be closed late: so the draws that follow
+   * do not depend on whether the register still has room for a late closing. */
+  gboolean late = rei_demo_pick_index (rand, 100) < LATE_CLOSING_PERCENT;
+  int extension = 0;
+  GDate trial_end = day->trial_end;
+  GDate term_end = day->term_end;
+  GDate planned = term_end;
+  GDate earliest = *admission;
+  GDate end;
+
+  if (completed)
+    {
+      if (rules->extension_max_months > 0 && rei_demo_pick_index (rand, 100) < 35)
+        {
+          extension = pick_extension (rand, rules->extension_max_months);
+          planned_end (rules, resident, extension, gen->today_iso, NULL, &planned);
+        }
+      end = planned;
+      g_date_subtract_days (&end, rei_demo_pick_index (rand, 15));
+    }
+  else if (g_str_equal (reason, "rezygnacja") && rei_demo_pick_index (rand, 100) < 35
+           && g_date_days_between (admission, &trial_end) > 2)
+    {
+      g_date_add_days (&earliest, 2);
+      rei_demo_pick_date (rand, &earliest, &trial_end, &end);
+    }
+  else
+    {
+      g_date_add_days (&earliest, 7);
+      rei_demo_pick_date (rand, &earliest, &term_end, &end);
+    }
+
+  if (g_date_compare (&end, &gen->today) > 0)
+    {
+      GDate decided = term_end;
+
+      /* Still taking part.  An extension is decided in the last fortnight of the term: one the
+       * person is going to get is not on file before then. */
+      g_date_subtract_days (&decided, 14);
+      if (g_date_compare (&gen->today, &decided) < 0)
+        extension = 0;
+      rei_resident_set_extension_months (resident, extension);
+      return;
+    }
+
+  rei_resident_set_extension_months (resident, extension);
+
+  /* Finished within the limit, but the office has not closed the file yet: the list warns. */
+  if (completed && late && gen->n_late_closings < gen->max_late_closings
+      && g_date_compare (&planned, &gen->today) < 0
+      && g_date_days_between (&planned, &gen->today) <= LATE_CLOSING_DAYS)
+    {
+      gen->n_late_closings++;
+      return;
+    }
+
+  {
+    g_autofree char *end_iso = iso (&end);
+
+    rei_resident_set (resident, REI_RESIDENT_END_DATE, end_iso);
+    rei_resident_set (resident, REI_RESIDENT_END_REASON, reason);
+  }
+  set_outcome (gen, resident, &end, completed);
 }
 
 /* The one generator behind both the database fill and the CSV, so that they hold the same
@@ -481,27 +523,26 @@ demo_generator_next (DemoGenerator *gen,
   g_autofree char *birth_iso = NULL;
   g_autofree char *admission_iso = NULL;
   g_autofree char *phone = NULL;
-  const Surname *surname;
-  const Commune *commune;
+  const ReiDemoSurname *surname;
+  const ReiDemoCommune *commune;
   const char *first_name;
   const char *referral;
   gboolean male;
   GDate admission, birth, latest_birth, earliest_birth;
 
   /* Slightly more men than women, as in CIS intake. */
-  male = pick_index (rand, 100) < 53;
-  first_name = male ? male_names[pick_index (rand, G_N_ELEMENTS (male_names))]
-                    : female_names[pick_index (rand, G_N_ELEMENTS (female_names))];
-  surname = &surnames[pick_index (rand, G_N_ELEMENTS (surnames))];
+  male = rei_demo_pick_index (rand, 100) < 53;
+  first_name = rei_demo_pick_first_name (rand, male);
+  surname = rei_demo_pick_surname (rand);
 
   /* Adults only: born 1960–2004 and at least 18 on admission. */
-  random_date_between (rand, &gen->first_admission, &gen->last_admission, &admission);
+  rei_demo_pick_date (rand, &gen->first_admission, &gen->today, &admission);
   g_date_set_dmy (&earliest_birth, 1, G_DATE_JANUARY, 1960);
   latest_birth = admission;
   g_date_subtract_years (&latest_birth, 18);
   if (g_date_get_year (&latest_birth) > 2004)
     g_date_set_dmy (&latest_birth, 31, G_DATE_DECEMBER, 2004);
-  random_date_between (rand, &earliest_birth, &latest_birth, &birth);
+  rei_demo_pick_date (rand, &earliest_birth, &latest_birth, &birth);
   pesel = make_pesel (gen, index, &birth, male);
   birth_iso = iso (&birth);
   admission_iso = iso (&admission);
@@ -513,45 +554,23 @@ demo_generator_next (DemoGenerator *gen,
   rei_resident_set (resident, REI_RESIDENT_BIRTH_DATE, birth_iso);
   rei_resident_set (resident, REI_RESIDENT_ADMISSION_DATE, admission_iso);
 
-  phone = make_phone (rand);
+  phone = rei_demo_make_phone (rand);
   rei_resident_set (resident, REI_RESIDENT_PHONE, phone);
-  if (pick_index (rand, 100) < 25)
+  if (rei_demo_pick_index (rand, 100) < 25)
     {
-      g_autofree char *first = ascii_fold (first_name);
-      g_autofree char *last = ascii_fold (male ? surname->masculine : surname->feminine);
+      g_autofree char *first = rei_demo_ascii_fold (first_name);
+      g_autofree char *last = rei_demo_ascii_fold (male ? surname->masculine : surname->feminine);
       g_autofree char *email = g_strdup_printf ("%s.%s%02u@%s", first, last,
                                                 g_date_get_year (&birth) % 100,
-                                                pick_index (rand, 2) ? "wp.pl" : "o2.pl");
+                                                rei_demo_pick_index (rand, 2) ? "wp.pl" : "o2.pl");
 
       rei_resident_set (resident, REI_RESIDENT_EMAIL, email);
     }
 
+  commune = rei_demo_pick_commune (rand);
   {
-    guint total = 0, r;
+    g_autofree char *address = rei_demo_make_address (rand, commune);
 
-    for (guint i = 0; i < G_N_ELEMENTS (communes); i++)
-      total += communes[i].weight;
-    r = pick_index (rand, total);
-    commune = &communes[0];
-    for (guint i = 0; i < G_N_ELEMENTS (communes); i++)
-      {
-        if (r < communes[i].weight)
-          {
-            commune = &communes[i];
-            break;
-          }
-        r -= communes[i].weight;
-      }
-  }
-  {
-    g_autofree char *address = NULL;
-
-    if (commune == &communes[0])
-      address = g_strdup_printf ("%s %u/%u",
-                                 krasnystaw_streets[pick_index (rand, G_N_ELEMENTS (krasnystaw_streets))],
-                                 1 + pick_index (rand, 80), 1 + pick_index (rand, 40));
-    else
-      address = g_strdup_printf ("%s %u", commune->commune, 1 + pick_index (rand, 250));
     rei_resident_set (resident, REI_RESIDENT_ADDRESS, address);
     rei_resident_set (resident, REI_RESIDENT_POSTCODE, commune->postcode);
     rei_resident_set (resident, REI_RESIDENT_TOWN, commune->commune);
@@ -564,27 +583,27 @@ demo_generator_next (DemoGenerator *gen,
                     has_category (codes, "uchodzca") ? "ukraińskie" : "polskie");
   if (has_category (codes, "niepelnosprawnosc"))
     rei_resident_set (resident, REI_RESIDENT_DISABILITY,
-                      pick_weighted (rand, disabilities, G_N_ELEMENTS (disabilities)));
+                      rei_demo_pick_weighted (rand, disabilities, G_N_ELEMENTS (disabilities)));
   rei_resident_set (resident, REI_RESIDENT_LABOUR_STATUS,
                     has_category (codes, "bezrobocie_dlugotrwale") ? "bezrobotny długotrwale"
-                    : pick_index (rand, 100) < 60 ? "bezrobotny" : "bierny zawodowo");
+                    : rei_demo_pick_index (rand, 100) < 60 ? "bezrobotny" : "bierny zawodowo");
   rei_resident_set (resident, REI_RESIDENT_EDUCATION,
-                    pick_weighted (rand, educations, G_N_ELEMENTS (educations)));
+                    rei_demo_pick_weighted (rand, educations, G_N_ELEMENTS (educations)));
 
   /* The long-term unemployed come mostly from the labour office (art. 12). */
-  referral = has_category (codes, "bezrobocie_dlugotrwale") && pick_index (rand, 100) < 50
-             ? "pup" : pick_weighted (rand, referrals, G_N_ELEMENTS (referrals));
+  referral = has_category (codes, "bezrobocie_dlugotrwale") && rei_demo_pick_index (rand, 100) < 50
+             ? "pup" : rei_demo_pick_weighted (rand, referrals, G_N_ELEMENTS (referrals));
   rei_resident_set (resident, REI_RESIDENT_REFERRAL, referral);
   {
     GDate referred = admission;
     g_autofree char *referred_iso = NULL;
 
-    g_date_subtract_days (&referred, 3 + pick_index (rand, 40));
+    g_date_subtract_days (&referred, 3 + rei_demo_pick_index (rand, 40));
     referred_iso = iso (&referred);
     rei_resident_set (resident, REI_RESIDENT_REFERRAL_DATE, referred_iso);
     if (g_str_equal (referral, "ops"))
       {
-        g_autofree char *contract = g_strdup_printf ("MOPS.KS.%u.%u", 1 + pick_index (rand, 400),
+        g_autofree char *contract = g_strdup_printf ("MOPS.KS.%u.%u", 1 + rei_demo_pick_index (rand, 400),
                                                      g_date_get_year (&referred));
 
         rei_resident_set (resident, REI_RESIDENT_CONTRACT_NUMBER, contract);
@@ -593,54 +612,13 @@ demo_generator_next (DemoGenerator *gen,
   rei_resident_set (resident, REI_RESIDENT_CONSENT_BASIS, "zabezpieczenie_spoleczne");
   rei_resident_set (resident, REI_RESIDENT_CONSENT_DATE, admission_iso);
 
-  if (pick_index (rand, 100) < 95)
+  if (rei_demo_pick_index (rand, 100) < 95)
     rei_resident_set (resident, REI_RESIDENT_WORKSHOP,
-                      pick_weighted (rand, workshops, G_N_ELEMENTS (workshops)));
+                      rei_demo_pick_weighted (rand, workshops, G_N_ELEMENTS (workshops)));
   pick_projects (rand, &admission, titles);
   rei_resident_set_projects (resident, (const char * const *) titles->pdata);
 
-  /* About 60 % have ended; an ending that would fall after today means the person is still
-   * taking part, which keeps the recent intake realistically open. */
-  if (pick_index (rand, 100) < 63)
-    {
-      const char *reason = pick_weighted (rand, end_reasons, G_N_ELEMENTS (end_reasons));
-      gboolean completed = g_str_equal (reason, "ukonczenie");
-      GDate end = admission;
-      guint months;
-
-      /* Completion takes the trial month and twelve, sometimes extended; the others leave early. */
-      if (completed)
-        months = pick_index (rand, 100) < 60 ? 13 : 14 + pick_index (rand, 11);
-      else
-        months = 1 + pick_index (rand, 12);
-      g_date_add_months (&end, months);
-      g_date_subtract_days (&end, pick_index (rand, 15));
-
-      if (g_date_compare (&end, &gen->today) <= 0)
-        {
-          g_autofree char *end_iso = iso (&end);
-          const char *outcome = completed
-            ? pick_weighted (rand, outcomes_completed, G_N_ELEMENTS (outcomes_completed))
-            : pick_weighted (rand, outcomes_other, G_N_ELEMENTS (outcomes_other));
-
-          rei_resident_set (resident, REI_RESIDENT_END_DATE, end_iso);
-          rei_resident_set (resident, REI_RESIDENT_END_REASON, reason);
-          if (completed && months > 13)
-            rei_resident_set_extension_months (resident, (int) MIN (months - 13, 12));
-          if (outcome != NULL)
-            {
-              GDate found = end;
-              g_autofree char *found_iso = NULL;
-
-              g_date_add_days (&found, pick_index (rand, 30));
-              if (g_date_compare (&found, &gen->today) > 0)
-                found = gen->today;
-              found_iso = iso (&found);
-              rei_resident_set (resident, REI_RESIDENT_OUTCOME, outcome);
-              rei_resident_set (resident, REI_RESIDENT_OUTCOME_DATE, found_iso);
-            }
-        }
-    }
+  draw_lifecycle (gen, resident, &admission);
 
   return g_steal_pointer (&resident);
 }
@@ -725,56 +703,34 @@ csv_append_resident (GString     *out,
 }
 
 gboolean
-rei_demo_fill (ReiStore         *store,
-               guint             n_residents,
-               guint32           seed,
-               ReiProgressFunc   progress,
-               gpointer          progress_data,
-               GCancellable     *cancellable,
-               GError          **error)
+rei_demo_fill_residents (ReiDemo  *demo,
+                         GError  **error)
 {
-  g_autoptr(DemoGenerator) gen = NULL;
-
-  g_return_val_if_fail (REI_IS_STORE (store), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  gen = demo_generator_new (seed);
-
-  if (!rei_store_begin (store, error))
-    return FALSE;
+  g_autoptr(DemoGenerator) gen = demo_generator_new (demo->seed, &demo->today, demo->store,
+                                                     demo->n_residents);
 
   for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
     {
-      if (rei_store_ensure_project (store, projects[i].title, error) <= 0)
-        goto fail;
+      if (rei_store_ensure_project (demo->store, projects[i].title, error) <= 0)
+        return FALSE;
     }
 
-  for (guint i = 0; i < n_residents; i++)
+  for (guint i = 0; i < demo->n_residents; i++)
     {
       g_autoptr(ReiResident) resident = NULL;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto fail;
+      if (g_cancellable_set_error_if_cancelled (demo->cancellable, error))
+        return FALSE;
 
       resident = demo_generator_next (gen, i);
-      if (!rei_store_save_resident (store, resident, error))
-        goto fail;
+      if (!rei_store_save_resident (demo->store, resident, error))
+        return FALSE;
 
-      if (progress != NULL && (i + 1) % PROGRESS_STEP == 0)
-        progress ((double) (i + 1) / n_residents, progress_data);
+      if ((i + 1) % PROGRESS_STEP == 0)
+        rei_demo_report_progress (demo, (double) (i + 1) / demo->n_residents);
     }
 
-  if (!rei_store_commit (store, error))
-    goto fail;
-
-  if (progress != NULL)
-    progress (1.0, progress_data);
   return TRUE;
-
-fail:
-  rei_store_rollback (store);
-  return FALSE;
 }
 
 gboolean
@@ -785,11 +741,15 @@ rei_demo_write_csv (const char  *path,
 {
   g_autoptr(DemoGenerator) gen = NULL;
   g_autoptr(GString) out = NULL;
+  g_autofree char *today_iso = rei_date_today_iso ();
+  GDate today;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  gen = demo_generator_new (seed);
+  if (!rei_date_iso_to_gdate (today_iso, &today))
+    g_return_val_if_reached (FALSE);
+  gen = demo_generator_new (seed, &today, NULL, n_residents);
   /* About 150 bytes a person: one allocation up front instead of twenty doublings. */
   out = g_string_sized_new (256 + (gsize) n_residents * 160);
 

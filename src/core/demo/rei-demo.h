@@ -6,9 +6,11 @@
 
 G_BEGIN_DECLS
 
-/* Fills a database with believable, deterministic (same seed, same data) residents: Polish
- * names with diacritics, valid PESELs, categories, several years of admissions and endings,
- * outcomes, workshops and projects.  One transaction. */
+/* Fills a database with believable, deterministic data, every domain's in turn (rei-demo.c):
+ * residents with Polish names with diacritics, valid PESELs, categories, ten years of
+ * admissions up to the store's today, lifecycles within the centre's settings (a few files near
+ * or past the limit), outcomes, workshops and projects.  The same seed and the same day give
+ * the same data.  One transaction. */
 gboolean rei_demo_fill      (ReiStore        *store,
                              guint            n_residents,
                              guint32          seed,
@@ -16,7 +18,8 @@ gboolean rei_demo_fill      (ReiStore        *store,
                              gpointer         progress_data,
                              GCancellable    *cancellable,
                              GError         **error);
-/* The same people as a residents CSV in the import format (for the benchmark and tests). */
+/* The same people as a residents CSV in the import format (for the benchmark and tests), as a
+ * fill into a new database (the law's durations) would make them today. */
 gboolean rei_demo_write_csv (const char      *path,
                              guint            n_residents,
                              guint32          seed,
