@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "rei-cli.h"
-#include "rei-demo-reports.h"
 #include "rei-demo.h"
 
 static int
@@ -39,10 +38,7 @@ demo (const ReiCliCommand  *command,
   store = rei_cli_open_store (context);
   if (store == NULL)
     return REI_CLI_EXIT_BAD_DATA;
-  /* The reports' data completes the residents' projects (until the demo runs every domain's
-   * filler itself). */
-  if (!rei_demo_fill (store, (guint) n, (guint32) seed, NULL, NULL, NULL, &error)
-      || !rei_demo_fill_reports (store, (guint32) seed, NULL, &error))
+  if (!rei_demo_fill (store, (guint) n, (guint32) seed, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return REI_CLI_EXIT_BAD_DATA;

@@ -32,6 +32,8 @@ typedef gboolean (*ReiDemoFiller) (ReiDemo  *demo,
 
 gboolean    rei_demo_fill_residents  (ReiDemo  *demo,
                                       GError  **error);
+gboolean    rei_demo_fill_reports    (ReiDemo  *demo,
+                                      GError  **error);
 
 /* How far this filler is (0.0–1.0 of its own work); the bar moves over its share. */
 void        rei_demo_report_progress (ReiDemo  *demo,

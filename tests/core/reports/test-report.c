@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "rei-demo-reports.h"
 #include "rei-demo.h"
 #include "rei-indicators.h"
 #include "rei-money.h"
@@ -302,7 +301,6 @@ demo_figures (const char *dir,
 
   rei_store_set_today (store, "2024-06-30");
   g_assert_true (rei_demo_fill (store, 600, 3, NULL, NULL, NULL, &error));
-  g_assert_true (rei_demo_fill_reports (store, 3, NULL, &error));
   g_assert_no_error (error);
 
   projects = rei_store_list_projects (store, &error);
