@@ -76,9 +76,13 @@ compute (ReiStore         *store,
         ind->people = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_indicator_person_free);
       g_ptr_array_add (report->indicators, ind);
 
-      if (!rei_store_foreach_indicator_person (store, ind->def, report->from, report->to,
-                                               report->project ? report->project->id : 0,
-                                               count_person, ind, cancellable, error))
+      if (with_people
+          ? !rei_store_foreach_indicator_person (store, ind->def, report->from, report->to,
+                                                 report->project ? report->project->id : 0,
+                                                 count_person, ind, cancellable, error)
+          : !rei_store_count_indicator (store, ind->def, report->from, report->to,
+                                        report->project ? report->project->id : 0,
+                                        &ind->numerator, &ind->denominator, error))
         return NULL;
 
       /* The base is who is counted; against a target the base is only the numerator's pool. */

@@ -160,40 +160,127 @@ rei_store_save_indicator_def (ReiStore               *store,
  * The people behind an indicator
  * ------------------------------------------------------------------------------------------- */
 
-/* Parameters of both statements: ?1 from, ?2 to, ?3 project id (NULL: any), ?4 sex, ?5 what the
- * base requires, ?6 the numerator's flag, ?7 the indicator's code, ?8 the base. */
-#define ENROLMENT_PEOPLE \
+/* Parameters of every statement below: ?1 from, ?2 to, ?3 project id (NULL: any), ?4 sex, ?5
+ * what the base requires, ?6 the numerator's flag, ?7 the indicator's code, ?8 the base.  Each
+ * base has its own statement so that SQLite can use the date index; each comes as the list of
+ * people (in Polish order) and as bare counts (no sort), all built from the same fragments. */
+#define ENROLMENT_COUNTED \
+  "CASE WHEN (?6 IS NOT NULL OR EXISTS (SELECT 1 FROM indicator_status x WHERE x.indicator_code = ?7)) " \
+  " AND (?6 IS NULL OR ?6 = 'wszyscy' OR (?6 = 'sciezka' AND e.path_completed = 1) " \
+  "      OR (?6 = 'postep' AND e.social_progress = 1)) " \
+  " AND (NOT EXISTS (SELECT 1 FROM indicator_status x WHERE x.indicator_code = ?7) " \
+  "      OR e.status_after IN (SELECT x.status_code FROM indicator_status x WHERE x.indicator_code = ?7)) " \
+  "THEN 1 ELSE 0 END "
+#define ENROLMENT_PEOPLE_COLUMNS \
   "SELECT r.id, r.surname, r.first_name, r.pesel, r.sex, p.code, e.joined_on, e.left_on, " \
-  "  (SELECT s.label FROM status_after s WHERE s.code = e.status_after), " \
-  "  CASE WHEN (?6 IS NOT NULL OR EXISTS (SELECT 1 FROM indicator_status x WHERE x.indicator_code = ?7)) " \
-  "   AND (?6 IS NULL OR ?6 = 'wszyscy' OR (?6 = 'sciezka' AND e.path_completed = 1) " \
-  "        OR (?6 = 'postep' AND e.social_progress = 1)) " \
-  "   AND (NOT EXISTS (SELECT 1 FROM indicator_status x WHERE x.indicator_code = ?7) " \
-  "        OR e.status_after IN (SELECT x.status_code FROM indicator_status x WHERE x.indicator_code = ?7)) " \
-  "  THEN 1 ELSE 0 END " \
-  "FROM enrolment e JOIN resident r ON r.id = e.resident_id JOIN project p ON p.id = e.project_id " \
-  "WHERE ((?8 = 'zakonczone' AND e.left_on BETWEEN ?1 AND ?2) " \
-  "    OR (?8 = 'uczestnictwa' AND COALESCE(e.joined_on, p.start_date, '0000-01-01') <= ?2 " \
-  "        AND (e.left_on IS NULL OR e.left_on >= ?1))) " \
-  "  AND (?3 IS NULL OR e.project_id = ?3) " \
-  "  AND (?4 IS NULL OR r.sex = ?4) " \
-  "  AND (?5 IS NULL OR (?5 = 'sciezka' AND e.path_completed = 1)) " \
-  "ORDER BY r.surname COLLATE pl, r.first_name COLLATE pl, r.id, p.code"
+  "  (SELECT s.label FROM status_after s WHERE s.code = e.status_after), " ENROLMENT_COUNTED
+#define ENROLMENT_COUNT_COLUMNS "SELECT COUNT(*), COALESCE (SUM (" ENROLMENT_COUNTED "), 0) "
+#define ENROLMENT_FROM \
+  "FROM enrolment e JOIN resident r ON r.id = e.resident_id JOIN project p ON p.id = e.project_id "
+#define ENROLMENT_ENDED "WHERE ?8 = 'zakonczone' AND e.left_on BETWEEN ?1 AND ?2 "
+/* A project's rows by its index: the unary + keeps SQLite off the date index, which over a
+ * project's several years would read most of the table. */
+#define ENROLMENT_ENDED_IN_PROJECT \
+  "WHERE ?8 = 'zakonczone' AND e.project_id = ?3 AND +e.left_on BETWEEN ?1 AND ?2 "
+#define ENROLMENT_OVERLAP \
+  "WHERE ?8 = 'uczestnictwa' AND COALESCE (e.joined_on, p.start_date, '0000-01-01') <= ?2 " \
+  "  AND (e.left_on IS NULL OR e.left_on >= ?1) "
+#define ENROLMENT_OVERLAP_IN_PROJECT ENROLMENT_OVERLAP "  AND e.project_id = ?3 "
+#define ENROLMENT_FILTERS \
+  "  AND (?3 IS NULL OR e.project_id = ?3) AND (?4 IS NULL OR r.sex = ?4) " \
+  "  AND (?5 IS NULL OR (?5 = 'sciezka' AND e.path_completed = 1)) "
+#define PEOPLE_ORDER "ORDER BY r.surname COLLATE pl, r.first_name COLLATE pl, r.id"
 
 /* A graduate has no path or progress flags: 'wszyscy' and 'sciezka' count every graduate. */
-#define GRADUATE_PEOPLE \
+#define GRADUATE_COUNTED \
+  "CASE WHEN (?6 IS NOT NULL OR EXISTS (SELECT 1 FROM indicator_outcome x WHERE x.indicator_code = ?7)) " \
+  " AND (?6 IS NULL OR ?6 IN ('wszyscy', 'sciezka')) " \
+  " AND (NOT EXISTS (SELECT 1 FROM indicator_outcome x WHERE x.indicator_code = ?7) " \
+  "      OR r.outcome IN (SELECT x.outcome_code FROM indicator_outcome x WHERE x.indicator_code = ?7)) " \
+  "THEN 1 ELSE 0 END "
+#define GRADUATE_PEOPLE_COLUMNS \
   "SELECT r.id, r.surname, r.first_name, r.pesel, r.sex, NULL, r.admission_date, r.end_date, " \
-  "  (SELECT o.label FROM outcome o WHERE o.code = r.outcome), " \
-  "  CASE WHEN (?6 IS NOT NULL OR EXISTS (SELECT 1 FROM indicator_outcome x WHERE x.indicator_code = ?7)) " \
-  "   AND (?6 IS NULL OR ?6 IN ('wszyscy', 'sciezka')) " \
-  "   AND (NOT EXISTS (SELECT 1 FROM indicator_outcome x WHERE x.indicator_code = ?7) " \
-  "        OR r.outcome IN (SELECT x.outcome_code FROM indicator_outcome x WHERE x.indicator_code = ?7)) " \
-  "  THEN 1 ELSE 0 END " \
+  "  (SELECT o.label FROM outcome o WHERE o.code = r.outcome), " GRADUATE_COUNTED
+#define GRADUATE_COUNT_COLUMNS "SELECT COUNT(*), COALESCE (SUM (" GRADUATE_COUNTED "), 0) "
+#define GRADUATE_FROM_WHERE \
   "FROM resident r JOIN end_reason er ON er.code = r.end_reason " \
   "WHERE er.graduate = 1 AND r.end_date BETWEEN ?1 AND ?2 AND ?8 = 'absolwenci' " \
   "  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.resident_id = r.id AND e.project_id = ?3)) " \
-  "  AND (?4 IS NULL OR r.sex = ?4) AND (?5 IS NULL OR ?5 = 'sciezka') " \
-  "ORDER BY r.surname COLLATE pl, r.first_name COLLATE pl, r.id"
+  "  AND (?4 IS NULL OR r.sex = ?4) AND (?5 IS NULL OR ?5 = 'sciezka') "
+
+static const char *
+indicator_sql (const ReiIndicatorDef *def,
+               gboolean               people,
+               gboolean               in_project)
+{
+  if (g_strcmp0 (def->base, "absolwenci") == 0)
+    return people ? GRADUATE_PEOPLE_COLUMNS GRADUATE_FROM_WHERE PEOPLE_ORDER
+                  : GRADUATE_COUNT_COLUMNS GRADUATE_FROM_WHERE;
+  if (g_strcmp0 (def->base, "uczestnictwa") == 0 && in_project)
+    return people ? ENROLMENT_PEOPLE_COLUMNS ENROLMENT_FROM ENROLMENT_OVERLAP_IN_PROJECT ENROLMENT_FILTERS PEOPLE_ORDER ", p.code"
+                  : ENROLMENT_COUNT_COLUMNS ENROLMENT_FROM ENROLMENT_OVERLAP_IN_PROJECT ENROLMENT_FILTERS;
+  if (g_strcmp0 (def->base, "uczestnictwa") == 0)
+    return people ? ENROLMENT_PEOPLE_COLUMNS ENROLMENT_FROM ENROLMENT_OVERLAP ENROLMENT_FILTERS PEOPLE_ORDER ", p.code"
+                  : ENROLMENT_COUNT_COLUMNS ENROLMENT_FROM ENROLMENT_OVERLAP ENROLMENT_FILTERS;
+  if (in_project)
+    return people ? ENROLMENT_PEOPLE_COLUMNS ENROLMENT_FROM ENROLMENT_ENDED_IN_PROJECT ENROLMENT_FILTERS PEOPLE_ORDER ", p.code"
+                  : ENROLMENT_COUNT_COLUMNS ENROLMENT_FROM ENROLMENT_ENDED_IN_PROJECT ENROLMENT_FILTERS;
+  return people ? ENROLMENT_PEOPLE_COLUMNS ENROLMENT_FROM ENROLMENT_ENDED ENROLMENT_FILTERS PEOPLE_ORDER ", p.code"
+                : ENROLMENT_COUNT_COLUMNS ENROLMENT_FROM ENROLMENT_ENDED ENROLMENT_FILTERS;
+}
+
+static void
+bind_indicator (sqlite3_stmt          *stmt,
+                const ReiIndicatorDef *def,
+                const char            *from,
+                const char            *to,
+                gint64                 project_id)
+{
+  rei_store_bind_text (stmt, 1, from);
+  rei_store_bind_text (stmt, 2, to);
+  bind_int_or_null (stmt, 3, project_id > 0 ? project_id : -1);
+  rei_store_bind_text (stmt, 4, def->sex);
+  rei_store_bind_text (stmt, 5, def->base_requires);
+  rei_store_bind_text (stmt, 6, def->counts);
+  rei_store_bind_text (stmt, 7, def->code);
+  rei_store_bind_text (stmt, 8, def->base);
+}
+
+gboolean
+rei_store_count_indicator (ReiStore               *store,
+                           const ReiIndicatorDef  *def,
+                           const char             *from,
+                           const char             *to,
+                           gint64                  project_id,
+                           guint                  *numerator,
+                           guint                  *denominator,
+                           GError                **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (REI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (def != NULL && from != NULL && to != NULL, FALSE);
+
+  c = rei_store_lock_read (store);
+  stmt = rei_store_prepare (c, indicator_sql (def, FALSE, project_id > 0), error);
+  if (stmt != NULL)
+    {
+      bind_indicator (stmt, def, from, to, project_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          *denominator = (guint) sqlite3_column_int64 (stmt, 0);
+          *numerator = (guint) sqlite3_column_int64 (stmt, 1);
+          ok = TRUE;
+          sqlite3_reset (stmt);
+        }
+      else
+        fail (c, stmt, error, _("computing an indicator"));
+    }
+  rei_store_unlock (c);
+  return ok;
+}
 
 gboolean
 rei_store_foreach_indicator_person (ReiStore               *store,
@@ -208,29 +295,20 @@ rei_store_foreach_indicator_person (ReiStore               *store,
 {
   ReiStoreConnection *c;
   sqlite3_stmt *stmt;
-  gboolean graduates;
   int rc = SQLITE_DONE;
   guint n = 0;
 
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
   g_return_val_if_fail (def != NULL && from != NULL && to != NULL, FALSE);
 
-  graduates = g_strcmp0 (def->base, "absolwenci") == 0;
   c = rei_store_lock_read (store);
-  stmt = rei_store_prepare (c, graduates ? GRADUATE_PEOPLE : ENROLMENT_PEOPLE, error);
+  stmt = rei_store_prepare (c, indicator_sql (def, TRUE, project_id > 0), error);
   if (stmt == NULL)
     {
       rei_store_unlock (c);
       return FALSE;
     }
-  rei_store_bind_text (stmt, 1, from);
-  rei_store_bind_text (stmt, 2, to);
-  bind_int_or_null (stmt, 3, project_id > 0 ? project_id : -1);
-  rei_store_bind_text (stmt, 4, def->sex);
-  rei_store_bind_text (stmt, 5, def->base_requires);
-  rei_store_bind_text (stmt, 6, def->counts);
-  rei_store_bind_text (stmt, 7, def->code);
-  rei_store_bind_text (stmt, 8, def->base);
+  bind_indicator (stmt, def, from, to, project_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -178,6 +178,16 @@ gboolean         rei_store_foreach_indicator_person (ReiStore         *store,
                                                     GCancellable      *cancellable,
                                                     GError           **error);
 
+/* The same as counts only (no list, no sort): numerator and size of the base. */
+gboolean         rei_store_count_indicator         (ReiStore          *store,
+                                                    const ReiIndicatorDef *def,
+                                                    const char        *from,
+                                                    const char        *to,
+                                                    gint64             project_id,
+                                                    guint             *numerator,
+                                                    guint             *denominator,
+                                                    GError           **error);
+
 /* For the annual report: people whose participation overlapped [from, to], in all and per
  * category (code → count, every category listed, zero included). */
 gint64           rei_store_count_participants      (ReiStore          *store,
