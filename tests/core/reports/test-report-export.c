@@ -232,6 +232,35 @@ test_cst (void)
   }
 }
 
+/* A cancelled export writes nothing, not even its temporary file. */
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.xlsx", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(ReiReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  fill (store, db);
+  report = rei_report_compute_project (store, NOWA_SZANSA, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rei_export_report (store, report, path, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (rei_report_compute_year (store, 2019, TRUE, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".xlsx"));
+}
+
 static int
 write_to (const char *dir)
 {
@@ -255,5 +284,6 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report-export/cst", test_cst);
+  g_test_add_func ("/report-export/cancel", test_cancel);
   return g_test_run ();
 }
