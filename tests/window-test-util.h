@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "rei-window.h"
+#include "rei-window-private.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +33,7 @@ void       rei_window_test_set_search     (ReiWindow        *window,
                                            const char       *text);
 void       rei_window_test_save_png       (GtkWidget        *widget,
                                            const char       *name);
+/* The message dialog (an error, a question) shown over parent, or NULL. */
+AdwMessageDialog *rei_window_test_find_message_dialog (GtkWindow *parent);
 
 G_END_DECLS

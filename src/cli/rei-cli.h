@@ -44,6 +44,7 @@ extern const ReiCliCommand rei_cli_residents_commands[];
 extern const ReiCliCommand rei_cli_reports_commands[];
 extern const ReiCliCommand rei_cli_store_commands[];
 extern const ReiCliCommand rei_cli_demo_commands[];
+extern const ReiCliCommand rei_cli_network_commands[];
 
 /* Parses the command's options (and --help, which prints the command's usage and exits 0).
  * Positional arguments stay in argv.  On a usage error prints it and returns FALSE: the command

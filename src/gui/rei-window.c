@@ -3,14 +3,12 @@
 
 #include "config.h"
 
-#include "rei-window.h"
+#include "rei-window-private.h"
 
 #include <glib/gi18n.h>
 
-#include "rei-import-dialog.h"
 #include "rei-preferences-window.h"
 #include "rei-reports-view.h"
-#include "rei-resident-detail.h"
 
 struct _ReiWindow
 {

@@ -6,7 +6,7 @@
 
 #include "rei-demo.h"
 #include "rei-resident-list.h"
-#include "rei-window.h"
+#include "rei-window-private.h"
 #include "test-util.h"
 #include "window-test-util.h"
 

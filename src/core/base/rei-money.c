@@ -142,21 +142,23 @@ char *
 rei_money_format (gint64 grosze)
 {
   g_autofree char *digits = NULL;
-  GString *out = g_string_new (NULL);
-  guint64 abs_value = grosze < 0 ? (guint64) -grosze : (guint64) grosze;
+  GString *out;
   gsize len;
 
-  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, abs_value / 100);
-  len = strlen (digits);
   if (grosze < 0)
-    g_string_append_c (out, '-');
+    return g_strdup ("");
+
+  digits = g_strdup_printf ("%" G_GINT64_FORMAT, grosze / 100);
+  len = strlen (digits);
+  out = g_string_new (NULL);
   for (gsize i = 0; i < len; i++)
     {
+      /* A no-break space between thousands, as Polish writes them. */
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ' ');
+        g_string_append (out, "\u00a0");
       g_string_append_c (out, digits[i]);
     }
-  g_string_append_printf (out, ",%02u", (guint) (abs_value % 100));
+  g_string_append_printf (out, ",%02d zł", (int) (grosze % 100));
   return g_string_free (out, FALSE);
 }
 

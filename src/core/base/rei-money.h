@@ -24,7 +24,8 @@ GQuark    rei_money_error_quark (void);
 gboolean  rei_money_parse       (const char  *text,
                                  gint64      *grosze,
                                  GError     **error);
-/* "1 025 436,17" (plain spaces between thousands). */
+/* "1 025 436,17 zł" with no-break spaces between thousands, as Polish writes it; "" for a
+ * negative amount (-1 is "not known" wherever money is stored).  rei_money_parse() reads it. */
 char     *rei_money_format      (gint64       grosze);
 /* For a workbook cell: złote as a double, exact to the grosz for any amount below 2^53 grosze. */
 double    rei_money_to_double   (gint64       grosze);

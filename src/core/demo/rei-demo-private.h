@@ -32,6 +32,12 @@ typedef gboolean (*ReiDemoFiller) (ReiDemo  *demo,
 
 gboolean    rei_demo_fill_residents  (ReiDemo  *demo,
                                       GError  **error);
+/* The town's network: partners of every type and sector, providers for the catalogue, their
+ * own services, and referrals of the residents over the five years before today. */
+gboolean    rei_demo_fill_network    (ReiDemo  *demo,
+                                      GError  **error);
+/* Projects completed with codes, partners, tasks and money, enrolments with their outcomes,
+ * funding by year (rei-demo-reports.c). */
 gboolean    rei_demo_fill_reports    (ReiDemo  *demo,
                                       GError  **error);
 

@@ -8,7 +8,7 @@
 
 #include "rei-date.h"
 #include "rei-export-cst.h"
-#include "rei-export.h"
+#include "rei-export-error.h"
 #include "rei-identifiers.h"
 #include "rei-report.h"
 #include "rei-store-reports.h"

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rei-store-reports-private.h"
+#include "rei-store-network.h"
 #include "rei-store-reports.h"
 
 /* ---------------------------------------------------------------------------------------------
@@ -121,7 +122,8 @@ rei_indicator_person_free (ReiIndicatorPerson *p)
   g_free (p);
 }
 
-/* A partner by name, added to the network as type B when it is not there yet. */
+/* A partner by name (the network's matching: case and diacritics folded), added to the
+ * network as type B when it is not there yet. */
 static gint64
 ensure_partner (ReiStore            *store,
                 ReiStoreConnection  *c,
@@ -129,29 +131,12 @@ ensure_partner (ReiStore            *store,
                 GPtrArray           *added,
                 GError             **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
+  gint64 id = rei_store_find_partner (store, NULL, name, error);
 
-  stmt = rei_store_prepare (c, "SELECT id FROM partner WHERE name = ? ORDER BY id LIMIT 1", error);
-  if (stmt == NULL)
-    return -1;
-  rei_store_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (id > 0)
+  if (id != 0)
     return id;
-
-  stmt = rei_store_prepare (c, "INSERT INTO partner (name, type) VALUES (?, 'B')", error);
-  if (stmt == NULL)
-    return -1;
-  rei_store_bind_text (stmt, 1, name);
-  if (!step_done (c, stmt, error, _("adding a partner")))
-    return -1;
-  id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
-  if (!rei_store_write_audit (store, "partner", id, "insert", "name,type", error))
-    return -1;
-  if (added != NULL)
+  id = rei_store_ensure_partner (store, name, "B", error);
+  if (id > 0 && added != NULL)
     g_ptr_array_add (added, g_strdup (name));
   return id;
 }

@@ -1,31 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "rei-csv-reader.h"
-#include "rei-progress.h"
+#include "rei-sheet-importer.h"
 #include "rei-store.h"
 
 G_BEGIN_DECLS
 
+/* The residents import on the shared frame (rei-sheet-importer.h), which also defines
+ * REI_IMPORT_ERROR and ReiImportProblem.  The file format: a header row with the columns imie,
+ * nazwisko (required), pesel, plec, data_urodzenia, kategorie, data_przyjecia, data_zakonczenia,
+ * powod_zakonczenia, sytuacja_po, warsztat, projekt, in any order and spelled as offices write
+ * them ("Data przyjęcia"); kategorie and projekt hold several values separated by "|".  A
+ * person already in the register (same PESEL, or without one the same name and dates) is
+ * updated with the columns the file has. */
 #define REI_TYPE_IMPORTER (rei_importer_get_type ())
-#define REI_IMPORT_ERROR (rei_import_error_quark ())
-
-typedef enum
-{
-  REI_IMPORT_ERROR_INVALID,   /* the file has problems: see rei_importer_get_problems() */
-  REI_IMPORT_ERROR_EMPTY,     /* no header row */
-  REI_IMPORT_ERROR_READ,
-} ReiImportError;
-
-typedef struct
-{
-  guint  line;
-  char  *message;
-} ReiImportProblem;
 
 G_DECLARE_FINAL_TYPE (ReiImporter, rei_importer, REI, IMPORTER, GObject)
 
-GQuark       rei_import_error_quark      (void);
 ReiImporter *rei_importer_new            (ReiStore         *store);
 void         rei_importer_set_encoding   (ReiImporter      *self,
                                           ReiCsvEncoding    encoding);

@@ -35,10 +35,13 @@ struct _ReiResidentList
 };
 
 static void rei_resident_list_list_model_iface_init (GListModelInterface *iface);
+static void rei_resident_list_lazy_list_iface_init (ReiLazyListInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ReiResidentList, rei_resident_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      rei_resident_list_list_model_iface_init))
+                                                      rei_resident_list_list_model_iface_init)
+                               G_IMPLEMENT_INTERFACE (REI_TYPE_LAZY_LIST,
+                                                      rei_resident_list_lazy_list_iface_init))
 
 enum {
   PROP_0,
@@ -50,8 +53,6 @@ enum {
 
 enum {
   FAILED,
-  REPLACING,
-  REPLACED,
   N_SIGNALS
 };
 
@@ -219,7 +220,7 @@ swap_ids (ReiResidentList *self,
   guint new_n = ids->len;
   guint n_rows;
 
-  g_signal_emit (self, signals[REPLACING], 0);
+  rei_lazy_list_emit_replacing (REI_LAZY_LIST (self));
 
   g_array_unref (self->ids);
   self->ids = ids;
@@ -255,7 +256,7 @@ swap_ids (ReiResidentList *self,
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 
-  g_signal_emit (self, signals[REPLACED], 0);
+  rei_lazy_list_emit_replaced (REI_LAZY_LIST (self));
 }
 
 typedef struct
@@ -435,6 +436,27 @@ rei_resident_list_list_model_iface_init (GListModelInterface *iface)
   iface->get_item = rei_resident_list_get_item;
 }
 
+static gint64
+rei_resident_list_lazy_get_id (ReiLazyList *list,
+                               guint        position)
+{
+  return rei_resident_list_get_id (REI_RESIDENT_LIST (list), position);
+}
+
+static gboolean
+rei_resident_list_lazy_get_loading (ReiLazyList *list)
+{
+  return rei_resident_list_get_loading (REI_RESIDENT_LIST (list));
+}
+
+/* "replacing" and "replaced" are ReiLazyList's signals. */
+static void
+rei_resident_list_lazy_list_iface_init (ReiLazyListInterface *iface)
+{
+  iface->get_id = rei_resident_list_lazy_get_id;
+  iface->get_loading = rei_resident_list_lazy_get_loading;
+}
+
 static void
 rei_resident_list_dispose (GObject *object)
 {
@@ -533,15 +555,6 @@ rei_resident_list_class_init (ReiResidentListClass *klass)
   signals[FAILED] =
     g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  /* A new result is about to go into the rows: the last moment the positions mean the people
-   * of the old one (e.g. to remember who is selected). */
-  signals[REPLACING] =
-    g_signal_new ("replacing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* The rows show the new result, and items-changed has told of its length. */
-  signals[REPLACED] =
-    g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

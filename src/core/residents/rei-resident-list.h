@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "rei-lazy-list.h"
 #include "rei-resident-query.h"
 #include "rei-resident-row.h"
 #include "rei-store.h"

@@ -10,23 +10,6 @@
 #include "rei-date.h"
 #include "rei-resident-rules.h"
 
-static gboolean
-is_date_field (ReiResidentField field)
-{
-  switch (field)
-    {
-    case REI_RESIDENT_BIRTH_DATE:
-    case REI_RESIDENT_REFERRAL_DATE:
-    case REI_RESIDENT_ADMISSION_DATE:
-    case REI_RESIDENT_END_DATE:
-    case REI_RESIDENT_OUTCOME_DATE:
-    case REI_RESIDENT_CONSENT_DATE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 static char *
 check_email (const char *text)
 {
@@ -90,7 +73,7 @@ rei_resident_rules_check_field (ReiResidentField  field,
     case REI_RESIDENT_POSTCODE:
       return check_postcode (value);
     default:
-      if (is_date_field (field) && !rei_date_parse (value, &date))
+      if (rei_resident_field_is_date (field) && !rei_date_parse (value, &date))
         return g_strdup (_("Enter the date as dd.mm.yyyy, e.g. 31.05.2019."));
       return NULL;
     }

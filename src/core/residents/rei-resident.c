@@ -281,6 +281,23 @@ rei_resident_field_from_name (const char       *name,
   return FALSE;
 }
 
+gboolean
+rei_resident_field_is_date (ReiResidentField field)
+{
+  switch (field)
+    {
+    case REI_RESIDENT_BIRTH_DATE:
+    case REI_RESIDENT_REFERRAL_DATE:
+    case REI_RESIDENT_ADMISSION_DATE:
+    case REI_RESIDENT_END_DATE:
+    case REI_RESIDENT_OUTCOME_DATE:
+    case REI_RESIDENT_CONSENT_DATE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 const char *
 rei_resident_get_first_name (ReiResident *self)
 {

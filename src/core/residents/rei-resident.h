@@ -58,6 +58,8 @@ void                rei_resident_set              (ReiResident      *self,
 const char         *rei_resident_field_name       (ReiResidentField  field);
 gboolean            rei_resident_field_from_name  (const char       *name,
                                                    ReiResidentField *field);
+/* Whether a field holds a date (stored as yyyy-mm-dd, shown and typed as dd.mm.yyyy). */
+gboolean            rei_resident_field_is_date    (ReiResidentField  field);
 
 const char         *rei_resident_get_first_name   (ReiResident      *self);
 const char         *rei_resident_get_surname      (ReiResident      *self);

@@ -3,19 +3,13 @@
 
 #include "config.h"
 
-#include "rei-import-dialog.h"
+#include "rei-import-dialog-private.h"
 
 #include <glib/gi18n.h>
 
 #include "rei-date.h"
-#include "rei-importer.h"
-
-/* Enough rows to recognise the file, few enough to read at a glance. */
-#define N_PREVIEW_ROWS 20
-
-/* The data key under which a preview row keeps its category labels, looked up in the worker
- * so that the main thread never waits for the database while drawing. */
-#define CATEGORIES_KEY "rei-import-categories"
+#include "rei-error-dialog.h"
+#include "rei-import-work.h"
 
 struct _ReiImportDialog
 {
@@ -25,13 +19,11 @@ struct _ReiImportDialog
   GFile                *file;
   ReiCsvEncoding        encoding;
   ReiImportDialogState  state;
-  gboolean              disposed;
 
   /* What was checked is what gets written, even if the file changes on disk meanwhile. */
   GBytes               *bytes;
-  GTask                *task;
-  GCancellable         *cancellable;
-  guint                 progress_source;
+  /* The check or the import running; NULL when none runs. */
+  ReiBackgroundJob     *job;
 
   guint                 n_rows;
   guint                 n_new;
@@ -73,197 +65,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  ReiStore       *store;
-  GFile          *file;
-  GBytes         *bytes;      /* NULL for the first check: the worker loads the file */
-  ReiCsvEncoding  encoding;
-  gboolean        write;
-  int             permille;   /* written by the worker, read by the dialog: atomic */
-} Job;
-
-typedef struct
-{
-  GBytes    *bytes;
-  GError    *error;
-  gboolean   read_failed;
-  guint      n_rows;
-  guint      n_new;
-  guint      n_updated;
-  GPtrArray *preview;        /* ReiResident, with CATEGORIES_KEY set */
-  GArray    *problem_lines;  /* guint */
-  GStrv      problem_texts;
-} JobResult;
-
-static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_clear_object (&job->store);
-  g_clear_object (&job->file);
-  g_clear_pointer (&job->bytes, g_bytes_unref);
-  g_free (job);
-}
-
-static void
-job_result_free (gpointer data)
-{
-  JobResult *result = data;
-
-  g_clear_pointer (&result->bytes, g_bytes_unref);
-  g_clear_error (&result->error);
-  g_clear_pointer (&result->preview, g_ptr_array_unref);
-  g_clear_pointer (&result->problem_lines, g_array_unref);
-  g_clear_pointer (&result->problem_texts, g_strfreev);
-  g_free (result);
-}
-
-static void
-job_progress_cb (double   fraction,
-                 gpointer user_data)
-{
-  Job *job = user_data;
-
-  g_atomic_int_set (&job->permille, (int) CLAMP (fraction * 1000.0, 0.0, 1000.0));
-}
-
-static char *
-dup_category_labels (ReiStore    *store,
-                     ReiResident *resident)
-{
-  const char * const *codes = rei_resident_get_categories (resident);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
-    {
-      g_autofree char *label = rei_store_get_label (store, "category", codes[i]);
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, label != NULL ? label : codes[i]);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* Everything the dialog shows is worked out here, so that the main thread only copies it into
- * widgets: the counts, the preview rows and the problem texts (thousands of them for a sheet
- * saved with the wrong columns). */
-static void
-collect_check (Job          *job,
-               ReiImporter  *importer,
-               GCancellable *cancellable,
-               JobResult    *result)
-{
-  GPtrArray *residents = rei_importer_get_residents (importer);
-  GPtrArray *problems = rei_importer_get_problems (importer);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_full (problems->len + 1, g_free);
-
-  result->n_rows = residents->len;
-  result->preview = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < residents->len && i < N_PREVIEW_ROWS; i++)
-    {
-      ReiResident *copy = rei_resident_copy (g_ptr_array_index (residents, i));
-
-      g_object_set_data_full (G_OBJECT (copy), CATEGORIES_KEY,
-                              dup_category_labels (job->store, copy), g_free);
-      g_ptr_array_add (result->preview, copy);
-    }
-
-  /* The same question the importer asks (by PESEL, or without one by the name and the dates)
-   * says who will be updated.  A file with problems will not be imported: no count needed. */
-  for (guint i = 0; problems->len == 0 && i < residents->len; i++)
-    {
-      if ((i & 1023) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-      if (rei_store_find_matching_resident (job->store, g_ptr_array_index (residents, i), NULL) > 0)
-        result->n_updated++;
-    }
-  result->n_new = result->n_rows - result->n_updated;
-
-  result->problem_lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), problems->len);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      ReiImportProblem *problem = g_ptr_array_index (problems, i);
-
-      g_array_append_val (result->problem_lines, problem->line);
-      if (problem->line > 0)
-        g_ptr_array_add (texts, g_strdup_printf (_("Line %u: %s"), problem->line,
-                                                 problem->message));
-      else
-        g_ptr_array_add (texts, g_strdup (problem->message));
-    }
-  g_ptr_array_add (texts, NULL);
-  result->problem_texts = (GStrv) g_ptr_array_steal (texts, NULL);
-}
-
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  Job *job = task_data;
-  JobResult *result = g_new0 (JobResult, 1);
-  g_autoptr(ReiImporter) importer = NULL;
-
-  if (job->bytes != NULL)
-    result->bytes = g_bytes_ref (job->bytes);
-  else
-    result->bytes = g_file_load_bytes (job->file, cancellable, NULL, &result->error);
-
-  if (result->bytes == NULL)
-    {
-      result->read_failed = !g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-      g_task_return_pointer (task, result, job_result_free);
-      return;
-    }
-
-  importer = rei_importer_new (job->store);
-  rei_importer_set_encoding (importer, job->encoding);
-
-  if (job->write)
-    {
-      if (rei_importer_run (importer, result->bytes, job_progress_cb, job, cancellable,
-                            &result->error))
-        {
-          result->n_new = rei_importer_get_n_inserted (importer);
-          result->n_updated = rei_importer_get_n_updated (importer);
-        }
-    }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-
-      rei_importer_validate (importer, result->bytes, job_progress_cb, job, cancellable, &error);
-      /* A file with problems is an answer, not a failure: they are listed. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        result->error = g_steal_pointer (&error);
-      else
-        collect_check (job, importer, cancellable, result);
-      /* The counts are only whole when nobody cancelled while they were made. */
-      if (result->error == NULL)
-        g_cancellable_set_error_if_cancelled (cancellable, &result->error);
-    }
-
-  g_task_return_pointer (task, result, job_result_free);
-}
-
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  ReiImportDialog *self = REI_IMPORT_DIALOG (user_data);
-  Job *job;
-
-  if (self->task == NULL)
-    return G_SOURCE_CONTINUE;
-
-  job = g_task_get_task_data (self->task);
-  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 set_state (ReiImportDialog      *self,
@@ -312,13 +113,7 @@ set_state (ReiImportDialog      *self,
     }
 
   if (working)
-    {
-      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-      if (self->progress_source == 0)
-        self->progress_source = g_timeout_add (100, update_progress_cb, self);
-    }
-  else
-    g_clear_handle_id (&self->progress_source, g_source_remove);
+    gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.import",
                                  state == REI_IMPORT_DIALOG_READY);
@@ -331,50 +126,49 @@ set_state (ReiImportDialog      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-static void on_job_done_cb (GObject      *source_object,
-                            GAsyncResult *res,
-                            gpointer      user_data);
+static void
+on_job_fraction_cb (ReiImportDialog  *self,
+                    GParamSpec       *pspec,
+                    ReiBackgroundJob *job)
+{
+  /* Not a check that another encoding superseded, still stopping. */
+  if (job == self->job)
+    gtk_progress_bar_set_fraction (self->progress_bar, rei_background_job_get_fraction (job));
+}
+
+static void on_job_finished_cb (ReiImportDialog  *self,
+                                const GError     *error,
+                                ReiBackgroundJob *job);
 
 static void
 start_job (ReiImportDialog *self,
            gboolean         write)
 {
-  g_autoptr(GTask) task = NULL;
-  GWeakRef *weak;
-  Job *job;
+  ReiImportWork *work;
 
   /* A check still running for the previous encoding is of no interest any more. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->task);
+  if (self->job != NULL)
+    rei_background_job_cancel (self->job);
+  g_clear_object (&self->job);
 
-  job = g_new0 (Job, 1);
-  job->store = g_object_ref (self->store);
-  job->file = g_object_ref (self->file);
-  job->bytes = self->bytes != NULL ? g_bytes_ref (self->bytes) : NULL;
-  job->encoding = self->encoding;
-  job->write = write;
+  work = rei_import_work_new (self->store, self->file, self->bytes, self->encoding, write);
 
-  self->cancellable = g_cancellable_new ();
-  /* The task holds the dialog only weakly: a dialog destroyed with its window is disposed at
-   * once, which cancels the worker, instead of living on until the worker returns. */
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, self->cancellable, on_job_done_cb, weak);
-  g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, job, job_free);
-  /* An import that committed just before Cancel was pressed must still be reported. */
-  g_task_set_check_cancellable (task, FALSE);
-  self->task = g_object_ref (task);
+  /* The job holds the dialog only weakly: a dialog destroyed with its window is disposed at
+   * once, which cancels the worker, instead of living on until the worker returns.  What it
+   * found, the dialog shows itself. */
+  self->job = rei_background_job_new (GTK_WIDGET (self), NULL);
+  g_signal_connect_object (self->job, "notify::fraction", G_CALLBACK (on_job_fraction_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->job, "finished", G_CALLBACK (on_job_finished_cb), self,
+                           G_CONNECT_SWAPPED);
 
   set_state (self, write ? REI_IMPORT_DIALOG_IMPORTING : REI_IMPORT_DIALOG_VALIDATING);
-  g_task_run_in_thread (task, job_thread);
+  rei_background_job_run (self->job, rei_import_work_run, work, rei_import_work_free);
 }
 
 static void
 show_check (ReiImportDialog *self,
-            JobResult       *result)
+            ReiImportWork      *work)
 {
   g_autoptr(GtkStringList) texts = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
@@ -382,18 +176,18 @@ show_check (ReiImportDialog *self,
   g_autofree char *detail = NULL;
   guint n_problems;
 
-  self->n_rows = result->n_rows;
-  self->n_new = result->n_new;
-  self->n_updated = result->n_updated;
+  self->n_rows = work->n_rows;
+  self->n_new = work->n_new;
+  self->n_updated = work->n_updated;
   g_clear_pointer (&self->problem_lines, g_array_unref);
-  self->problem_lines = g_steal_pointer (&result->problem_lines);
+  self->problem_lines = g_steal_pointer (&work->problem_lines);
   n_problems = self->problem_lines->len;
 
   g_list_store_remove_all (self->preview);
   if (n_problems == 0)
-    g_list_store_splice (self->preview, 0, 0, result->preview->pdata, result->preview->len);
+    g_list_store_splice (self->preview, 0, 0, work->preview->pdata, work->preview->len);
 
-  texts = gtk_string_list_new ((const char * const *) result->problem_texts);
+  texts = gtk_string_list_new ((const char * const *) work->problem_texts);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&texts)));
   gtk_list_view_set_model (self->problems_view, GTK_SELECTION_MODEL (selection));
 
@@ -415,9 +209,9 @@ show_check (ReiImportDialog *self,
   /* Matched by PESEL: the people already in the register are updated, not added twice. */
   if (self->n_rows == 0)
     detail = g_strdup (_("The file has a header but no residents; there is nothing to import."));
-  else if (self->n_rows > N_PREVIEW_ROWS)
+  else if (self->n_rows > REI_IMPORT_WORK_N_PREVIEW_ROWS)
     detail = g_strdup_printf (_("%u will be added and %u updated. The first %u are shown."),
-                              self->n_new, self->n_updated, N_PREVIEW_ROWS);
+                              self->n_new, self->n_updated, REI_IMPORT_WORK_N_PREVIEW_ROWS);
   else
     detail = g_strdup_printf (_("%u will be added and %u updated."),
                               self->n_new, self->n_updated);
@@ -431,60 +225,53 @@ show_check (ReiImportDialog *self,
 }
 
 static void
-on_job_done_cb (GObject      *source_object,
-                GAsyncResult *res,
-                gpointer      user_data)
+on_job_finished_cb (ReiImportDialog  *self,
+                    const GError     *error,
+                    ReiBackgroundJob *job)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(ReiImportDialog) self = g_weak_ref_get (weak);
-  Job *job = g_task_get_task_data (G_TASK (res));
-  JobResult *result = g_task_propagate_pointer (G_TASK (res), NULL);
+  ReiImportWork *work = rei_background_job_get_data (job);
   gboolean cancelling;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
-
   /* A dialog already gone (its window closed), or a check superseded by another encoding. */
-  if (self == NULL || self->disposed || G_TASK (res) != self->task)
-    {
-      g_clear_pointer (&result, job_result_free);
-      return;
-    }
+  if (job != self->job)
+    return;
 
   cancelling = self->state == REI_IMPORT_DIALOG_CANCELLING;
+  g_object_ref (job);
+  g_clear_object (&self->job);
 
-  g_clear_object (&self->task);
-  g_clear_object (&self->cancellable);
-
-  if (job->write && result->error == NULL)
+  if (work->write && error == NULL)
     {
-      g_signal_emit (self, signals[IMPORTED], 0, result->n_new, result->n_updated);
-      job_result_free (result);
+      g_signal_emit (self, signals[IMPORTED], 0, work->n_new, work->n_updated);
       gtk_window_destroy (GTK_WINDOW (self));
-      return;
     }
-
-  if (cancelling || g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (cancelling || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      job_result_free (result);
       gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  if (self->bytes == NULL && result->bytes != NULL)
-    self->bytes = g_bytes_ref (result->bytes);
-
-  if (result->read_failed || (job->write && result->error != NULL))
-    {
-      /* A write that failed after a clean check (the disk, a PESEL taken meanwhile) is rolled
-       * back by the importer; say why. */
-      adw_status_page_set_description (self->failed_page, result->error->message);
-      set_state (self, REI_IMPORT_DIALOG_FAILED);
     }
   else
-    show_check (self, result);
+    {
+      if (self->bytes == NULL && work->bytes != NULL)
+        self->bytes = g_bytes_ref (work->bytes);
 
-  job_result_free (result);
+      if (work->write)
+        {
+          /* A write that failed after a clean check (the disk, a PESEL taken meanwhile) was
+           * rolled back by the importer: say why, and let the user try again or cancel. */
+          set_state (self, REI_IMPORT_DIALOG_READY);
+          rei_error_dialog_show (GTK_WIDGET (self), _("The Residents Were Not Imported"),
+                                 error->message);
+        }
+      else if (work->read_failed)
+        {
+          adw_status_page_set_description (self->failed_page, error->message);
+          set_state (self, REI_IMPORT_DIALOG_FAILED);
+        }
+      else
+        show_check (self, work);
+    }
+
+  g_object_unref (job);
 }
 
 static void
@@ -506,7 +293,7 @@ cancel (ReiImportDialog *self)
     case REI_IMPORT_DIALOG_IMPORTING:
       /* The worker stops at its next check (every thousand rows) and rolls back; the dialog
        * closes when it has, so that the window never refreshes under a running write. */
-      g_cancellable_cancel (self->cancellable);
+      rei_background_job_cancel (self->job);
       set_state (self, REI_IMPORT_DIALOG_CANCELLING);
       break;
 
@@ -584,7 +371,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   const char *text;
 
   if (field < 0)
-    text = g_object_get_data (G_OBJECT (resident), CATEGORIES_KEY);
+    text = g_object_get_data (G_OBJECT (resident), REI_IMPORT_WORK_CATEGORIES_KEY);
   else
     {
       text = rei_resident_get (resident, field);
@@ -649,12 +436,9 @@ rei_import_dialog_dispose (GObject *object)
   ReiImportDialog *self = REI_IMPORT_DIALOG (object);
 
   /* Destroyed with its parent window: whatever runs is stopped and rolled back. */
-  self->disposed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->task);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    rei_background_job_cancel (self->job);
+  g_clear_object (&self->job);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->preview);

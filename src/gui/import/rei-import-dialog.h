@@ -29,23 +29,5 @@ ReiImportDialog      *rei_import_dialog_new               (GtkWindow       *pare
                                                            GFile           *file);
 GFile                *rei_import_dialog_get_file          (ReiImportDialog *self);
 ReiImportDialogState  rei_import_dialog_get_state         (ReiImportDialog *self);
-ReiCsvEncoding        rei_import_dialog_get_encoding      (ReiImportDialog *self);
-/* Checks the file again in the new encoding. */
-void                  rei_import_dialog_set_encoding      (ReiImportDialog *self,
-                                                           ReiCsvEncoding   encoding);
-
-/* What the last check found (0 until it is done). */
-guint                 rei_import_dialog_get_n_rows        (ReiImportDialog *self);
-guint                 rei_import_dialog_get_n_new         (ReiImportDialog *self);
-guint                 rei_import_dialog_get_n_updated     (ReiImportDialog *self);
-guint                 rei_import_dialog_get_problem_count (ReiImportDialog *self);
-/* The line of the @index-th problem (0 for a problem of the whole file). */
-guint                 rei_import_dialog_get_problem_line  (ReiImportDialog *self,
-                                                           guint            index);
-
-/* For the window tests. */
-GListModel           *rei_import_dialog_get_preview       (ReiImportDialog *self);
-GtkWidget            *rei_import_dialog_get_import_button (ReiImportDialog *self);
-GtkWidget            *rei_import_dialog_get_cancel_button (ReiImportDialog *self);
 
 G_END_DECLS

@@ -36,21 +36,4 @@ void         rei_resident_detail_reload_lookups    (ReiResidentDetail         *s
 void         rei_resident_detail_export_to_file    (ReiResidentDetail         *self,
                                                     GFile                     *file);
 
-/* For the window tests. */
-AdwEntryRow *rei_resident_detail_get_entry_row     (ReiResidentDetail         *self,
-                                                    ReiResidentField           field);
-/* The message shown under the row of a field, or NULL when it is valid. */
-const char  *rei_resident_detail_get_field_error   (ReiResidentDetail         *self,
-                                                    ReiResidentField           field);
-AdwComboRow *rei_resident_detail_get_sex_row       (ReiResidentDetail         *self);
-GtkSpinButton *rei_resident_detail_get_extension_spin (ReiResidentDetail      *self);
-/* The toast with Undo after the last delete, or NULL. */
-AdwToast    *rei_resident_detail_get_undo_toast    (ReiResidentDetail         *self);
-GtkWidget   *rei_resident_detail_get_lifecycle_warning (ReiResidentDetail     *self);
-GtkWidget   *rei_resident_detail_get_history_row   (ReiResidentDetail         *self);
-/* Checks or unchecks the box of a category in the form. */
-void         rei_resident_detail_set_category      (ReiResidentDetail         *self,
-                                                    const char                *code,
-                                                    gboolean                   active);
-
 G_END_DECLS

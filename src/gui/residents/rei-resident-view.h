@@ -8,16 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  REI_RESIDENT_VIEW_FILTER_STATUS,
-  REI_RESIDENT_VIEW_FILTER_CATEGORY,
-  REI_RESIDENT_VIEW_FILTER_WORKSHOP,
-  REI_RESIDENT_VIEW_FILTER_PROJECT,
-  REI_RESIDENT_VIEW_FILTER_ADMISSION_YEAR,
-  REI_RESIDENT_VIEW_FILTER_END_YEAR,
-} ReiResidentViewFilter;
-
 #define REI_TYPE_RESIDENT_VIEW (rei_resident_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (ReiResidentView, rei_resident_view, REI, RESIDENT_VIEW, GtkWidget)
@@ -26,15 +16,14 @@ ReiStore        *rei_resident_view_get_store        (ReiResidentView *self);
 void             rei_resident_view_set_store        (ReiResidentView *self,
                                                      ReiStore        *store);
 ReiResidentList *rei_resident_view_get_list         (ReiResidentView *self);
+/* The table; its model is a GtkSingleSelection over the list. */
+GtkColumnView   *rei_resident_view_get_column_view  (ReiResidentView *self);
 /* Reads the list again, e.g. after an import. */
 void             rei_resident_view_refresh          (ReiResidentView *self);
 void             rei_resident_view_focus_search     (ReiResidentView *self);
-void             rei_resident_view_clear_filters    (ReiResidentView *self);
 /* Asks where to save, then writes the list as it is searched and filtered to a workbook in a
  * thread, with a progress bar and Cancel under the list and a toast when done. */
 void             rei_resident_view_export           (ReiResidentView *self);
-void             rei_resident_view_export_to_file   (ReiResidentView *self,
-                                                     GFile           *file);
 gboolean         rei_resident_view_get_exporting    (ReiResidentView *self);
 
 /* Selects the row of the person with this id: now if the list has them, else when the result
@@ -43,16 +32,5 @@ void             rei_resident_view_select_id        (ReiResidentView *self,
                                                      gint64           id);
 /* Selects no row, and forgets the person still to be selected again once their row is in. */
 void             rei_resident_view_unselect         (ReiResidentView *self);
-/* TRUE while the rows of a result are still being handed to the column view a few a frame. */
-gboolean         rei_resident_view_get_growing      (ReiResidentView *self);
-
-/* For the window tests. */
-GtkColumnView   *rei_resident_view_get_column_view  (ReiResidentView *self);
-GtkEditable     *rei_resident_view_get_search_entry (ReiResidentView *self);
-/* "list", "empty" (no resident in the database) or "no-results" (nobody matches the search). */
-const char      *rei_resident_view_get_page_name    (ReiResidentView *self);
-/* Position 0 of each is "All"; the status filter lists the statuses in ReiResidentStatus order. */
-GtkDropDown     *rei_resident_view_get_filter       (ReiResidentView       *self,
-                                                     ReiResidentViewFilter  filter);
 
 G_END_DECLS

@@ -33,6 +33,9 @@ static void
 test_round_trip (void)
 {
   static const gint64 amounts[] = { 0, 1, 99, 100, 102543617, 97385217, G_GINT64_CONSTANT (99999999999999) };
+  g_autofree char *unknown = rei_money_format (-1);
+
+  g_assert_cmpstr (unknown, ==, "");
 
   for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
     {
@@ -43,12 +46,26 @@ test_round_trip (void)
 
       g_assert_cmpint (parse_ok (text), ==, amounts[i]);
       g_assert_cmpint (parse_ok (plain), ==, amounts[i]);
-      dotted = g_strdelimit (g_strdup (text), " ", '.');
+      dotted = g_strdup (text);
+      /* The same with dots between thousands and no currency. */
+      {
+        g_autoptr(GString) d = g_string_new (NULL);
+        for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+          {
+            gunichar u = g_utf8_get_char (c);
+            if (u == 0x00A0)
+              g_string_append_c (d, '.');
+            else if (u != ' ' && u != 'z' && u != 0x0142)
+              g_string_append_unichar (d, u);
+          }
+        g_free (dotted);
+        dotted = g_string_free (g_steal_pointer (&d), FALSE);
+      }
       g_assert_cmpint (parse_ok (dotted), ==, amounts[i]);
     }
   {
     g_autofree char *text = rei_money_format (102543617);
-    g_assert_cmpstr (text, ==, "1 025 436,17");
+    g_assert_cmpstr (text, ==, "1\u00a0" "025\u00a0" "436,17 zł");
   }
 }
 

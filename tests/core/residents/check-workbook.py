@@ -6,9 +6,10 @@ openpyxl checks the cells as written (sheet names, headers, numbers, formulas an
 results, real dates with their format, Polish order); LibreOffice, run headless with a private
 profile, recalculates the formulas and shows the cells as a person would see them.
 
-The workbooks come from the command-line tool after a CSV import (--cli) and from test-export
-straight from the store (--writer); each source given is checked with openpyxl, and the first
-one with LibreOffice.  Exit status 77 (skipped) only when neither source is given.
+The workbooks come from the command-line tool after a CSV import (--cli) and from the export
+tests straight from the store (--writer, once for test-export-residents and once for
+test-export-indicators, into one folder); each source given is checked with openpyxl, and the
+first one with LibreOffice.  Exit status 77 (skipped) only when neither source is given.
 """
 
 import argparse
@@ -106,6 +107,8 @@ def check_indicators(path, source):
     wb = openpyxl.load_workbook(path)
     cached = openpyxl.load_workbook(path, data_only=True)
     check(wb.sheetnames == ["Wskaźniki", "Absolwenci 2019"], f"{where}: sheets {wb.sheetnames}")
+    # Document properties say what the file is, and name nobody.
+    check(wb.properties.title == "Wskaźniki 2019", f"{where}: title {wb.properties.title}")
 
     ws = wb["Wskaźniki"]
     check(row_values(ws, 1, 5) == INDICATOR_HEADER, f"{where}: header {row_values(ws, 1, 5)}")
@@ -168,6 +171,7 @@ def check_residents(path, source):
     where = f"{source} {os.path.basename(path)}"
     wb = openpyxl.load_workbook(path)
     check(wb.sheetnames == ["Uczestnicy"], f"{where}: sheets {wb.sheetnames}")
+    check(wb.properties.title == "Uczestnicy", f"{where}: title {wb.properties.title}")
     ws = wb["Uczestnicy"]
     ncols = len(RESIDENT_HEADER)
     check(row_values(ws, 1, ncols) == RESIDENT_HEADER, f"{where}: header "
@@ -308,7 +312,8 @@ def run(argv, **kwargs):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", help="reintegra-cli, to import the fixture and export")
-    parser.add_argument("--writer", help="test-export, which writes the workbooks itself")
+    parser.add_argument("--writer", action="append", default=[],
+                        help="an export test that writes its workbooks itself (repeatable)")
     parser.add_argument("--fixture", required=True, help="tests/data/krasnystaw-2019.csv")
     parser.add_argument("--no-libreoffice", action="store_true",
                         help="check with openpyxl only (meson -Dlibreoffice_tests=false)")
@@ -332,7 +337,8 @@ def main():
         if args.writer:
             out = os.path.join(work, "writer")
             os.mkdir(out, 0o700)
-            run([args.writer, "--write-to", out, args.fixture])
+            for writer in args.writer:
+                run([writer, "--write-to", out, args.fixture])
             sources.append(("writer", out))
         if not sources:
             print("nothing to check: give --cli or --writer")

@@ -4,11 +4,12 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "rei-demo.h"
 #include "rei-importer.h"
 #include "rei-resident-list.h"
-#include "rei-window.h"
+#include "rei-window-private.h"
 #include "test-util.h"
 #include "window-test-util.h"
 
@@ -409,6 +410,81 @@ test_import_cancel_import (void)
   rei_test_tmpdir_free (dir);
 }
 
+static void
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+error_dialog_is_shown (gpointer data)
+{
+  AdwMessageDialog *message = rei_window_test_find_message_dialog (data);
+
+  return message != NULL && gtk_widget_get_mapped (GTK_WIDGET (message));
+}
+
+/* A write that fails after a clean check (here a trigger that refuses every new resident, as a
+ * full disk would refuse the pages) is rolled back; the error dialog says why, over the import
+ * dialog, which offers the import again. */
+static void
+test_import_write_fails (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *db = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  AdwMessageDialog *message;
+  ReiImportDialog *dialog;
+  ReiWindow *window;
+  sqlite3 *sql;
+
+  store = rei_test_store_new (dir);
+  csv = g_build_filename (dir, "residents.csv", NULL);
+  g_assert_true (rei_demo_write_csv (csv, 30, 11, &error));
+  g_assert_no_error (error);
+
+  window = rei_window_test_show (store, 1100, 700);
+  dialog = open_dialog (window, csv);
+  wait_for_state (dialog, REI_IMPORT_DIALOG_READY);
+
+  db = g_build_filename (dir, "test.db", NULL);
+  g_assert_cmpint (sqlite3_open (db, &sql), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sql, "CREATE TRIGGER refuse BEFORE INSERT ON resident "
+                                      "BEGIN SELECT RAISE (ABORT, 'refused'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (sql);
+
+  g_assert_null (rei_window_test_find_message_dialog (GTK_WINDOW (dialog)));
+  press (rei_import_dialog_get_import_button (dialog));
+  g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_IMPORTING);
+  rei_window_test_wait_until (error_dialog_is_shown, dialog, "the error dialog");
+  message = rei_window_test_find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==,
+                   _("The Residents Were Not Imported"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "refused"));
+  g_assert_cmpint (rei_import_dialog_get_state (dialog), ==, REI_IMPORT_DIALOG_READY);
+  g_assert_true (rei_window_get_importing (window));
+  g_assert_cmpint (rei_store_count_residents (store, NULL), ==, 0);
+  {
+    gboolean shown = FALSE;
+
+    /* The dialog fades in: a picture once it has. */
+    g_timeout_add_once (1000, set_true, &shown);
+    rei_window_test_wait_until (rei_window_test_is_true, &shown, "the dialog to fade in");
+    rei_window_test_wait_for_frame (GTK_WIDGET (message));
+    rei_window_test_save_png (GTK_WIDGET (message), "import-write-fails");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (message));
+  press (rei_import_dialog_get_cancel_button (dialog));
+  rei_window_test_wait_until (import_is_done, window, "the dialog to close");
+
+  rei_window_test_destroy (window);
+  rei_test_tmpdir_free (dir);
+}
+
 static gboolean
 is_null (gpointer data)
 {
@@ -463,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/window-import/cancel-validation", test_import_cancel_validation);
   g_test_add_func ("/window-import/cancel-import", test_import_cancel_import);
   g_test_add_func ("/window-import/close-window", test_import_close_window);
+  g_test_add_func ("/window-import/write-fails", test_import_write_fails);
 
   status = g_test_run ();
   rei_test_tmpdir_free (big_dir);

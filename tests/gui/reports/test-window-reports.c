@@ -6,7 +6,7 @@
 
 #include "core/reports/report-fixture.h"
 #include "rei-reports-view.h"
-#include "rei-window.h"
+#include "rei-window-private.h"
 #include "test-util.h"
 #include "window-test-util.h"
 

@@ -6,7 +6,9 @@
 
 #include "rei-demo.h"
 #include "rei-preferences-window.h"
+#include "rei-resident-detail-private.h"
 #include "rei-resident-list.h"
+#include "rei-resident-rules.h"
 #include "rei-window.h"
 #include "test-util.h"
 #include "window-test-util.h"
@@ -150,8 +152,8 @@ test_detail_edit (void)
   g_assert_cmpstr (entry (detail, REI_RESIDENT_PESEL), ==, pesel);
   g_assert_cmpstr (entry (detail, REI_RESIDENT_BIRTH_DATE), ==, "14.03.1985");
   g_assert_cmpstr (entry (detail, REI_RESIDENT_ADMISSION_DATE), ==, "07.01.2019");
-  g_assert_cmpuint (adw_combo_row_get_selected (rei_resident_detail_get_sex_row (detail)), ==, 1);
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (rei_resident_detail_get_sex_row (detail))));
+  g_assert_cmpuint (adw_combo_row_get_selected (rei_resident_detail_get_code_row (detail, REI_RESIDENT_SEX)), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (rei_resident_detail_get_code_row (detail, REI_RESIDENT_SEX))));
   g_assert_false (rei_resident_detail_get_modified (detail));
   /* Admitted in 2019 and never ended: the pane warns that the planned end has passed. */
   g_assert_true (gtk_widget_get_visible (rei_resident_detail_get_lifecycle_warning (detail)));
@@ -405,13 +407,11 @@ test_detail_anonymise (void)
   /* Not for a person still in the programme. */
   select_by_search (window, "Testowa");
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, anna);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (detail), REI_TYPE_RESIDENT_DETAIL, "anonymise_row"))));
+  g_assert_false (gtk_widget_is_sensitive (rei_resident_detail_get_anonymise_row (detail)));
 
   select_by_search (window, "Zenon");
   g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, rei_resident_get_id (r));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (detail), REI_TYPE_RESIDENT_DETAIL, "anonymise_row"))));
+  g_assert_true (gtk_widget_is_sensitive (rei_resident_detail_get_anonymise_row (detail)));
   /* The history lists the insert. */
   g_assert_true (gtk_widget_get_visible (rei_resident_detail_get_history_row (detail)));
 
@@ -438,6 +438,156 @@ test_detail_anonymise (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
+  rei_test_tmpdir_free (dir);
+}
+
+/* What the store says when it refuses to save the person as changed. */
+static char *
+dup_store_refusal (ReiStore         *store,
+                   gint64            id,
+                   ReiResidentField  field,
+                   const char       *value,
+                   const char       *end_reason)
+{
+  g_autoptr(ReiResident) r = rei_store_get_resident (store, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (r);
+  rei_resident_set (r, field, value);
+  if (end_reason != NULL)
+    rei_resident_set (r, REI_RESIDENT_END_REASON, end_reason);
+  g_assert_false (rei_store_save_resident (store, r, &error));
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+/* The form refuses what the core's rules refuse, in their words, and so does the store through
+ * which the import and the command line write: one sentence for one mistake everywhere. */
+static void
+test_detail_rules (void)
+{
+  static const struct
+  {
+    ReiResidentField  field;
+    const char       *bad;
+  } cases[] = {
+    { REI_RESIDENT_EMAIL, "anna.testowa@" },
+    { REI_RESIDENT_PHONE, "600 70" },
+    { REI_RESIDENT_PHONE, "600-700-800 wew. 12" },
+    { REI_RESIDENT_POSTCODE, "22300" },
+    { REI_RESIDENT_CONSENT_DATE, "31.02.2020" },
+  };
+  g_autoptr(ReiStore) store = NULL;
+  g_autofree char *pesel = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *refusal = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiResidentDetail *detail;
+  ReiWindow *window;
+  AdwComboRow *end_reason;
+  gint64 id;
+
+  store = rei_test_store_new (dir);
+  id = add_anna (store, &pesel);
+  window = rei_window_test_show (store, 1280, 800);
+  detail = rei_window_get_resident_detail (window);
+  select_by_search (window, "Testowa");
+  g_assert_cmpint (rei_resident_detail_get_resident_id (detail), ==, id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = rei_resident_rules_check_field (cases[i].field, cases[i].bad);
+      g_autofree char *stored = NULL;
+
+      g_assert_nonnull (expected);
+      set_entry (detail, cases[i].field, cases[i].bad);
+      g_assert_cmpstr (rei_resident_detail_get_field_error (detail, cases[i].field), ==, expected);
+      g_assert_false (rei_resident_detail_get_can_save (detail));
+      stored = dup_store_refusal (store, id, cases[i].field, cases[i].bad, NULL);
+      g_assert_cmpstr (stored, ==, expected);
+      set_entry (detail, cases[i].field, "");
+      g_assert_null (rei_resident_detail_get_field_error (detail, cases[i].field));
+    }
+
+  /* A reason for the end without its date: said at the end date, which is in another section
+   * than the reason. */
+  end_reason = rei_resident_detail_get_code_row (detail, REI_RESIDENT_END_REASON);
+  rei_code_combo_row_set_code (REI_CODE_COMBO_ROW (end_reason), "ukonczenie");
+  g_assert_cmpuint (rei_resident_rules_check_record ("07.01.2019", NULL, "ukonczenie", &message),
+                    ==, REI_RESIDENT_END_DATE);
+  g_assert_cmpstr (rei_resident_detail_get_field_error (detail, REI_RESIDENT_END_DATE), ==, message);
+  g_assert_false (rei_resident_detail_get_can_save (detail));
+  refusal = dup_store_refusal (store, id, REI_RESIDENT_END_DATE, NULL, "ukonczenie");
+  g_assert_cmpstr (refusal, ==, message);
+
+  /* An end before the admission (7 January 2019). */
+  g_clear_pointer (&message, g_free);
+  g_clear_pointer (&refusal, g_free);
+  set_entry (detail, REI_RESIDENT_END_DATE, "06.01.2019");
+  g_assert_cmpuint (rei_resident_rules_check_record ("07.01.2019", "06.01.2019", "ukonczenie", &message),
+                    ==, REI_RESIDENT_END_DATE);
+  g_assert_cmpstr (rei_resident_detail_get_field_error (detail, REI_RESIDENT_END_DATE), ==, message);
+  refusal = dup_store_refusal (store, id, REI_RESIDENT_END_DATE, "2019-01-06", "ukonczenie");
+  g_assert_cmpstr (refusal, ==, message);
+
+  /* Corrected, the form may be saved. */
+  set_entry (detail, REI_RESIDENT_END_DATE, "28.06.2019");
+  g_assert_null (rei_resident_detail_get_field_error (detail, REI_RESIDENT_END_DATE));
+  g_assert_true (rei_resident_detail_get_can_save (detail));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  rei_test_tmpdir_free (dir);
+}
+
+/* The combo row of codes: labels shown, codes given back, nothing recorded lost. */
+static void
+test_code_combo_row (void)
+{
+  const char *sexes[] = { "K", "Kobieta", "M", "Mężczyzna", NULL };
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(GtkWidget) widget = g_object_ref_sink (rei_code_combo_row_new ());
+  ReiCodeComboRow *row = REI_CODE_COMBO_ROW (widget);
+  GListModel *model;
+  char *dir = rei_test_tmpdir_new ();
+
+  rei_code_combo_row_set_choices (row, sexes);
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==,
+                   C_("value", "Not recorded"));
+  g_assert_null (rei_code_combo_row_get_code (row));
+
+  rei_code_combo_row_set_code (row, "M");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+  g_assert_cmpstr (rei_code_combo_row_get_code (row), ==, "M");
+
+  /* A code the choices lack (from an old spreadsheet) is shown as it is and kept. */
+  rei_code_combo_row_set_code (row, "X");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 3), ==, "X");
+  g_assert_cmpstr (rei_code_combo_row_get_code (row), ==, "X");
+
+  /* Without "Not recorded" the same code stays selected. */
+  rei_code_combo_row_set_show_not_recorded (row, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpstr (rei_code_combo_row_get_code (row), ==, "X");
+  rei_code_combo_row_set_code (row, "K");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+
+  /* A lookup table of the store: its codes, with its labels. */
+  store = rei_test_store_new (dir);
+  rei_code_combo_row_set_show_not_recorded (row, TRUE);
+  rei_code_combo_row_set_table (row, store, "end_reason");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  rei_code_combo_row_set_code (row, "ukonczenie");
+  g_assert_cmpstr (rei_code_combo_row_get_code (row), ==, "ukonczenie");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                               adw_combo_row_get_selected (ADW_COMBO_ROW (row))),
+                   ==, "Ukończenie programu");
+
+  g_clear_object (&store);
   rei_test_tmpdir_free (dir);
 }
 
@@ -489,6 +639,8 @@ main (int   argc,
   g_test_add_func ("/window-detail/edit", test_detail_edit);
   g_test_add_func ("/window-detail/unsaved", test_detail_unsaved);
   g_test_add_func ("/window-detail/anonymise", test_detail_anonymise);
+  g_test_add_func ("/window-detail/rules", test_detail_rules);
+  g_test_add_func ("/window-detail/code-combo-row", test_code_combo_row);
   g_test_add_func ("/window-detail/preferences", test_preferences);
 
   return g_test_run ();

@@ -12,7 +12,7 @@
 #include "rei-date.h"
 #include "rei-demo.h"
 #include "rei-resident-list.h"
-#include "rei-window.h"
+#include "rei-window-private.h"
 #include "test-util.h"
 #include "window-test-util.h"
 
@@ -216,7 +216,7 @@ static gboolean keep_ended_stolarski (const Person *p) { return keep_ended (p) &
 /* Chooses the entry of a filter that reads label, and waits for the list. */
 static void
 choose (ReiWindow             *window,
-        ReiResidentViewFilter  filter,
+        ReiResidentFilter      filter,
         const char            *label)
 {
   GtkDropDown *drop_down = rei_resident_view_get_filter (view_of (window), filter);
@@ -238,7 +238,7 @@ choose (ReiWindow             *window,
 
 static void
 assert_filter (ReiWindow             *window,
-               ReiResidentViewFilter  filter,
+               ReiResidentFilter      filter,
                const char            *label,
                gboolean             (*keep) (const Person *p))
 {
@@ -305,6 +305,14 @@ check_status_cells (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     n += check_status_cells (child);
   return n;
+}
+
+static gboolean
+export_bar_is_hidden (gpointer data)
+{
+  GtkWidget *bar = find_with_class (GTK_WIDGET (data), "rei-job-bar");
+
+  return bar != NULL && !gtk_widget_get_mapped (bar);
 }
 
 static gboolean
@@ -494,19 +502,19 @@ test_list_fixture (void)
   }
 
   /* Each filter narrows the list to the right people, in Polish order. */
-  assert_filter (window, REI_RESIDENT_VIEW_FILTER_STATUS, "Kandydat", keep_candidate);
-  assert_filter (window, REI_RESIDENT_VIEW_FILTER_STATUS, "Okres próbny", keep_trial);
-  assert_filter (window, REI_RESIDENT_VIEW_FILTER_STATUS, "Uczestnik", keep_participant);
-  assert_filter (window, REI_RESIDENT_VIEW_FILTER_STATUS, "Zakończony", keep_ended);
+  assert_filter (window, REI_RESIDENT_FILTER_STATUS, "Kandydat", keep_candidate);
+  assert_filter (window, REI_RESIDENT_FILTER_STATUS, "Okres próbny", keep_trial);
+  assert_filter (window, REI_RESIDENT_FILTER_STATUS, "Uczestnik", keep_participant);
+  assert_filter (window, REI_RESIDENT_FILTER_STATUS, "Zakończony", keep_ended);
   {
     g_autofree char *label = rei_store_get_label (store, "category", "bezdomnosc");
 
-    assert_filter (window, REI_RESIDENT_VIEW_FILTER_CATEGORY, label, keep_homeless);
+    assert_filter (window, REI_RESIDENT_FILTER_CATEGORY, label, keep_homeless);
   }
-  assert_filter (window, REI_RESIDENT_VIEW_FILTER_WORKSHOP, "Stolarski", keep_stolarski);
-  assert_filter (window, REI_RESIDENT_VIEW_FILTER_PROJECT, "Projekt B", keep_project_b);
-  assert_filter (window, REI_RESIDENT_VIEW_FILTER_ADMISSION_YEAR, "2019", keep_admitted_2019);
-  assert_filter (window, REI_RESIDENT_VIEW_FILTER_END_YEAR, "2022", keep_ended_2022);
+  assert_filter (window, REI_RESIDENT_FILTER_WORKSHOP, "Stolarski", keep_stolarski);
+  assert_filter (window, REI_RESIDENT_FILTER_PROJECT, "Projekt B", keep_project_b);
+  assert_filter (window, REI_RESIDENT_FILTER_ADMISSION_YEAR, "2019", keep_admitted_2019);
+  assert_filter (window, REI_RESIDENT_FILTER_END_YEAR, "2022", keep_ended_2022);
   {
     g_autofree char *shown = list_surnames (window);
 
@@ -514,8 +522,8 @@ test_list_fixture (void)
   }
 
   /* A filter that leaves nobody says so. */
-  choose (window, REI_RESIDENT_VIEW_FILTER_ADMISSION_YEAR, "2019");
-  choose (window, REI_RESIDENT_VIEW_FILTER_END_YEAR, "2022");
+  choose (window, REI_RESIDENT_FILTER_ADMISSION_YEAR, "2019");
+  choose (window, REI_RESIDENT_FILTER_END_YEAR, "2022");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rei_resident_view_get_list (view))),
                     ==, 0);
   g_assert_cmpstr (rei_resident_view_get_page_name (view), ==, "no-results");
@@ -533,8 +541,8 @@ test_list_fixture (void)
     g_autofree char *expected_names = expected_surnames (keep_ended_stolarski);
     GStatBuf st;
 
-    choose (window, REI_RESIDENT_VIEW_FILTER_STATUS, "Zakończony");
-    choose (window, REI_RESIDENT_VIEW_FILTER_WORKSHOP, "Stolarski");
+    choose (window, REI_RESIDENT_FILTER_STATUS, "Zakończony");
+    choose (window, REI_RESIDENT_FILTER_WORKSHOP, "Stolarski");
     shown = list_surnames (window);
     g_assert_cmpstr (shown, ==, expected_names);
     g_assert_cmpstr (shown, ==, "Bak,Sowa,Źrebiec");
@@ -551,6 +559,8 @@ test_list_fixture (void)
     g_assert_cmpstr (exported, ==, expected);
   }
 
+  /* The picture once the export's progress bar has slid away. */
+  rei_window_test_wait_until (export_bar_is_hidden, window, "the export bar to slide away");
   rei_window_test_wait_for_frame (GTK_WIDGET (window));
   rei_window_test_save_png (GTK_WIDGET (window), "window-list-filtered");
 
@@ -606,7 +616,7 @@ test_list_demo (void)
   /* Every year with an admission is offered, the latest first after "All". */
   {
     GListModel *years = gtk_drop_down_get_model (
-      rei_resident_view_get_filter (view, REI_RESIDENT_VIEW_FILTER_ADMISSION_YEAR));
+      rei_resident_view_get_filter (view, REI_RESIDENT_FILTER_ADMISSION_YEAR));
     g_autoptr(GtkStringObject) first = g_list_model_get_item (years, 1);
     g_autoptr(GtkStringObject) last =
       g_list_model_get_item (years, g_list_model_get_n_items (years) - 1);
@@ -618,9 +628,9 @@ test_list_demo (void)
 
   rei_window_test_save_png (GTK_WIDGET (window), "window-list");
 
-  choose (window, REI_RESIDENT_VIEW_FILTER_STATUS, "Uczestnik");
+  choose (window, REI_RESIDENT_FILTER_STATUS, "Uczestnik");
   filter_button = gtk_widget_get_parent (
-    GTK_WIDGET (rei_resident_view_get_filter (view, REI_RESIDENT_VIEW_FILTER_STATUS)));
+    GTK_WIDGET (rei_resident_view_get_filter (view, REI_RESIDENT_FILTER_STATUS)));
   while (filter_button != NULL && !GTK_IS_MENU_BUTTON (filter_button))
     filter_button = gtk_widget_get_parent (filter_button);
   g_assert_nonnull (filter_button);

@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reintegra-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rei-store-network.h"
+#include "rei-store-network-private.h"
+#include "rei-store-private.h"
+
+/* Referrals, their counts per period and the gaps of the network: the half of the network's
+ * SQL that reads across partners, services, plans and residents. */
+
+/* ---------------------------------------------------------------------------------------------
+ * Referrals
+ * ------------------------------------------------------------------------------------------- */
+
+static ReiReferral *
+referral_from_row (sqlite3_stmt *stmt)
+{
+  ReiReferral *r = rei_referral_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
+
+  rei_referral_set_id (r, sqlite3_column_int64 (stmt, 0));
+  rei_referral_set_service_id (r, rei_network_column_id (stmt, 3));
+  rei_referral_set_plan_id (r, rei_network_column_id (stmt, 4));
+  for (guint f = 0; f < REI_REFERRAL_N_FIELDS; f++)
+    rei_referral_set_text (r, f, (const char *) sqlite3_column_text (stmt, 5 + f));
+  return r;
+}
+
+GPtrArray *
+rei_store_list_referrals (ReiStore  *self,
+                          gint64     partner_id,
+                          gint64     resident_id,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+
+  c = rei_store_lock_read (self);
+  stmt = rei_store_prepare (c,
+    "SELECT r.id, r.resident_id, r.partner_id, r.service_id, r.plan_id, r.referred_on, "
+    "r.started_on, r.ended_on, r.status, r.result, p.name, s.name, "
+    "res.surname || ' ' || res.first_name FROM referral r "
+    "JOIN partner p ON p.id = r.partner_id JOIN resident res ON res.id = r.resident_id "
+    "LEFT JOIN service s ON s.id = r.service_id "
+    "WHERE (?1 <= 0 OR r.partner_id = ?1) AND (?2 <= 0 OR r.resident_id = ?2) "
+    "ORDER BY r.referred_on DESC, r.id DESC", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, partner_id);
+      sqlite3_bind_int64 (stmt, 2, resident_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (list, referral_from_row (stmt));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading referrals"));
+    }
+  rei_store_unlock (c);
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+static gboolean
+write_referral (ReiStore            *self,
+                ReiStoreConnection  *c,
+                ReiReferral         *r,
+                GError             **error)
+{
+  gint64 id = rei_referral_get_id (r);
+  gint64 service_id = rei_referral_get_service_id (r);
+  sqlite3_stmt *stmt;
+
+  if (service_id > 0)
+    {
+      gint64 provider = -1;
+
+      stmt = rei_store_prepare (c, "SELECT partner_id FROM service WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, service_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        provider = rei_network_column_id (stmt, 0);
+      sqlite3_reset (stmt);
+      /* A catalogue row nobody provides yet may be used with any partner. */
+      if (provider > 0 && provider != rei_referral_get_partner_id (r))
+        {
+          g_set_error_literal (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
+                               _("The service belongs to another partner."));
+          return FALSE;
+        }
+      if (provider < 0)
+        {
+          g_set_error_literal (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND,
+                               _("The service no longer exists."));
+          return FALSE;
+        }
+    }
+
+  if (id > 0)
+    stmt = rei_store_prepare (c,
+      "UPDATE referral SET resident_id = ?1, partner_id = ?2, service_id = ?3, plan_id = ?4, "
+      "referred_on = ?5, started_on = ?6, ended_on = ?7, status = ?8, result = ?9 WHERE id = ?10", error);
+  else
+    stmt = rei_store_prepare (c,
+      "INSERT INTO referral (resident_id, partner_id, service_id, plan_id, referred_on, started_on, "
+      "ended_on, status, result) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rei_referral_get_resident_id (r));
+  sqlite3_bind_int64 (stmt, 2, rei_referral_get_partner_id (r));
+  rei_network_bind_id (stmt, 3, service_id);
+  rei_network_bind_id (stmt, 4, rei_referral_get_plan_id (r));
+  for (guint f = REI_REFERRAL_REFERRED_ON; f <= REI_REFERRAL_RESULT; f++)
+    rei_store_bind_text (stmt, 5 + f, rei_referral_get_text (r, f));
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 10, id);
+  if (!rei_network_step_done (c, stmt, _("saving a referral"), error))
+    return FALSE;
+  if (id > 0 && sqlite3_changes (rei_store_connection_get_db (c)) == 0)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND, _("The referral no longer exists."));
+      return FALSE;
+    }
+  if (id <= 0)
+    rei_referral_set_id (r, sqlite3_last_insert_rowid (rei_store_connection_get_db (c)));
+  return rei_store_write_audit (self, "referral", rei_referral_get_id (r), id > 0 ? "update" : "insert",
+                                "resident_id,partner_id,service_id,plan_id,referred_on,started_on,"
+                                "ended_on,status,result", error);
+}
+
+gboolean
+rei_store_save_referral (ReiStore     *self,
+                         ReiReferral  *referral,
+                         GError      **error)
+{
+  ReiStoreConnection *c;
+  gint64 old_id;
+  gboolean ok;
+
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REI_IS_REFERRAL (referral), FALSE);
+
+  if (!rei_referral_check (referral, error) || !rei_store_begin (self, error))
+    return FALSE;
+  old_id = rei_referral_get_id (referral);
+  c = rei_store_lock_write (self);
+  ok = write_referral (self, c, referral, error);
+  rei_store_unlock (c);
+  if (!ok || !rei_store_commit (self, error))
+    {
+      if (!ok)
+        rei_store_rollback (self);
+      rei_referral_set_id (referral, old_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rei_store_delete_referral (ReiStore  *self,
+                           gint64     id,
+                           GError   **error)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  return rei_network_delete_row (self, "DELETE FROM referral WHERE id = ?", "referral", id,
+                     _("deleting a referral"), error);
+}
+
+GHashTable *
+rei_store_count_referrals (ReiStore      *self,
+                           const char    *from_iso,
+                           const char    *to_iso,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  c = rei_store_lock_read (self);
+  stmt = rei_store_prepare (c,
+    "SELECT partner_id, COUNT(*) FROM referral WHERE referred_on >= ?1 AND referred_on <= ?2 "
+    "GROUP BY partner_id", error);
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, from_iso ? from_iso : "0000-01-01");
+      rei_store_bind_text (stmt, 2, to_iso ? to_iso : "9999-12-31");
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
+                               GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("counting referrals"));
+    }
+  rei_store_unlock (c);
+  if (rc == SQLITE_DONE && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return rc == SQLITE_DONE ? g_steal_pointer (&counts) : NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Gaps
+ * ------------------------------------------------------------------------------------------- */
+
+void
+rei_coverage_free (ReiCoverage *coverage)
+{
+  if (coverage == NULL)
+    return;
+  g_free (coverage->code);
+  g_free (coverage->label);
+  g_free (coverage);
+}
+
+gboolean
+rei_coverage_is_gap (const ReiCoverage *coverage)
+{
+  return coverage->n_services == 0 || coverage->n_open_needs > 0;
+}
+
+void
+rei_unmet_need_free (ReiUnmetNeed *need)
+{
+  if (need == NULL)
+    return;
+  g_free (need->area_code);
+  g_free (need->dimension_code);
+  g_free (need->description);
+  g_free (need->recorded_on);
+  g_free (need);
+}
+
+GPtrArray *
+rei_store_list_coverage (ReiStore  *self,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_coverage_free);
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+
+  /* One statement, so that the counts are of one moment.  A partner counts for an area when it
+   * works there (partner_area) or provides a service in it. */
+  c = rei_store_lock_read (self);
+  stmt = rei_store_prepare (c,
+    "SELECT 1, a.code, a.label, a.position, "
+    " (SELECT COUNT(*) FROM service s WHERE s.area = a.code AND s.active AND s.partner_id IS NOT NULL), "
+    " (SELECT COUNT(*) FROM (SELECT partner_id FROM partner_area WHERE area_code = a.code "
+    "   UNION SELECT partner_id FROM service WHERE area = a.code AND active AND partner_id IS NOT NULL)), "
+    " (SELECT COUNT(*) FROM plan_unmet_need n WHERE n.area_code = a.code AND n.met_on IS NULL) "
+    "FROM social_area a "
+    "UNION ALL "
+    "SELECT 0, d.code, d.label, d.position, "
+    " (SELECT COUNT(*) FROM service s WHERE s.dimension_code = d.code AND s.active AND s.partner_id IS NOT NULL), "
+    " (SELECT COUNT(DISTINCT partner_id) FROM service WHERE dimension_code = d.code AND active), "
+    " (SELECT COUNT(*) FROM plan_unmet_need n WHERE n.dimension_code = d.code AND n.met_on IS NULL) "
+    "FROM potential_dimension d WHERE d.active "
+    "ORDER BY 1 DESC, 4, 2", error);
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ReiCoverage *row = g_new0 (ReiCoverage, 1);
+
+          row->is_area = sqlite3_column_int (stmt, 0) != 0;
+          row->code = rei_network_column_text (stmt, 1);
+          row->label = rei_network_column_text (stmt, 2);
+          row->n_services = (guint) sqlite3_column_int64 (stmt, 4);
+          row->n_partners = (guint) sqlite3_column_int64 (stmt, 5);
+          row->n_open_needs = (guint) sqlite3_column_int64 (stmt, 6);
+          g_ptr_array_add (rows, row);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading the gaps"));
+    }
+  rei_store_unlock (c);
+  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+}
+
+GPtrArray *
+rei_store_list_unmet_needs (ReiStore  *self,
+                            gboolean   only_unserved,
+                            GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_unmet_need_free);
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+
+  /* Served now: some partner's active service matches the need's area and dimension (those it
+   * names).  A need that names neither cannot be matched and stays a gap. */
+  c = rei_store_lock_read (self);
+  stmt = rei_store_prepare (c,
+    "SELECT n.id, n.plan_id, n.area_code, n.dimension_code, n.description, n.recorded_on, "
+    " (n.area_code IS NOT NULL OR n.dimension_code IS NOT NULL) AND EXISTS (SELECT 1 FROM service s "
+    "   WHERE s.active AND s.partner_id IS NOT NULL "
+    "   AND (n.area_code IS NULL OR s.area = n.area_code) "
+    "   AND (n.dimension_code IS NULL OR s.dimension_code = n.dimension_code)) "
+    "FROM plan_unmet_need n WHERE n.met_on IS NULL ORDER BY n.recorded_on, n.id", error);
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ReiUnmetNeed *need;
+
+          if (only_unserved && sqlite3_column_int (stmt, 6))
+            continue;
+          need = g_new0 (ReiUnmetNeed, 1);
+          need->id = sqlite3_column_int64 (stmt, 0);
+          need->plan_id = sqlite3_column_int64 (stmt, 1);
+          need->area_code = rei_network_column_text (stmt, 2);
+          need->dimension_code = rei_network_column_text (stmt, 3);
+          need->description = rei_network_column_text (stmt, 4);
+          need->recorded_on = rei_network_column_text (stmt, 5);
+          need->served_now = sqlite3_column_int (stmt, 6) != 0;
+          g_ptr_array_add (rows, need);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading the gaps"));
+    }
+  rei_store_unlock (c);
+  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+}
