@@ -507,6 +507,17 @@ rei_export_annual (ReiStore      *store,
     return FALSE;
   annual_number (&a, "reintegracja", "Uczestnicy objęci reintegracją społeczną i zawodową (IPZS)", n, NULL);
 
+  /* (5) services given: referrals to the network's services that ran in the year (the plans'
+   * own activities are not recorded apart from them yet). */
+  {
+    gint64 referrals = 0, people = 0;
+
+    if (!rei_store_count_services_given (store, from, to, &referrals, &people, error))
+      return FALSE;
+    annual_number (&a, "uslugi", "Usługi udzielone uczestnikom (skierowania do partnerów)", referrals, NULL);
+    annual_number (&a, "uslugi_osoby", "Uczestnicy, którym udzielono usług", people, NULL);
+  }
+
   /* (6) execution of the financial plan, (7) the plan for the next year. */
   if (!annual_funding (&a, store, year, "wykonanie", "finansowanie:", "Wykonanie planu finansowego", error))
     return FALSE;

@@ -476,3 +476,36 @@ rei_store_foreach_cst_row (ReiStore      *store,
   return TRUE;
 }
 
+
+gboolean
+rei_store_count_services_given (ReiStore    *store,
+                                const char  *from,
+                                const char  *to,
+                                gint64      *referrals,
+                                gint64      *people,
+                                GError     **error)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c,
+    "SELECT COUNT(*), COUNT(DISTINCT resident_id) FROM referral "
+    "WHERE status IN ('w_trakcie', 'zakonczone') AND COALESCE (started_on, referred_on) <= ?2 "
+    "AND (ended_on IS NULL OR ended_on >= ?1)", error);
+  gboolean ok = FALSE;
+
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, from);
+      rei_store_bind_text (stmt, 2, to);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          *referrals = sqlite3_column_int64 (stmt, 0);
+          *people = sqlite3_column_int64 (stmt, 1);
+          ok = TRUE;
+        }
+      else
+        fail (c, NULL, error, _("counting participants"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return ok;
+}

@@ -195,6 +195,14 @@ gint64           rei_store_count_participants      (ReiStore          *store,
                                                     const char        *to,
                                                     const char        *category,
                                                     GError           **error);
+/* Referrals to the network's services that ran in [from, to] (begun, not merely planned): how
+ * many, and for how many people. */
+gboolean         rei_store_count_services_given    (ReiStore          *store,
+                                                    const char        *from,
+                                                    const char        *to,
+                                                    gint64            *referrals,
+                                                    gint64            *people,
+                                                    GError           **error);
 /* Participants whose IPZS overlapped [from, to]. */
 gint64           rei_store_count_in_reintegration  (ReiStore          *store,
                                                     const char        *from,

@@ -41,7 +41,7 @@ ANNUAL = {
     "centre_regon": "060000000", "pracownicy": 4, "uczestnicy": 91,
     "kategoria:bezdomnosc": 2, "kategoria:uzaleznienie_alkohol": 2,
     "kategoria:bezrobocie_dlugotrwale": 1, "kategoria:uchodzca": 0,
-    "usamodzielnieni": 13, "reintegracja": 0,
+    "usamodzielnieni": 13, "reintegracja": 0, "uslugi": 2, "uslugi_osoby": 1,
     "finansowanie:budzet_miasta": 520000, "finansowanie:efs": 480000,
     "swiadczenia_integracyjne": 310000.5, "plan:budzet_miasta": 550000.12,
 }

@@ -82,6 +82,20 @@ fill (ReiStore *store,
   sql = g_strdup_printf ("UPDATE resident SET voivodeship = 'lubelskie', county = 'krasnostawski', "
                          "degurba = '2', minority = 'odmowa' WHERE pesel = '%s'", pesel);
   rei_test_exec_raw (path, sql);
+
+  /* Services: two referrals that ran in 2019 for one person, one only planned, one of 2018. */
+  rei_test_exec_raw (path,
+    "INSERT INTO partner (name, type) VALUES ('Poradnia Leczenia Uzależnień', 'B');"
+    "INSERT INTO referral (resident_id, partner_id, referred_on, started_on, ended_on, status) "
+    "SELECT r.id, p.id, '2019-02-01', '2019-02-10', '2019-05-31', 'zakonczone' FROM resident r, partner p "
+    "WHERE r.surname = 'Kategoria' AND r.admission_date = '2019-05-01' AND r.first_name = 'Adam' "
+    "AND p.name = 'Poradnia Leczenia Uzależnień' LIMIT 1;"
+    "INSERT INTO referral (resident_id, partner_id, referred_on, status) "
+    "SELECT resident_id, partner_id, '2019-11-02', 'w_trakcie' FROM referral LIMIT 1;"
+    "INSERT INTO referral (resident_id, partner_id, referred_on, status) "
+    "SELECT resident_id, partner_id, '2019-12-02', 'planowane' FROM referral LIMIT 1;"
+    "INSERT INTO referral (resident_id, partner_id, referred_on, ended_on, status) "
+    "SELECT resident_id, partner_id, '2018-01-02', '2018-03-01', 'zakonczone' FROM referral LIMIT 1;");
 }
 
 static void
