@@ -11,8 +11,13 @@ packages=(
   desktop-file-utils appstream libglib2.0-bin
   # tests: a real X server for the window, programs we did not write to read our workbooks
   xvfb xauth python3 python3-openpyxl libreoffice-calc-nogui
+  # the printed plan read back: pdftotext, pdffonts, pdftoppm; the font it embeds
+  poppler-utils fonts-dejavu-core
   # Polish messages in the command-line tests; the benchmark's reference and memory figures
   locales sqlite3 time
+  # the second build of the test command: clang with AddressSanitizer, UndefinedBehaviorSanitizer
+  # and libFuzzer (its runtime is in libclang-rt-14-dev); valgrind for the memcheck suite
+  clang libclang-rt-14-dev valgrind
 )
 
 sudo=""

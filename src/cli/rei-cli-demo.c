@@ -38,7 +38,8 @@ demo (const ReiCliCommand  *command,
   store = rei_cli_open_store (context);
   if (store == NULL)
     return REI_CLI_EXIT_BAD_DATA;
-  if (!rei_demo_fill (store, (guint) n, (guint32) seed, NULL, NULL, NULL, &error))
+  if (!rei_demo_fill (store, (guint) n, (guint32) seed, NULL, NULL, NULL, &error)
+      || !rei_demo_fill_plans (store, (guint32) seed, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return REI_CLI_EXIT_BAD_DATA;

@@ -14,6 +14,7 @@ static const ReiCliCommand * const command_tables[] = {
   rei_cli_residents_commands,
   rei_cli_reports_commands,
   rei_cli_network_commands,
+  rei_cli_plans_commands,
   rei_cli_demo_commands,
   rei_cli_store_commands,
 };

@@ -42,6 +42,7 @@ struct _ReiCliCommand
 
 extern const ReiCliCommand rei_cli_residents_commands[];
 extern const ReiCliCommand rei_cli_reports_commands[];
+extern const ReiCliCommand rei_cli_plans_commands[];
 extern const ReiCliCommand rei_cli_store_commands[];
 extern const ReiCliCommand rei_cli_demo_commands[];
 extern const ReiCliCommand rei_cli_network_commands[];

@@ -18,6 +18,22 @@ gboolean rei_demo_fill      (ReiStore        *store,
                              gpointer         progress_data,
                              GCancellable    *cancellable,
                              GError         **error);
+/* Demo plans (rei-demo-plans.c): one person's diagnosis, plan, goals, services, reviews and
+ * assessments, a revision for some, the closing for those who left; deterministic for the seed.
+ * Joins the caller's transaction. */
+gboolean rei_demo_add_plan  (ReiStore        *store,
+                             ReiResident     *resident,
+                             guint32          seed,
+                             GError         **error);
+/* rei_demo_add_plan() for every resident who has no plan yet, in one transaction.  Called by
+ * `reintegra-cli demo` after rei_demo_fill(); kept apart so that the tests that only need people
+ * do not pay for plans. */
+gboolean rei_demo_fill_plans (ReiStore       *store,
+                              guint32         seed,
+                              ReiProgressFunc progress,
+                              gpointer        progress_data,
+                              GCancellable   *cancellable,
+                              GError        **error);
 /* The same people as a residents CSV in the import format (for the benchmark and tests), as a
  * fill into a new database (the law's durations) would make them today. */
 gboolean rei_demo_write_csv (const char      *path,

@@ -113,7 +113,11 @@ test_refuse_newer (void)
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
 
   g_clear_object (&store);
-  g_rename (g_build_filename (dir, "test.db", NULL), path);
+  {
+    g_autofree char *old_path = g_build_filename (dir, "test.db", NULL);
+
+    g_rename (old_path, path);
+  }
   sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %u;",
                          rei_store_get_latest_version () + 1);
   rei_test_exec_raw (path, sql);
