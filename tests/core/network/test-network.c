@@ -305,11 +305,11 @@ test_money (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
-      g_assert_true (rei_money_parse (good[i].text, &g));
+      g_assert_true (rei_money_parse (good[i].text, &g, NULL));
       g_assert_cmpint (g, ==, good[i].grosze);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    g_assert_false (rei_money_parse (bad[i], &g));
+    g_assert_false (rei_money_parse (bad[i], &g, NULL));
 }
 
 static void
