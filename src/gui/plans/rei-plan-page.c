@@ -16,6 +16,8 @@ struct _ReiPlanPage
 
   ReiStore      *store;
   gint64         resident_id;
+  /* Which plan is the person's is being read. */
+  gboolean       finding;
   GCancellable  *cancellable;
   ReiPlanView   *view;
 
@@ -74,6 +76,8 @@ find_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   Found *f = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->finding = FALSE;
   if (f == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -166,12 +170,14 @@ rei_plan_page_set_resident (ReiPlanPage *self,
   self->resident_id = resident_id;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->finding = FALSE;
   if (resident_id <= 0 || self->store == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
   self->cancellable = g_cancellable_new ();
+  self->finding = TRUE;
   task = g_task_new (NULL, self->cancellable, find_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, rei_plan_page_set_resident);
   g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
@@ -213,4 +219,11 @@ rei_plan_page_create_plan (ReiPlanPage *self,
     return FALSE;
   rei_plan_page_set_resident (self, self->resident_id);
   return TRUE;
+}
+
+gboolean
+rei_plan_page_get_finding (ReiPlanPage *self)
+{
+  g_return_val_if_fail (REI_IS_PLAN_PAGE (self), FALSE);
+  return self->finding;
 }

@@ -24,6 +24,8 @@ gint64       rei_plan_page_get_resident  (ReiPlanPage *self);
 ReiPlanView *rei_plan_page_get_view      (ReiPlanPage *self);
 /* "empty", "none" or "plan": what the page shows. */
 const char  *rei_plan_page_get_state     (ReiPlanPage *self);
+/* Whether the person's plan is being looked up. */
+gboolean     rei_plan_page_get_finding   (ReiPlanPage *self);
 /* Draws up a plan for the person shown (the "Create Plan" button). */
 gboolean     rei_plan_page_create_plan   (ReiPlanPage *self,
                                           GError     **error);
