@@ -18,6 +18,7 @@
 #include "rei-preferences-window.h"
 #include "rei-store-plans.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 #include "window-test-util.h"
 
