@@ -9,6 +9,7 @@
 #include "rei-plan-print.h"
 #include "rei-plan-view.h"
 #include "rei-store-plans.h"
+#include "rei-store-residents.h"
 
 /* A big plan in the window and on paper, run by hand under Xvfb:
  *

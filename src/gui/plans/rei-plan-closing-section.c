@@ -10,6 +10,7 @@
 #include "rei-code-combo-row.h"
 #include "rei-date.h"
 #include "rei-store-plans.h"
+#include "rei-store-residents.h"
 
 struct _ReiPlanClosingSection
 {

@@ -9,6 +9,7 @@
 
 #include "rei-error-dialog.h"
 #include "rei-store-plans.h"
+#include "rei-store-residents.h"
 
 struct _ReiPlanPage
 {

@@ -18,6 +18,7 @@
 #include "rei-plan-services-section.h"
 #include "rei-potential-profile.h"
 #include "rei-store-plans.h"
+#include "rei-store-residents.h"
 #include "rei-store-private.h"
 
 #define N_MAX_DIMENSIONS 32

@@ -191,7 +191,7 @@ write_text_setting (ReiPreferencesWindow *self,
 
   if (self->filling || g_strcmp0 (stored, value) == 0)
     return;
-  if (!rei_store_set_setting (self->store, key, NULL, value, CENTRE_SOURCE, &error))
+  if (!rei_store_set_setting (self->store, key, NULL, value, REI_SETTING_SOURCE_CENTRE, &error))
     show_error (self, error);
 }
 
