@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rei-network-view.h"
 #include "rei-preferences-window.h"
 
 struct _ReiWindow
@@ -26,6 +27,7 @@ struct _ReiWindow
   AdwViewStack         *view_stack;
   ReiResidentView      *resident_view;
   ReiResidentDetail    *resident_detail;
+  ReiNetworkView       *network_view;
 };
 
 G_DEFINE_FINAL_TYPE (ReiWindow, rei_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -264,6 +266,7 @@ rei_window_constructed (GObject *object)
 
   rei_resident_view_set_store (self->resident_view, self->store);
   rei_resident_detail_set_view (self->resident_detail, self->resident_view);
+  rei_network_view_set_store (self->network_view, self->store);
   /* Delete removes the selected person from the table, not a character from a text field. */
   {
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
@@ -358,6 +361,7 @@ rei_window_class_init (ReiWindowClass *klass)
 
   g_type_ensure (REI_TYPE_RESIDENT_VIEW);
   g_type_ensure (REI_TYPE_RESIDENT_DETAIL);
+  g_type_ensure (REI_TYPE_NETWORK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/rei-window.ui");
@@ -365,6 +369,7 @@ rei_window_class_init (ReiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_view);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_detail);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, network_view);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -480,4 +485,12 @@ rei_window_get_resident_detail (ReiWindow *self)
   g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
 
   return self->resident_detail;
+}
+
+ReiNetworkView *
+rei_window_get_network_view (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  return self->network_view;
 }
