@@ -184,35 +184,56 @@ short_name (const char *name)
   }
 }
 
-/* The name outside the node along its spoke, so that the names of one ring fan out: left of the
- * node on the left half, centred above or below it near the top and bottom. */
+static gboolean
+overlaps (GArray                *taken,
+          const graphene_rect_t *rect)
+{
+  for (guint i = 0; i < taken->len; i++)
+    if (graphene_rect_intersection (&g_array_index (taken, graphene_rect_t, i), rect, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* The name beside its node where it hides neither another name nor a node: first outside the
+ * node along its spoke (so that the names of a ring fan out; left of the node on the left half,
+ * centred near the top and bottom), then below, then above it.  A name that fits nowhere is left
+ * to the hover. */
 static void
 append_node_label (ReiNetworkMapWidget *self,
                    GtkSnapshot         *snapshot,
-                   const ReiMapNode    *node)
+                   const ReiMapNode    *node,
+                   GArray              *taken)
 {
   static const GdkRGBA ink = { 0.15, 0.15, 0.15, 1 };
   g_autofree char *text = short_name (node->name);
   g_autoptr(PangoLayout) layout = make_layout (self, text, LABEL_SIZE, FALSE);
   double gap = node->radius + 3;
-  double x = node->x + gap * cos (node->angle);
-  double y = node->y + gap * sin (node->angle);
   double c = cos (node->angle);
+  double s = sin (node->angle);
+  graphene_rect_t candidates[3];
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
   if (fabs (c) < 0.35)
-    {
-      x -= w / 2.0;
-      y += sin (node->angle) > 0 ? 0 : -h;
-    }
+    candidates[0] = GRAPHENE_RECT_INIT (node->x + gap * c - w / 2.0,
+                                        s > 0 ? node->y + gap * s : node->y + gap * s - h, w, h);
   else
-    {
-      if (c < 0)
-        x -= w;
-      y -= h / 2.0;
-    }
-  append_text (snapshot, layout, x, y, &ink);
+    candidates[0] = GRAPHENE_RECT_INIT (c < 0 ? node->x + gap * c - w : node->x + gap * c,
+                                        node->y + gap * s - h / 2.0, w, h);
+  candidates[1] = GRAPHENE_RECT_INIT (node->x - w / 2.0, node->y + node->radius + 1, w, h);
+  candidates[2] = GRAPHENE_RECT_INIT (node->x - w / 2.0, node->y - node->radius - 1 - h, w, h);
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (!overlaps (taken, &candidates[i]))
+      {
+        static const GdkRGBA halo = { 1, 1, 1, 0.8 };
+
+        /* A light backing keeps the name readable where a link crosses it. */
+        g_array_append_val (taken, candidates[i]);
+        gtk_snapshot_append_color (snapshot, &halo, &candidates[i]);
+        append_text (snapshot, layout, candidates[i].origin.x, candidates[i].origin.y, &ink);
+        return;
+      }
 }
 
 static void
@@ -261,11 +282,19 @@ build_base (ReiNetworkMapWidget *self)
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   ReiMapColour link = rei_network_map_link_colour ();
   GdkRGBA link_colour = rgba (&link, 0.75);
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   gboolean labelled[3];
   double cx, cy, radius;
   guint n = rei_network_map_get_n_nodes (self->map);
 
   rei_network_map_get_centre (self->map, &cx, &cy, &radius);
+  {
+    graphene_rect_t legend = GRAPHENE_RECT_INIT (4, 4, 250, 16 * 6 + 8);
+    graphene_rect_t centre = GRAPHENE_RECT_INIT (cx - radius, cy - radius, 2 * radius, 2 * radius);
+
+    g_array_append_val (taken, legend);
+    g_array_append_val (taken, centre);
+  }
   gtk_snapshot_append_color (snapshot, &white,
                              &GRAPHENE_RECT_INIT (0, 0, rei_network_map_get_width (self->map),
                                                   rei_network_map_get_height (self->map)));
@@ -291,11 +320,22 @@ build_base (ReiNetworkMapWidget *self)
     {
       const ReiMapNode *node = rei_network_map_get_node (self->map, i);
       GdkRGBA fill = rgba (&node->colour, 1);
+      graphene_rect_t box = GRAPHENE_RECT_INIT (node->x - node->radius, node->y - node->radius,
+                                                2 * node->radius, 2 * node->radius);
 
       append_circle (snapshot, node->x, node->y, node->radius, &fill, 1, &white);
-      if (labelled[node->ring])
-        append_node_label (self, snapshot, node);
+      g_array_append_val (taken, box);
     }
+  /* Names after every node is known, the inner rings first: type A partners are the fewest and
+   * the closest to the centre's work. */
+  for (guint r = 0; r < 3; r++)
+    for (guint i = 0; labelled[r] && i < n; i++)
+      {
+        const ReiMapNode *node = rei_network_map_get_node (self->map, i);
+
+        if (node->ring == r)
+          append_node_label (self, snapshot, node, taken);
+      }
 
   append_circle (snapshot, cx, cy, radius, &centre_colour, 0, NULL);
   {
@@ -334,9 +374,10 @@ append_hover (ReiNetworkMapWidget *self,
                           node->name, node->referrals);
   layout = make_layout (self, text, 12, FALSE);
   pango_layout_get_pixel_size (layout, &w, &h);
-  x = node->x + node->radius + 8;
+  /* Over the node's own name, which it repeats in full. */
+  x = node->x + node->radius + 2;
   if (x + w + 12 > width)
-    x = node->x - node->radius - 8 - w - 12;
+    x = node->x - node->radius - 2 - w - 12;
   y = MAX (4, node->y - h / 2.0 - 4);
   {
     GskRoundedRect rect;

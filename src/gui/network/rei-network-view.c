@@ -279,7 +279,7 @@ add_column (ReiNetworkView *self,
             GtkColumnView  *view,
             const char     *title,
             CellText        text,
-            gboolean        expand)
+            int             width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -288,7 +288,10 @@ add_column (ReiNetworkView *self,
   g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_cell_bind_cb), self, 0);
   column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
+  /* 0: shares the room left; else a width that shows its values whole. */
+  gtk_column_view_column_set_expand (column, width == 0);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
@@ -557,10 +560,10 @@ rei_network_view_init (ReiNetworkView *self)
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
   g_signal_handlers_unblock_matched (self->period_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 
-  add_column (self, self->partner_view, _("Name"), partner_name, TRUE);
-  add_column (self, self->partner_view, _("Type"), partner_type, FALSE);
-  add_column (self, self->partner_view, _("Sector"), partner_sector, FALSE);
-  add_column (self, self->partner_view, _("Referrals"), partner_referrals, FALSE);
+  add_column (self, self->partner_view, _("Name"), partner_name, 0);
+  add_column (self, self->partner_view, _("Type"), partner_type, 60);
+  add_column (self, self->partner_view, _("Sector"), partner_sector, 150);
+  add_column (self, self->partner_view, _("Referrals"), partner_referrals, 100);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->partner_model)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -569,9 +572,9 @@ rei_network_view_init (ReiNetworkView *self)
   gtk_column_view_set_model (self->partner_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
-  add_column (self, self->service_view, _("Name"), service_name, TRUE);
-  add_column (self, self->service_view, _("Group"), service_group, FALSE);
-  add_column (self, self->service_view, _("Provider"), service_provider, TRUE);
+  add_column (self, self->service_view, _("Name"), service_name, 0);
+  add_column (self, self->service_view, _("Group"), service_group, 130);
+  add_column (self, self->service_view, _("Provider"), service_provider, 0);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->service_model)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
