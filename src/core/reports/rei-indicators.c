@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rei-indicators.h"
+#include "rei-store-residents.h"
 
 static void
 indicator_free (ReiIndicator *indicator)
@@ -66,7 +67,7 @@ collect_graduate (ReiResident *resident,
   g->pesel = g_strdup (rei_resident_get_pesel (resident));
   g->end_date = g_strdup (rei_resident_get (resident, REI_RESIDENT_END_DATE));
   g->outcome = g_strdup (outcome);
-  g->outcome_label = outcome ? rei_store_get_label (c->store, "outcome", outcome) : NULL;
+  g->outcome_label = outcome ? rei_store_get_label (c->store, REI_LOOKUP_OUTCOME, outcome) : NULL;
 
   /* Every graduate is in every denominator; an unknown outcome counts in no numerator. */
   for (guint i = 0; i < c->report->indicators->len; i++)
@@ -97,9 +98,9 @@ load_definitions (ReiStore  *store,
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GPtrArray) reasons = NULL;
 
-  indicators = rei_store_list_codes (store, "indicator", error);
-  outcomes = indicators ? rei_store_list_codes (store, "outcome", error) : NULL;
-  reasons = outcomes ? rei_store_list_codes (store, "end_reason", error) : NULL;
+  indicators = rei_store_list_codes (store, REI_LOOKUP_INDICATOR, error);
+  outcomes = indicators ? rei_store_list_codes (store, REI_LOOKUP_OUTCOME, error) : NULL;
+  reasons = outcomes ? rei_store_list_codes (store, REI_LOOKUP_END_REASON, error) : NULL;
   if (reasons == NULL)
     return NULL;
 
@@ -135,7 +136,7 @@ rei_indicators_compute (ReiStore  *store,
   members = load_definitions (store, error);
   if (members == NULL)
     return NULL;
-  codes = rei_store_list_codes (store, "indicator", error);
+  codes = rei_store_list_codes (store, REI_LOOKUP_INDICATOR, error);
   if (codes == NULL)
     return NULL;
 
@@ -146,7 +147,7 @@ rei_indicators_compute (ReiStore  *store,
     {
       ReiIndicator *ind = g_new0 (ReiIndicator, 1);
       ind->code = g_strdup (g_ptr_array_index (codes, i));
-      ind->label = rei_store_get_label (store, "indicator", ind->code);
+      ind->label = rei_store_get_label (store, REI_LOOKUP_INDICATOR, ind->code);
       g_ptr_array_add (report->indicators, ind);
     }
 

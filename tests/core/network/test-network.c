@@ -4,6 +4,7 @@
 #include "rei-demo.h"
 #include "rei-store-network.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 /* NIPs and REGONs whose control digits were computed by hand from the published weights. */
