@@ -11,6 +11,7 @@
 #include "rei-date.h"
 #include "rei-identifiers.h"
 #include "rei-store-network.h"
+#include "rei-store-residents.h"
 
 struct _ReiPartnerEditor
 {

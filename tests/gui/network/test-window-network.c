@@ -8,6 +8,7 @@
 #include "rei-date.h"
 #include "rei-demo.h"
 #include "rei-store-network.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 #include "window-test-util.h"
 
