@@ -144,7 +144,8 @@ rei_application_startup (GApplication *app)
   static const char *export_residents_accels[] = { "<Control>e", NULL };
   static const char *show_residents_accels[] = { "<Alt>1", NULL };
   static const char *show_plan_accels[] = { "<Alt>2", NULL };
-  static const char *show_reports_accels[] = { "<Alt>3", NULL };
+  static const char *show_network_accels[] = { "<Alt>3", NULL };
+  static const char *show_reports_accels[] = { "<Alt>4", NULL };
 
   G_APPLICATION_CLASS (rei_application_parent_class)->startup (app);
 
@@ -165,6 +166,8 @@ rei_application_startup (GApplication *app)
                                          show_residents_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-plan",
                                          show_plan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-network",
+                                         show_network_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-reports",
                                          show_reports_accels);
 }

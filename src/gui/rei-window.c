@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rei-plan-page.h"
+#include "rei-network-view.h"
 #include "rei-preferences-window.h"
 #include "rei-reports-view.h"
 
@@ -30,6 +31,7 @@ struct _ReiWindow
   ReiResidentDetail    *resident_detail;
   ReiReportsView       *reports_view;
   ReiPlanPage          *plan_page;
+  ReiNetworkView       *network_view;
 };
 
 G_DEFINE_FINAL_TYPE (ReiWindow, rei_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -161,6 +163,8 @@ show_page_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.show-plan"))
     page = "plans";
+  else if (g_str_equal (action_name, "win.show-network"))
+    page = "network";
   else if (g_str_equal (action_name, "win.show-reports"))
     page = "reports";
   adw_view_stack_set_visible_child_name (self->view_stack, page);
@@ -296,6 +300,7 @@ rei_window_constructed (GObject *object)
   rei_plan_page_set_store (self->plan_page, self->store);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  rei_network_view_set_store (self->network_view, self->store);
   /* Delete removes the selected person from the table, not a character from a text field. */
   {
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
@@ -392,6 +397,7 @@ rei_window_class_init (ReiWindowClass *klass)
   g_type_ensure (REI_TYPE_RESIDENT_DETAIL);
   g_type_ensure (REI_TYPE_REPORTS_VIEW);
   g_type_ensure (REI_TYPE_PLAN_PAGE);
+  g_type_ensure (REI_TYPE_NETWORK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/rei-window.ui");
@@ -401,6 +407,7 @@ rei_window_class_init (ReiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_detail);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, network_view);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -411,6 +418,7 @@ rei_window_class_init (ReiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-residents", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-network", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-residents", NULL,
                                    export_residents_action);
@@ -542,4 +550,10 @@ rei_window_show_reports (ReiWindow *self)
   g_return_if_fail (REI_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+ReiNetworkView *
+rei_window_get_network_view (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  return self->network_view;
 }
