@@ -550,6 +550,8 @@ rei_window_show_reports (ReiWindow *self)
   g_return_if_fail (REI_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+}
+
 ReiNetworkView *
 rei_window_get_network_view (ReiWindow *self)
 {

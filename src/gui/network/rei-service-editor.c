@@ -314,7 +314,7 @@ rei_service_editor_save (ReiServiceEditor  *self,
                              _("Places must be a whole number."));
       rei_service_set_capacity (service, (int) places);
     }
-  if (local_error == NULL && *cost != '\0' && !rei_money_parse (cost, &grosze))
+  if (local_error == NULL && *cost != '\0' && !rei_money_parse (cost, &grosze, NULL))
     g_set_error_literal (&local_error, REI_PARTNER_ERROR, REI_PARTNER_ERROR_INVALID,
                          _("Enter the cost in złoty, e.g. 1234,50."));
   rei_service_set_cost_grosze (service, grosze);
