@@ -22,6 +22,15 @@ void      rei_store_set_today       (ReiStore   *self,
  * connection to a Reintegra file (a backup, a test's raw connection). */
 void      rei_store_register_sql    (sqlite3    *db);
 
+/* A consistent copy of the database at source_path (which may be in use) written to a private
+ * (0600) temporary file beside destination and renamed into place when complete. */
+gboolean  rei_store_copy_database    (const char  *source_path,
+                                      const char  *destination,
+                                      GError     **error);
+/* Whether path is the database at db_path or one of its -wal, -shm, -journal. */
+gboolean  rei_store_is_database_file (const char  *db_path,
+                                      const char  *path);
+
 /* The SQL helpers that each domain's store file (rei-store-<domain>.c) builds on.
  *
  * Reads: c = rei_store_lock_read (store); stmt = rei_store_prepare (c, "SELECT …", error);

@@ -64,23 +64,106 @@ static const ReiResidentField date_fields[] = {
   REI_RESIDENT_END_DATE, REI_RESIDENT_OUTCOME_DATE, REI_RESIDENT_CONSENT_DATE,
 };
 
+/* SQLite's result codes in words a clerk can act on.  The disk being full, the file being
+ * read-only, another program holding the lock and a damaged file each have a remedy the clerk
+ * (or whoever looks after the computer) can apply, so each gets its own sentence and code. */
 static gboolean
 set_sqlite_error (GError     **error,
                   sqlite3     *db,
                   const char  *what)
 {
   int code = sqlite3_extended_errcode (db);
+  int sys_errno = sqlite3_system_errno (db);
   ReiStoreError our_code = REI_STORE_ERROR_FAILED;
 
-  if ((code & 0xff) == SQLITE_CONSTRAINT)
-    our_code = REI_STORE_ERROR_CONSTRAINT;
-  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
-    our_code = REI_STORE_ERROR_CORRUPT;
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      our_code = REI_STORE_ERROR_CONSTRAINT;
+      break;
+    case SQLITE_FULL:
+      our_code = REI_STORE_ERROR_DISK_FULL;
+      break;
+    case SQLITE_IOERR:
+      /* A write past a quota or a file-size limit is a full disk to the clerk, too. */
+      our_code = (sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT)
+        ? REI_STORE_ERROR_DISK_FULL : REI_STORE_ERROR_IO;
+      break;
+    case SQLITE_READONLY:
+      our_code = REI_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      our_code = REI_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      our_code = REI_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_CANTOPEN:
+      /* Typically the -wal or -shm that cannot be created in a write-protected folder. */
+      our_code = (sys_errno == EACCES || sys_errno == EPERM || sys_errno == EROFS)
+        ? REI_STORE_ERROR_READ_ONLY : REI_STORE_ERROR_OPEN;
+      break;
+    default:
+      break;
+    }
 
   /* SQLite's own text names the table and column, never a value, so it is safe to show. */
-  g_set_error (error, REI_STORE_ERROR, our_code, _("Database error while %s: %s"),
-               what, sqlite3_errmsg (db));
+  switch (our_code)
+    {
+    case REI_STORE_ERROR_DISK_FULL:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The disk is full: the database could not be written while %s. Nothing "
+                     "was changed. Free some space on the disk and try again."), what);
+      break;
+    case REI_STORE_ERROR_READ_ONLY:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The database is read-only: it could not be written while %s. Nothing was "
+                     "changed. Check that you may write to the file and to its folder."), what);
+      break;
+    case REI_STORE_ERROR_BUSY:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("Another program is using the database: it stayed locked while %s. Nothing "
+                     "was changed. Wait for the other program to finish (or close it) and try "
+                     "again."), what);
+      break;
+    case REI_STORE_ERROR_CORRUPT:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The database is damaged (found while %s): %s. Restore it from a backup."),
+                   what, sqlite3_errmsg (db));
+      break;
+    case REI_STORE_ERROR_IO:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The disk could not be read or written while %s: %s. Check the disk and "
+                     "try again."), what, sys_errno != 0 ? g_strerror (sys_errno)
+                                                         : sqlite3_errmsg (db));
+      break;
+    case REI_STORE_ERROR_OPEN:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The database file could not be opened while %s: %s. Check that it exists "
+                     "and that you may read and write it."), what,
+                   sys_errno != 0 ? g_strerror (sys_errno) : sqlite3_errmsg (db));
+      break;
+    default:
+      g_set_error (error, REI_STORE_ERROR, our_code, _("Database error while %s: %s"),
+                   what, sqlite3_errmsg (db));
+      break;
+    }
   return FALSE;
+}
+
+/* How long a write waits for another program's transaction before it gives up; the tests of
+ * a locked database shorten it (REINTEGRA_BUSY_TIMEOUT_MS) so as not to wait ten seconds. */
+static int
+busy_timeout_ms (void)
+{
+  const char *text = g_getenv ("REINTEGRA_BUSY_TIMEOUT_MS");
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, 600000, &value, NULL))
+    return (int) value;
+  return 10000;
 }
 
 static void
@@ -170,9 +253,18 @@ connection_open (Connection  *c,
                    c->db ? sqlite3_errmsg (c->db) : sqlite3_errstr (rc));
       return FALSE;
     }
+  /* SQLite opens a write-protected file read-only without a word; every later write would then
+   * fail half-way through the clerk's work, so say it now. */
+  if (sqlite3_db_readonly (c->db, "main") == 1)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_READ_ONLY,
+                   _("The database is read-only: “%s” cannot be written. Nothing was changed. "
+                     "Check that you may write to the file and to its folder."), path);
+      return FALSE;
+    }
 
   sqlite3_extended_result_codes (c->db, TRUE);
-  sqlite3_busy_timeout (c->db, 10000);
+  sqlite3_busy_timeout (c->db, busy_timeout_ms ());
   rei_store_register_sql (c->db);
   c->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          statement_free);
@@ -252,6 +344,76 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Two ways a file reaches us incomplete, both refused before SQLite may write to it: the main
+ * file cut short (a copy that stopped half-way, a full disk on another machine), which SQLite
+ * would only notice at the first page it misses; and a write-ahead log lost after a crash (a
+ * copy or a sync tool that took the -shm but not the -wal).  In the second case the -shm,
+ * which the crash left behind, still counts the committed frames that never reached the main
+ * file: opening without them would silently drop the last saved changes, and SQLite would then
+ * rebuild the -shm and destroy the evidence. */
+static gboolean
+check_complete (const char    *path,
+                const guint8  *header,
+                GError       **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+  guint32 page_size = ((guint32) header[16] << 8) | header[17];
+  guint32 n_pages = read_be32 (header + 28);
+  gboolean wal_mode = header[18] == 2 || header[19] == 2;
+
+  if (page_size == 1)
+    page_size = 65536;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    /* The log may hold pages the main file has not got yet; SQLite reads them from there. */
+    return TRUE;
+
+  /* The size in the header counts only when the change counter agrees with the
+   * version-valid-for number (SQLite's own rule); then a shorter file has lost pages. */
+  if (n_pages > 0 && memcmp (header + 24, header + 92, 4) == 0 && g_stat (path, &st) == 0 &&
+      (guint64) st.st_size < (guint64) n_pages * page_size)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: the file is cut short (%lld of %llu bytes). "
+                     "Nothing was changed. Restore it from a backup."),
+                   path, (long long) st.st_size, (unsigned long long) n_pages * page_size);
+      return FALSE;
+    }
+
+  if (wal_mode && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      guint32 index[25];
+      ssize_t n = 0;
+      int fd = g_open (shm, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd >= 0)
+        {
+          n = read (fd, index, sizeof index);
+          close (fd);
+        }
+      /* The -shm is in the machine's byte order: mxFrame at byte 16 of the index header, the
+       * frames already copied into the main file (nBackfill) at byte 96. */
+      if (n == (ssize_t) sizeof index && index[4] > index[24])
+        {
+          g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CORRUPT,
+                       _("The journal of the database “%s” (the file ending in “-wal”) is "
+                         "missing: the last changes saved before Reintegra stopped are in it. "
+                         "Nothing was changed. Put the -wal file back beside the database, or "
+                         "restore a backup."), path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Reads the fixed 100-byte SQLite header without SQLite, so that a file which is not ours is
  * refused before anything could write to it (even opening in WAL mode writes). */
 static gboolean
@@ -292,6 +454,15 @@ check_header (const char  *path,
       return TRUE;
     }
 
+  if (n > 0 && n < (ssize_t) sizeof header &&
+      memcmp (header, SQLITE_HEADER, MIN ((gsize) n, sizeof SQLITE_HEADER)) == 0)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: the file is cut short. Restore it from a "
+                     "backup."), path);
+      return FALSE;
+    }
+
   if (n < (ssize_t) sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
     {
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_A_DATABASE,
@@ -318,7 +489,7 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  return TRUE;
+  return check_complete (path, header, error);
 }
 
 /* The database and its -wal and -shm files hold special categories of personal data; SQLite
@@ -2301,175 +2472,6 @@ rei_store_set_category_active (ReiStore    *self,
 
   return write_category (self, "UPDATE category SET active = ?2 WHERE code = ?1", code, NULL,
                          active ? 1 : 0, active ? "restore" : "delete", error);
-}
-
-gboolean
-rei_store_check (ReiStore   *self,
-                 GPtrArray **problems,
-                 GError    **error)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  Connection *c;
-  sqlite3_stmt *stmt = NULL;
-
-  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
-
-  c = lock_reader (self);
-
-  if (sqlite3_prepare_v2 (c->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      unlock_connection (c);
-      return set_sqlite_error (error, c->db, _("checking the database"));
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *msg = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (msg, "ok") != 0)
-        g_ptr_array_add (found, g_strdup_printf (_("Integrity: %s"), msg));
-    }
-  sqlite3_finalize (stmt);
-
-  if (sqlite3_prepare_v2 (c->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (found, g_strdup_printf (_("Row %lld of table %s refers to a missing row of %s."),
-                                                 (long long) sqlite3_column_int64 (stmt, 1),
-                                                 sqlite3_column_text (stmt, 0),
-                                                 sqlite3_column_text (stmt, 2)));
-      sqlite3_finalize (stmt);
-    }
-
-  if (query_uint (c->db, "PRAGMA application_id") != REI_STORE_APPLICATION_ID)
-    g_ptr_array_add (found, g_strdup (_("The file is not marked as a Reintegra database.")));
-  if (query_uint (c->db, "PRAGMA user_version") != rei_store_get_latest_version ())
-    g_ptr_array_add (found, g_strdup_printf (_("The schema is at version %u, expected %u."),
-                                             query_uint (c->db, "PRAGMA user_version"),
-                                             rei_store_get_latest_version ()));
-  unlock_connection (c);
-
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (found);
-  return found->len == 0;
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* A backup renamed over the open database, or over its -wal or -shm, would destroy it. */
-static gboolean
-is_database_file (ReiStore   *self,
-                  const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *side = g_strconcat (self->path, suffixes[i], NULL);
-
-      if (g_strcmp0 (side, path) == 0 || same_file (side, path))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-gboolean
-rei_store_backup (ReiStore    *self,
-                  const char  *destination,
-                  GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp_path = NULL;
-  sqlite3 *source = NULL;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  gboolean ok = FALSE;
-  int fd, rc;
-
-  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-
-  if (is_database_file (self, destination))
-    {
-      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
-                   _("“%s” is the database itself; choose another file for the backup."),
-                   destination);
-      return FALSE;
-    }
-
-  /* The copy goes to a private temporary file beside the destination and is renamed into place
-   * only when complete, so a failed backup never leaves half a database under the real name. */
-  dir = g_path_get_dirname (destination);
-  tmp_path = g_build_filename (dir, ".reintegra-backup-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
-                   _("Cannot write the backup “%s”: %s"), destination, g_strerror (errno));
-      return FALSE;
-    }
-  close (fd);
-
-  /* A separate source connection: the backup reads a consistent snapshot (WAL) while the window
-   * keeps working on its own connections. */
-  if (sqlite3_open_v2 (self->path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, source && sqlite3_errcode (source) != SQLITE_OK ? source : dest,
-                        _("opening the backup"));
-      goto out;
-    }
-  rei_store_register_sql (source);
-  rei_store_register_sql (dest);
-
-  backup = sqlite3_backup_init (dest, "main", source, "main");
-  if (backup == NULL)
-    {
-      set_sqlite_error (error, dest, _("starting the backup"));
-      goto out;
-    }
-  do
-    {
-      rc = sqlite3_backup_step (backup, 256);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        g_usleep (10000);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, dest, _("copying the database"));
-      goto out;
-    }
-
-  /* The backup is a single self-contained file: fold it out of WAL mode. */
-  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  sqlite3_close_v2 (dest);
-  dest = NULL;
-
-  if (g_rename (tmp_path, destination) != 0)
-    {
-      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
-                   _("Cannot write the backup “%s”: %s"), destination, g_strerror (errno));
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  if (dest != NULL)
-    sqlite3_close_v2 (dest);
-  if (source != NULL)
-    sqlite3_close_v2 (source);
-  if (!ok)
-    g_unlink (tmp_path);
-  return ok;
 }
 
 /* The store's SQL helpers for the domains' store files (rei-store-private.h). */
