@@ -22,6 +22,9 @@ void      rei_store_set_today       (ReiStore   *self,
  * connection to a Reintegra file (a backup, a test's raw connection). */
 void      rei_store_register_sql    (sqlite3    *db);
 
+/* How long a connection waits for another program's lock: 10 s, or REINTEGRA_BUSY_TIMEOUT_MS. */
+int       rei_store_busy_timeout_ms  (void);
+
 /* A consistent copy of the database at source_path (which may be in use) written to a private
  * (0600) temporary file beside destination and renamed into place when complete. */
 gboolean  rei_store_copy_database    (const char  *source_path,

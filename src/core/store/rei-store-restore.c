@@ -233,7 +233,6 @@ copy_into (const char  *db_path,
   sqlite3 *source = NULL;
   sqlite3_backup *backup;
   gboolean ok = FALSE;
-  guint waited = 0;
   int rc;
 
   *corrupt = FALSE;
@@ -248,6 +247,7 @@ copy_into (const char  *db_path,
       goto out;
     }
   sqlite3_extended_result_codes (dest, TRUE);
+  sqlite3_busy_timeout (dest, rei_store_busy_timeout_ms ());
   rei_store_register_sql (source);
   rei_store_register_sql (dest);
   if (sqlite3_db_readonly (dest, "main") == 1)
@@ -266,15 +266,9 @@ copy_into (const char  *db_path,
       rei_store_set_sqlite_error (error, dest, _("restoring the backup"));
       goto out;
     }
-  do
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++waited < 1000)
-        g_usleep (10000);
-      else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        break;
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  /* The busy handler waits for another program's write as the store does; past that the
+   * database is left as it is. */
+  rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
 
   if (rc != SQLITE_DONE)

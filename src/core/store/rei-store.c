@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "rei-collation.h"
@@ -64,6 +66,25 @@ static const ReiResidentField date_fields[] = {
   REI_RESIDENT_END_DATE, REI_RESIDENT_OUTCOME_DATE, REI_RESIDENT_CONSENT_DATE,
 };
 
+/* SQLite reports a write refused for lack of room only when the kernel said ENOSPC; a quota
+ * (EDQUOT) or a file-size limit (EFBIG) comes out as a plain write error, and the errno is
+ * gone by the time the statement returns.  Ask the file system and the process instead. */
+static gboolean
+write_hit_a_limit (sqlite3 *db,
+                   int      code)
+{
+  const char *file = sqlite3_db_filename (db, "main");
+  struct rlimit limit;
+  struct statvfs fs;
+
+  if (code != SQLITE_IOERR_WRITE && code != SQLITE_IOERR_TRUNCATE && code != SQLITE_IOERR_FSYNC)
+    return FALSE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+  return file != NULL && file[0] != '\0' && statvfs (file, &fs) == 0 &&
+         (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024;
+}
+
 /* SQLite's result codes in words a clerk can act on.  The disk being full, the file being
  * read-only, another program holding the lock and a damaged file each have a remedy the clerk
  * (or whoever looks after the computer) can apply, so each gets its own sentence and code. */
@@ -86,7 +107,8 @@ set_sqlite_error (GError     **error,
       break;
     case SQLITE_IOERR:
       /* A write past a quota or a file-size limit is a full disk to the clerk, too. */
-      our_code = (sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT)
+      our_code = (sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT ||
+                  write_hit_a_limit (db, code))
         ? REI_STORE_ERROR_DISK_FULL : REI_STORE_ERROR_IO;
       break;
     case SQLITE_READONLY:
@@ -155,8 +177,8 @@ set_sqlite_error (GError     **error,
 
 /* How long a write waits for another program's transaction before it gives up; the tests of
  * a locked database shorten it (REINTEGRA_BUSY_TIMEOUT_MS) so as not to wait ten seconds. */
-static int
-busy_timeout_ms (void)
+int
+rei_store_busy_timeout_ms (void)
 {
   const char *text = g_getenv ("REINTEGRA_BUSY_TIMEOUT_MS");
   guint64 value;
@@ -264,7 +286,7 @@ connection_open (Connection  *c,
     }
 
   sqlite3_extended_result_codes (c->db, TRUE);
-  sqlite3_busy_timeout (c->db, busy_timeout_ms ());
+  sqlite3_busy_timeout (c->db, rei_store_busy_timeout_ms ());
   rei_store_register_sql (c->db);
   c->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          statement_free);
