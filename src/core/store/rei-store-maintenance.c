@@ -245,7 +245,7 @@ rei_store_default_backup_folder (void)
   return g_build_filename (g_get_user_data_dir (), "reintegra", "backups", NULL);
 }
 
-/* Names sort as they were made: reintegra-YYYYMMDD-HHMMSS.db, a -N before the suffix when two
+/* Names sort as they were made: reintegra-YYYYMMDD-HHMMSS.db, a -NN before the suffix when two
  * fall in the same second. */
 static gboolean
 is_rotated_backup (const char *name)
@@ -317,15 +317,28 @@ rei_store_backup_rotate (ReiStore    *self,
   if (!make_private_folder (folder, error))
     return NULL;
 
-  for (guint n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+  /* The new copy must sort after every copy there, or the rotation below would take it for
+   * the oldest: a second copy in the same second (or after the clock went back) counts on. */
+  existing = rei_store_list_backups (folder, NULL);
+  for (guint n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS) ||
+                    (existing != NULL && existing->len > 0 &&
+                     compare_names (&path, &existing->pdata[existing->len - 1]) <= 0); n++)
     {
       g_autofree char *name = n == 1
         ? g_strconcat (BACKUP_PREFIX, stamp, BACKUP_SUFFIX, NULL)
-        : g_strdup_printf (BACKUP_PREFIX "%s-%u" BACKUP_SUFFIX, stamp, n);
+        : g_strdup_printf (BACKUP_PREFIX "%s-%02u" BACKUP_SUFFIX, stamp, n);
 
       g_free (path);
       path = g_build_filename (folder, name, NULL);
+      if (n > 99)
+        {
+          g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_FAILED,
+                       _("Too many backups in “%s” are newer than the computer’s clock."),
+                       folder);
+          return NULL;
+        }
     }
+  g_clear_pointer (&existing, g_ptr_array_unref);
 
   if (!rei_store_backup (self, path, error))
     return NULL;

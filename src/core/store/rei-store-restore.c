@@ -220,6 +220,28 @@ kept_path_for (const char *db_path)
   return path;
 }
 
+/* The header on disk lags behind while the first pages of a new database are still in its
+ * -wal (the window has it open); SQLite reads through the log. */
+static guint32
+application_id (const char   *path,
+                const guint8 *header)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guint32 id = read_be32 (header + 68);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (id == REI_STORE_APPLICATION_ID || !g_file_test (wal, G_FILE_TEST_EXISTS))
+    return id;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    id = (guint32) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return id;
+}
+
 /* Copies the backup into the database in one write transaction on it.  *corrupt tells the
  * caller that the database itself could not be written page by page (its first page is
  * damaged), the one case where the file is replaced instead. */
@@ -355,7 +377,7 @@ rei_store_restore (const char  *db_path,
   if (n < 0)
     return FALSE;
   if (n > 0 && (!is_sqlite_header (header, n) || n < 100 ||
-                read_be32 (header + 68) != REI_STORE_APPLICATION_ID))
+                application_id (db_path, header) != REI_STORE_APPLICATION_ID))
     {
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not a Reintegra database; nothing was restored over it."), db_path);

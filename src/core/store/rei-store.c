@@ -436,6 +436,37 @@ check_complete (const char    *path,
   return TRUE;
 }
 
+/* While another connection (the window) has the file open, the newest first page may still be
+ * in the -wal: a database created, migrated or restored since the last checkpoint has its
+ * application id and schema version there, and the main file's header lags behind.  SQLite
+ * reads through the log without writing (read-only, the -shm exists while it is open). */
+static void
+read_ids_through_wal (const char *path,
+                      guint32    *app_id,
+                      guint32    *user_version)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (g_stat (wal, &st) != 0 || st.st_size == 0)
+    return;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    {
+      rei_store_register_sql (db);
+      if (sqlite3_prepare_v2 (db, "SELECT * FROM pragma_application_id, pragma_user_version",
+                              -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          *app_id = (guint32) sqlite3_column_int64 (stmt, 0);
+          *user_version = (guint32) sqlite3_column_int64 (stmt, 1);
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close_v2 (db);
+}
+
 /* Reads the fixed 100-byte SQLite header without SQLite, so that a file which is not ours is
  * refused before anything could write to it (even opening in WAL mode writes). */
 static gboolean
@@ -494,6 +525,7 @@ check_header (const char  *path,
 
   user_version = ((guint32) header[60] << 24) | (header[61] << 16) | (header[62] << 8) | header[63];
   app_id = ((guint32) header[68] << 24) | (header[69] << 16) | (header[70] << 8) | header[71];
+  read_ids_through_wal (path, &app_id, &user_version);
 
   if (app_id != REI_STORE_APPLICATION_ID)
     {
