@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rei-store-maintenance.h"
 #include "rei-store-private.h"
 
 /* What keeps a centre's register safe beyond one transaction: the integrity check, backups

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rei-store-maintenance.h"
 #include "rei-store-private.h"
 
 /* Putting a backup back.  The backup is checked whole before anything is touched; the database

@@ -4,6 +4,7 @@
 #include "rei-demo.h"
 #include "rei-store-network.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 /* NIPs and REGONs whose control digits were computed by hand from the published weights. */
@@ -304,11 +305,11 @@ test_money (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
-      g_assert_true (rei_money_parse (good[i].text, &g));
+      g_assert_true (rei_money_parse (good[i].text, &g, NULL));
       g_assert_cmpint (g, ==, good[i].grosze);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    g_assert_false (rei_money_parse (bad[i], &g));
+    g_assert_false (rei_money_parse (bad[i], &g, NULL));
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rei-importer.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 typedef struct

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 static guint

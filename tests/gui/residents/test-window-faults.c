@@ -9,6 +9,7 @@
 
 #include "rei-auto-backup.h"
 #include "rei-resident-detail-private.h"
+#include "rei-store-residents.h"
 #include "rei-window.h"
 #include "test-util.h"
 #include "window-test-util.h"
