@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rei-auto-backup.h"
 #include "rei-store.h"
 #include "rei-window.h"
 
@@ -200,6 +201,20 @@ rei_application_activate (GApplication *app)
 
   window = GTK_WINDOW (rei_window_new (GTK_APPLICATION (app), self->store));
   gtk_window_present (window);
+
+  /* The daily backup, in a thread, once the window is up: the clerk can work meanwhile. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source != NULL
+      ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema != NULL)
+      {
+        g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+        rei_auto_backup_start (self->store, settings, NULL);
+      }
+  }
 }
 
 static void

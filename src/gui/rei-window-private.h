@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rei-background-job.h"
 #include "rei-import-dialog-private.h"
 #include "rei-reports-view.h"
 #include "rei-plan-page.h"
@@ -25,5 +26,13 @@ void               rei_window_show_reports        (ReiWindow *self);
 void               rei_window_import_file         (ReiWindow *self,
                                                    GFile     *file);
 ReiImportDialog   *rei_window_get_import_dialog   (ReiWindow *self);
+/* Back Up and Restore once the file chooser (and, for a restore, the question) has answered:
+ * the copy runs in the returned job (a new reference), which shows a toast when done and the
+ * error dialog when it failed (rei-window-backup.c). */
+ReiBackgroundJob  *rei_window_backup_to_file      (ReiWindow *self,
+                                                   GFile     *file);
+ReiBackgroundJob  *rei_window_restore_file        (ReiWindow *self,
+                                                   GFile     *file);
+void               rei_window_install_backup_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -422,6 +422,7 @@ rei_window_class_init (ReiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-residents", NULL,
                                    export_residents_action);
+  rei_window_install_backup_actions (widget_class);
 }
 
 static void

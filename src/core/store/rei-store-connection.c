@@ -7,29 +7,136 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 
 #include "rei-collation.h"
 #include "rei-date.h"
 #include "rei-store-struct.h"
 
+/* SQLite reports a write refused for lack of room only when the kernel said ENOSPC; a quota
+ * (EDQUOT) or a file-size limit (EFBIG) comes out as a plain write error, and the errno is
+ * gone by the time the statement returns.  Ask the file system and the process instead. */
+static gboolean
+write_hit_a_limit (sqlite3 *db,
+                   int      code)
+{
+  const char *file = sqlite3_db_filename (db, "main");
+  struct rlimit limit;
+  struct statvfs fs;
+
+  if (code != SQLITE_IOERR_WRITE && code != SQLITE_IOERR_TRUNCATE && code != SQLITE_IOERR_FSYNC)
+    return FALSE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+  return file != NULL && file[0] != '\0' && statvfs (file, &fs) == 0 &&
+         (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024;
+}
+
+/* SQLite's result codes in words a clerk can act on.  The disk being full, the file being
+ * read-only, another program holding the lock and a damaged file each have a remedy the clerk
+ * (or whoever looks after the computer) can apply, so each gets its own sentence and code. */
 static gboolean
 set_sqlite_error_message (GError     **error,
+                          sqlite3     *db,
                           int          code,
                           const char  *message,
                           const char  *what)
 {
+  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
   ReiStoreError our_code = REI_STORE_ERROR_FAILED;
 
-  if ((code & 0xff) == SQLITE_CONSTRAINT)
-    our_code = REI_STORE_ERROR_CONSTRAINT;
-  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
-    our_code = REI_STORE_ERROR_CORRUPT;
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      our_code = REI_STORE_ERROR_CONSTRAINT;
+      break;
+    case SQLITE_FULL:
+      our_code = REI_STORE_ERROR_DISK_FULL;
+      break;
+    case SQLITE_IOERR:
+      /* A write past a quota or a file-size limit is a full disk to the clerk, too. */
+      our_code = (sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT ||
+                  (db != NULL && write_hit_a_limit (db, code)))
+        ? REI_STORE_ERROR_DISK_FULL : REI_STORE_ERROR_IO;
+      break;
+    case SQLITE_READONLY:
+      our_code = REI_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      our_code = REI_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      our_code = REI_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_CANTOPEN:
+      /* Typically the -wal or -shm that cannot be created in a write-protected folder. */
+      our_code = (sys_errno == EACCES || sys_errno == EPERM || sys_errno == EROFS)
+        ? REI_STORE_ERROR_READ_ONLY : REI_STORE_ERROR_OPEN;
+      break;
+    default:
+      break;
+    }
 
   /* SQLite's own text names the table and column, never a value, so it is safe to show. */
-  g_set_error (error, REI_STORE_ERROR, our_code, _("Database error while %s: %s"),
-               what, message);
+  switch (our_code)
+    {
+    case REI_STORE_ERROR_DISK_FULL:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The disk is full: the database could not be written while %s. Nothing "
+                     "was changed. Free some space on the disk and try again."), what);
+      break;
+    case REI_STORE_ERROR_READ_ONLY:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The database is read-only: it could not be written while %s. Nothing was "
+                     "changed. Check that you may write to the file and to its folder."), what);
+      break;
+    case REI_STORE_ERROR_BUSY:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("Another program is using the database: it stayed locked while %s. Nothing "
+                     "was changed. Wait for the other program to finish (or close it) and try "
+                     "again."), what);
+      break;
+    case REI_STORE_ERROR_CORRUPT:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The database is damaged (found while %s): %s. Restore it from a backup."),
+                   what, message);
+      break;
+    case REI_STORE_ERROR_IO:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The disk could not be read or written while %s: %s. Check the disk and "
+                     "try again."), what, sys_errno != 0 ? g_strerror (sys_errno)
+                                                         : message);
+      break;
+    case REI_STORE_ERROR_OPEN:
+      g_set_error (error, REI_STORE_ERROR, our_code,
+                   _("The database file could not be opened while %s: %s. Check that it exists "
+                     "and that you may read and write it."), what,
+                   sys_errno != 0 ? g_strerror (sys_errno) : message);
+      break;
+    default:
+      g_set_error (error, REI_STORE_ERROR, our_code, _("Database error while %s: %s"),
+                   what, message);
+      break;
+    }
   return FALSE;
+}
+
+/* How long a write waits for another program's transaction before it gives up; the tests of
+ * a locked database shorten it (REINTEGRA_BUSY_TIMEOUT_MS) so as not to wait ten seconds. */
+int
+rei_store_busy_timeout_ms (void)
+{
+  const char *text = g_getenv ("REINTEGRA_BUSY_TIMEOUT_MS");
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, 600000, &value, NULL))
+    return (int) value;
+  return 10000;
 }
 
 gboolean
@@ -37,7 +144,7 @@ rei_store_set_sqlite_error (GError     **error,
                             sqlite3     *db,
                             const char  *what)
 {
-  return set_sqlite_error_message (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db),
+  return set_sqlite_error_message (error, db, sqlite3_extended_errcode (db), sqlite3_errmsg (db),
                                    what);
 }
 
@@ -127,9 +234,18 @@ rei_store_connection_open (ReiStoreConnection  *c,
                    c->db ? sqlite3_errmsg (c->db) : sqlite3_errstr (rc));
       return FALSE;
     }
+  /* SQLite opens a write-protected file read-only without a word; every later write would then
+   * fail half-way through the clerk's work, so say it now. */
+  if (sqlite3_db_readonly (c->db, "main") == 1)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_READ_ONLY,
+                   _("The database is read-only: “%s” cannot be written. Nothing was changed. "
+                     "Check that you may write to the file and to its folder."), path);
+      return FALSE;
+    }
 
   sqlite3_extended_result_codes (c->db, TRUE);
-  sqlite3_busy_timeout (c->db, 10000);
+  sqlite3_busy_timeout (c->db, rei_store_busy_timeout_ms ());
   rei_store_register_sql (c->db);
   c->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          statement_free);
@@ -364,7 +480,8 @@ statement_check (ReiStoreStatement  *st,
 {
   if (st->rc == SQLITE_OK || st->rc == SQLITE_ROW || st->rc == SQLITE_DONE)
     return TRUE;
-  return set_sqlite_error_message (error, st->rc, st->failure, _(what));
+  return set_sqlite_error_message (error, st->connection != NULL ? st->connection->db : NULL,
+                                   st->rc, st->failure, _(what));
 }
 
 gboolean

@@ -1,18 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "reintegra-core"
 
-/* Maintenance of the file itself: the check and the backup. */
-
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rei-store-maintenance.h"
-#include "rei-store-struct.h"
+#include "rei-store-private.h"
+
+/* What keeps a centre's register safe beyond one transaction: the integrity check, backups
+ * (by hand and the daily ones, with the oldest removed), and restoring one. */
+
+#define BACKUP_PREFIX "reintegra-"
+#define BACKUP_SUFFIX ".db"
+
+static guint
+query_uint (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint value = 0;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
 
 gboolean
 rei_store_check (ReiStore   *self,
@@ -21,15 +39,17 @@ rei_store_check (ReiStore   *self,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   ReiStoreConnection *c;
+  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
 
   c = rei_store_lock_read (self);
+  db = rei_store_connection_get_db (c);
 
-  if (sqlite3_prepare_v2 (c->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
     {
-      rei_store_set_sqlite_error (error, c->db, _("checking the database"));
+      rei_store_set_sqlite_error (error, db, _("checking the database"));
       rei_store_unlock (c);
       return FALSE;
     }
@@ -41,7 +61,7 @@ rei_store_check (ReiStore   *self,
     }
   sqlite3_finalize (stmt);
 
-  if (sqlite3_prepare_v2 (c->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK)
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_ptr_array_add (found, g_strdup_printf (_("Row %lld of table %s refers to a missing row of %s."),
@@ -51,11 +71,11 @@ rei_store_check (ReiStore   *self,
       sqlite3_finalize (stmt);
     }
 
-  if (rei_store_db_query_uint (c->db, "PRAGMA application_id") != REI_STORE_APPLICATION_ID)
+  if (query_uint (db, "PRAGMA application_id") != REI_STORE_APPLICATION_ID)
     g_ptr_array_add (found, g_strdup (_("The file is not marked as a Reintegra database.")));
-  if (rei_store_db_query_uint (c->db, "PRAGMA user_version") != rei_store_get_latest_version ())
+  if (query_uint (db, "PRAGMA user_version") != rei_store_get_latest_version ())
     g_ptr_array_add (found, g_strdup_printf (_("The schema is at version %u, expected %u."),
-                                             rei_store_db_query_uint (c->db, "PRAGMA user_version"),
+                                             query_uint (db, "PRAGMA user_version"),
                                              rei_store_get_latest_version ()));
   rei_store_unlock (c);
 
@@ -74,16 +94,16 @@ same_file (const char *a,
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* A backup renamed over the open database, or over its -wal or -shm, would destroy it. */
-static gboolean
-is_database_file (ReiStore   *self,
+/* A backup renamed over a database, or over its -wal or -shm, would destroy it. */
+gboolean
+rei_store_is_database_file (const char *db_path,
                   const char *path)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *side = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *side = g_strconcat (db_path, suffixes[i], NULL);
 
       if (g_strcmp0 (side, path) == 0 || same_file (side, path))
         return TRUE;
@@ -91,52 +111,71 @@ is_database_file (ReiStore   *self,
   return FALSE;
 }
 
-gboolean
-rei_store_backup (ReiStore    *self,
-                  const char  *destination,
-                  GError     **error)
+static void
+step_backup (sqlite3_backup *backup,
+             int            *rc)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp_path = NULL;
+  guint waited = 0;
+
+  /* Another connection's write (the window saving a form) holds the lock for milliseconds;
+   * wait for it a while, as the store's busy timeout does, rather than fail. */
+  do
+    {
+      *rc = sqlite3_backup_step (backup, 256);
+      if (*rc == SQLITE_BUSY || *rc == SQLITE_LOCKED)
+        {
+          if (++waited > 1000)
+            break;
+          g_usleep (10000);
+        }
+    }
+  while (*rc == SQLITE_OK || *rc == SQLITE_BUSY || *rc == SQLITE_LOCKED);
+}
+
+/* A consistent copy of the database at source_path, written to a private temporary file beside
+ * destination and renamed into place only when complete, so that a failure (a full disk, a
+ * kill) never leaves half a database under the real name. */
+gboolean
+rei_store_copy_database (const char  *source_path,
+               const char  *destination,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (destination);
+  g_autofree char *tmp_path = g_build_filename (dir, ".reintegra-backup-XXXXXX", NULL);
   sqlite3 *source = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   gboolean ok = FALSE;
   int fd, rc;
 
-  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-
-  if (is_database_file (self, destination))
-    {
-      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
-                   _("“%s” is the database itself; choose another file for the backup."),
-                   destination);
-      return FALSE;
-    }
-
-  /* The copy goes to a private temporary file beside the destination and is renamed into place
-   * only when complete, so a failed backup never leaves half a database under the real name. */
-  dir = g_path_get_dirname (destination);
-  tmp_path = g_build_filename (dir, ".reintegra-backup-XXXXXX", NULL);
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
-                   _("Cannot write the backup “%s”: %s"), destination, g_strerror (errno));
+      int saved = errno;
+
+      g_set_error (error, REI_STORE_ERROR,
+                   saved == EACCES || saved == EROFS || saved == EPERM
+                     ? REI_STORE_ERROR_READ_ONLY
+                     : saved == ENOSPC || saved == EDQUOT ? REI_STORE_ERROR_DISK_FULL
+                                                          : REI_STORE_ERROR_OPEN,
+                   _("Cannot write the backup “%s”: %s"), destination, g_strerror (saved));
       return FALSE;
     }
   close (fd);
 
-  /* A separate source connection: the backup reads a consistent snapshot (WAL) while the window
-   * keeps working on its own connections. */
-  if (sqlite3_open_v2 (self->path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  /* A connection of its own: the copy reads a consistent snapshot (WAL) while the window
+   * keeps working on the store's connections. */
+  if (sqlite3_open_v2 (source_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      rei_store_set_sqlite_error (error, source && sqlite3_errcode (source) != SQLITE_OK ? source : dest,
-                        _("opening the backup"));
+      rei_store_set_sqlite_error (error, source, _("opening the database to copy it"));
       goto out;
     }
+  if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      rei_store_set_sqlite_error (error, dest, _("opening the backup"));
+      goto out;
+    }
+  sqlite3_extended_result_codes (dest, TRUE);
   rei_store_register_sql (source);
   rei_store_register_sql (dest);
 
@@ -146,23 +185,22 @@ rei_store_backup (ReiStore    *self,
       rei_store_set_sqlite_error (error, dest, _("starting the backup"));
       goto out;
     }
-  do
-    {
-      rc = sqlite3_backup_step (backup, 256);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        g_usleep (10000);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  step_backup (backup, &rc);
   sqlite3_backup_finish (backup);
 
   if (rc != SQLITE_DONE)
     {
-      rei_store_set_sqlite_error (error, dest, _("copying the database"));
+      rei_store_set_sqlite_error (error, sqlite3_errcode (dest) != SQLITE_OK ? dest : source,
+                                  _("copying the database"));
       goto out;
     }
 
   /* The backup is a single self-contained file: fold it out of WAL mode. */
-  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      rei_store_set_sqlite_error (error, dest, _("finishing the backup"));
+      goto out;
+    }
   sqlite3_close_v2 (dest);
   dest = NULL;
 
@@ -182,4 +220,135 @@ out:
   if (!ok)
     g_unlink (tmp_path);
   return ok;
+}
+
+gboolean
+rei_store_backup (ReiStore    *self,
+                  const char  *destination,
+                  GError     **error)
+{
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (rei_store_is_database_file (rei_store_get_path (self), destination))
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
+                   _("“%s” is the database itself; choose another file for the backup."),
+                   destination);
+      return FALSE;
+    }
+  return rei_store_copy_database (rei_store_get_path (self), destination, error);
+}
+
+char *
+rei_store_default_backup_folder (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "reintegra", "backups", NULL);
+}
+
+/* Names sort as they were made: reintegra-YYYYMMDD-HHMMSS.db, a -NN before the suffix when two
+ * fall in the same second. */
+static gboolean
+is_rotated_backup (const char *name)
+{
+  return g_str_has_prefix (name, BACKUP_PREFIX) && g_str_has_suffix (name, BACKUP_SUFFIX) &&
+         strlen (name) >= strlen (BACKUP_PREFIX "YYYYMMDD-HHMMSS" BACKUP_SUFFIX) &&
+         g_ascii_isdigit (name[strlen (BACKUP_PREFIX)]);
+}
+
+/* Without the suffix, so that "…-120000" comes before "…-120000-2", made in the same second. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  g_autofree char *x_stem = g_strndup (x, strlen (x) - strlen (BACKUP_SUFFIX));
+  g_autofree char *y_stem = g_strndup (y, strlen (y) - strlen (BACKUP_SUFFIX));
+
+  return strcmp (x_stem, y_stem);
+}
+
+GPtrArray *
+rei_store_list_backups (const char  *folder,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (is_rotated_backup (name))
+      g_ptr_array_add (names, g_build_filename (folder, name, NULL));
+  g_ptr_array_sort (names, compare_names);
+  return g_steal_pointer (&names);
+}
+
+/* The folder holds copies of everybody's records: nobody else on the machine may list it,
+ * whatever umask made it or an older version left it with. */
+static gboolean
+make_private_folder (const char  *folder,
+                     GError     **error)
+{
+  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), folder, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+rei_store_backup_rotate (ReiStore    *self,
+                         const char  *folder,
+                         guint        copies,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
+
+  g_return_val_if_fail (REI_IS_STORE (self), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  if (!make_private_folder (folder, error))
+    return NULL;
+
+  /* The new copy must sort after every copy there, or the rotation below would take it for
+   * the oldest: a second copy in the same second (or after the clock went back) counts on. */
+  existing = rei_store_list_backups (folder, NULL);
+  for (guint n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS) ||
+                    (existing != NULL && existing->len > 0 &&
+                     compare_names (&path, &existing->pdata[existing->len - 1]) <= 0); n++)
+    {
+      g_autofree char *name = n == 1
+        ? g_strconcat (BACKUP_PREFIX, stamp, BACKUP_SUFFIX, NULL)
+        : g_strdup_printf (BACKUP_PREFIX "%s-%02u" BACKUP_SUFFIX, stamp, n);
+
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+      if (n > 99)
+        {
+          g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_FAILED,
+                       _("Too many backups in “%s” are newer than the computer’s clock."),
+                       folder);
+          return NULL;
+        }
+    }
+  g_clear_pointer (&existing, g_ptr_array_unref);
+
+  if (!rei_store_backup (self, path, error))
+    return NULL;
+
+  /* Only once the new copy is complete may the oldest go. */
+  existing = rei_store_list_backups (folder, NULL);
+  if (existing != NULL && copies > 0)
+    for (guint i = 0; i + copies < existing->len; i++)
+      g_unlink (g_ptr_array_index (existing, i));
+
+  return g_steal_pointer (&path);
 }

@@ -15,4 +15,29 @@ gboolean     rei_store_backup                (ReiStore            *self,
                                               const char          *destination,
                                               GError             **error);
 
+/* Checks a backup without changing it: an SQLite file of Reintegra's (application id), of a
+ * schema this version knows, that passes PRAGMA integrity_check.  version: its schema. */
+gboolean     rei_store_verify_backup         (const char          *path,
+                                              guint               *version,
+                                              GError             **error);
+/* Puts the backup in the place of the database at db_path (which the window may have open):
+ * checks it first and changes nothing when it is foreign, damaged or newer; keeps the
+ * database it replaces as "DB.before-restore-YYYYMMDD-HHMMSS" (0600; returned in kept_path,
+ * NULL when there was none); replaces in one transaction; upgrades an older schema. */
+gboolean     rei_store_restore               (const char          *db_path,
+                                              const char          *backup_path,
+                                              char               **kept_path,
+                                              GError             **error);
+/* $XDG_DATA_HOME/reintegra/backups. */
+char        *rei_store_default_backup_folder (void);
+/* The backups rei_store_backup_rotate() made in folder (full paths), oldest first. */
+GPtrArray   *rei_store_list_backups          (const char          *folder,
+                                              GError             **error);
+/* A backup "reintegra-YYYYMMDD-HHMMSS.db" (0600) into folder (made 0700), then the oldest of
+ * them removed beyond copies (0: keep all).  Returns the new file's path. */
+char        *rei_store_backup_rotate         (ReiStore            *self,
+                                              const char          *folder,
+                                              guint                copies,
+                                              GError             **error);
+
 G_END_DECLS

@@ -22,6 +22,17 @@ void      rei_store_set_today       (ReiStore   *self,
  * connection to a Reintegra file (a backup, a test's raw connection). */
 void      rei_store_register_sql    (sqlite3    *db);
 
+/* How long a connection waits for another program's lock: 10 s, or REINTEGRA_BUSY_TIMEOUT_MS. */
+int       rei_store_busy_timeout_ms  (void);
+/* A consistent copy of the database at source_path (which may be in use) written to a private
+ * (0600) temporary file beside destination and renamed into place when complete. */
+gboolean  rei_store_copy_database    (const char  *source_path,
+                                      const char  *destination,
+                                      GError     **error);
+/* Whether path is the database at db_path or one of its -wal, -shm, -journal. */
+gboolean  rei_store_is_database_file (const char  *db_path,
+                                      const char  *path);
+
 /* The SQL helpers that each domain's store file (rei-store-<domain>.c) builds on.  Use
  * ReiStoreStatement (below), which does the whole dance in one place; the primitives here are
  * what it is made of, for the rare case it does not cover (several reads on one snapshot).

@@ -28,6 +28,107 @@ G_DEFINE_QUARK (rei-store-error-quark, rei_store_error)
 
 static gsize latest_version;
 
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Two ways a file reaches us incomplete, both refused before SQLite may write to it: the main
+ * file cut short (a copy that stopped half-way, a full disk on another machine), which SQLite
+ * would only notice at the first page it misses; and a write-ahead log lost after a crash (a
+ * copy or a sync tool that took the -shm but not the -wal).  In the second case the -shm,
+ * which the crash left behind, still counts the committed frames that never reached the main
+ * file: opening without them would silently drop the last saved changes, and SQLite would then
+ * rebuild the -shm and destroy the evidence. */
+static gboolean
+check_complete (const char    *path,
+                const guint8  *header,
+                GError       **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+  guint32 page_size = ((guint32) header[16] << 8) | header[17];
+  guint32 n_pages = read_be32 (header + 28);
+  gboolean wal_mode = header[18] == 2 || header[19] == 2;
+
+  if (page_size == 1)
+    page_size = 65536;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    /* The log may hold pages the main file has not got yet; SQLite reads them from there. */
+    return TRUE;
+
+  /* The size in the header counts only when the change counter agrees with the
+   * version-valid-for number (SQLite's own rule); then a shorter file has lost pages. */
+  if (n_pages > 0 && memcmp (header + 24, header + 92, 4) == 0 && g_stat (path, &st) == 0 &&
+      (guint64) st.st_size < (guint64) n_pages * page_size)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: the file is cut short (%lld of %llu bytes). "
+                     "Nothing was changed. Restore it from a backup."),
+                   path, (long long) st.st_size, (unsigned long long) n_pages * page_size);
+      return FALSE;
+    }
+
+  if (wal_mode && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      guint32 index[25];
+      ssize_t n = 0;
+      int fd = g_open (shm, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd >= 0)
+        {
+          n = read (fd, index, sizeof index);
+          close (fd);
+        }
+      /* The -shm is in the machine's byte order: mxFrame at byte 16 of the index header, the
+       * frames already copied into the main file (nBackfill) at byte 96. */
+      if (n == (ssize_t) sizeof index && index[4] > index[24])
+        {
+          g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CORRUPT,
+                       _("The journal of the database “%s” (the file ending in “-wal”) is "
+                         "missing: the last changes saved before Reintegra stopped are in it. "
+                         "Nothing was changed. Put the -wal file back beside the database, or "
+                         "restore a backup."), path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* While another connection (the window) has the file open, the newest first page may still be
+ * in the -wal: a database created, migrated or restored since the last checkpoint has its
+ * application id and schema version there, and the main file's header lags behind.  SQLite
+ * reads through the log without writing (read-only, the -shm exists while it is open). */
+static void
+read_ids_through_wal (const char *path,
+                      guint32    *app_id,
+                      guint32    *user_version)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (g_stat (wal, &st) != 0 || st.st_size == 0)
+    return;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    {
+      rei_store_register_sql (db);
+      if (sqlite3_prepare_v2 (db, "SELECT * FROM pragma_application_id, pragma_user_version",
+                              -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          *app_id = (guint32) sqlite3_column_int64 (stmt, 0);
+          *user_version = (guint32) sqlite3_column_int64 (stmt, 1);
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close_v2 (db);
+}
+
 /* Reads the fixed 100-byte SQLite header without SQLite, so that a file which is not ours is
  * refused before anything could write to it (even opening in WAL mode writes). */
 static gboolean
@@ -68,6 +169,15 @@ check_header (const char  *path,
       return TRUE;
     }
 
+  if (n > 0 && n < (ssize_t) sizeof header &&
+      memcmp (header, SQLITE_HEADER, MIN ((gsize) n, sizeof SQLITE_HEADER)) == 0)
+    {
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: the file is cut short. Restore it from a "
+                     "backup."), path);
+      return FALSE;
+    }
+
   if (n < (ssize_t) sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
     {
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_A_DATABASE,
@@ -77,6 +187,7 @@ check_header (const char  *path,
 
   user_version = ((guint32) header[60] << 24) | (header[61] << 16) | (header[62] << 8) | header[63];
   app_id = ((guint32) header[68] << 24) | (header[69] << 16) | (header[70] << 8) | header[71];
+  read_ids_through_wal (path, &app_id, &user_version);
 
   if (app_id != REI_STORE_APPLICATION_ID)
     {
@@ -94,7 +205,7 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  return TRUE;
+  return check_complete (path, header, error);
 }
 
 /* The database and its -wal and -shm files hold special categories of personal data; SQLite

@@ -23,6 +23,10 @@ typedef enum
   REI_STORE_ERROR_NOT_FOUND,
   REI_STORE_ERROR_INVALID,          /* an unknown category, outcome, end reason */
   REI_STORE_ERROR_FAILED,
+  REI_STORE_ERROR_DISK_FULL,        /* SQLITE_FULL, or a write past a quota or size limit */
+  REI_STORE_ERROR_READ_ONLY,        /* the file or its folder is write-protected */
+  REI_STORE_ERROR_BUSY,             /* another program holds the database locked */
+  REI_STORE_ERROR_IO,               /* the disk could not be read or written */
 } ReiStoreError;
 
 G_DECLARE_FINAL_TYPE (ReiStore, rei_store, REI, STORE, GObject)

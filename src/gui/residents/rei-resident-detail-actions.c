@@ -34,6 +34,20 @@ save_action (GtkWidget  *widget,
   _rei_resident_detail_save (REI_RESIDENT_DETAIL (widget));
 }
 
+static gboolean
+is_storage_fault (const GError *error)
+{
+  static const ReiStoreError faults[] = {
+    REI_STORE_ERROR_DISK_FULL, REI_STORE_ERROR_READ_ONLY, REI_STORE_ERROR_BUSY,
+    REI_STORE_ERROR_IO, REI_STORE_ERROR_CORRUPT, REI_STORE_ERROR_OPEN,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    if (g_error_matches (error, REI_STORE_ERROR, faults[i]))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 _rei_resident_detail_save (ReiResidentDetail *self)
 {
@@ -50,6 +64,11 @@ _rei_resident_detail_save (ReiResidentDetail *self)
       /* What was typed stays in the form, to be corrected and saved again. */
       gtk_label_set_label (self->save_error_label, error->message);
       gtk_revealer_set_reveal_child (self->save_error_revealer, TRUE);
+      /* A full disk, a write-protected or locked or damaged file is nothing the clerk can fix
+       * in the form: say so where it cannot be missed. */
+      if (is_storage_fault (error))
+        rei_error_dialog_show (GTK_WIDGET (self), _("The Changes Were Not Saved"),
+                               error->message);
       return FALSE;
     }
 

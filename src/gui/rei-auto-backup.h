@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rei-store.h"
+
+G_BEGIN_DECLS
+
+/* The daily backup: when the settings ask for one ("auto-backup") and the last ("last-backup")
+ * is more than a day old, a copy into folder (NULL: $XDG_DATA_HOME/reintegra/backups, 0700) in
+ * a worker thread, keeping "backup-copies" of them; "last-backup" is set when it is done.
+ * Returns FALSE when none is due. */
+gboolean rei_auto_backup_start (ReiStore   *store,
+                                GSettings  *settings,
+                                const char *folder);
+
+G_END_DECLS
