@@ -47,19 +47,7 @@ import_residents (const ReiCliCommand  *command,
   rei_importer_set_encoding (importer, encoding);
   if (!rei_importer_run (importer, bytes, NULL, NULL, NULL, &error))
     {
-      GPtrArray *problems = rei_importer_get_problems (importer);
-
-      for (guint i = 0; i < problems->len; i++)
-        {
-          ReiImportProblem *p = g_ptr_array_index (problems, i);
-
-          if (p->line > 0)
-            g_printerr ("%s:%u: %s\n", file, p->line, p->message);
-          else
-            g_printerr ("%s: %s\n", file, p->message);
-        }
-      if (problems->len == 0)
-        g_printerr ("%s: %s\n", file, error->message);
+      rei_cli_print_import_problems (file, rei_importer_get_problems (importer), error);
       return REI_CLI_EXIT_BAD_DATA;
     }
 

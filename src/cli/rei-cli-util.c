@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rei-cli.h"
+#include "rei-sheet-importer.h"
 
 static char *
 command_name (const ReiCliCommand *command)
@@ -117,4 +118,22 @@ rei_cli_read_file (const char *path)
       return NULL;
     }
   return g_mapped_file_get_bytes (mapped);
+}
+
+void
+rei_cli_print_import_problems (const char   *file,
+                               GPtrArray    *problems,
+                               const GError *error)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      ReiImportProblem *p = g_ptr_array_index (problems, i);
+
+      if (p->line > 0)
+        g_printerr ("%s:%u: %s\n", file, p->line, p->message);
+      else
+        g_printerr ("%s: %s\n", file, p->message);
+    }
+  if ((problems == NULL || problems->len == 0) && error != NULL)
+    g_printerr ("%s: %s\n", file, error->message);
 }

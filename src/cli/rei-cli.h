@@ -72,4 +72,10 @@ gboolean  rei_cli_parse_year           (const char          *text,
  * changes nothing; prints "FILE: message" and returns NULL on failure. */
 GBytes   *rei_cli_read_file            (const char          *path);
 
+/* An import's problems on stderr, one "FILE:LINE: message" each ("FILE: message" for the file as a
+ * whole), or error's message when there are none. */
+void      rei_cli_print_import_problems (const char         *file,
+                                         GPtrArray          *problems,
+                                         const GError       *error);
+
 G_END_DECLS
