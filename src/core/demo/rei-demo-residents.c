@@ -104,13 +104,15 @@ static const ReiDemoWeighted referrals[] = {
   { "wlasny", 15 },
 };
 
+/* CST2021's levels (education_level): primary, lower secondary, basic vocational and secondary
+ * (both ISCED 3), post-secondary, higher. */
 static const ReiDemoWeighted educations[] = {
-  { "podstawowe", 30 },
-  { "gimnazjalne", 10 },
-  { "zasadnicze zawodowe", 32 },
-  { "średnie", 18 },
-  { "policealne", 4 },
-  { "wyższe", 6 },
+  { "isced1", 30 },
+  { "isced2", 10 },
+  { "isced3", 32 },
+  { "isced3", 18 },
+  { "isced4", 4 },
+  { "isced5_8", 6 },
 };
 
 static const ReiDemoWeighted disabilities[] = {
@@ -580,14 +582,19 @@ demo_generator_next (DemoGenerator *gen,
 
   pick_categories (rand, codes);
   rei_resident_set_categories (resident, (const char * const *) codes->pdata);
+  /* Codes of CST2021's tables: a refugee is a third-country national; the communes around
+   * Krasnystaw are small towns and villages. */
   rei_resident_set (resident, REI_RESIDENT_CITIZENSHIP,
-                    has_category (codes, "uchodzca") ? "ukraińskie" : "polskie");
+                    has_category (codes, "uchodzca") ? "spoza_ue" : "pl");
+  rei_resident_set (resident, REI_RESIDENT_DEGURBA,
+                    g_strcmp0 (commune->commune, "Krasnystaw") == 0 ? "2" : "3");
   if (has_category (codes, "niepelnosprawnosc"))
     rei_resident_set (resident, REI_RESIDENT_DISABILITY,
                       rei_demo_pick_weighted (rand, disabilities, G_N_ELEMENTS (disabilities)));
   rei_resident_set (resident, REI_RESIDENT_LABOUR_STATUS,
-                    has_category (codes, "bezrobocie_dlugotrwale") ? "bezrobotny długotrwale"
-                    : rei_demo_pick_index (rand, 100) < 60 ? "bezrobotny" : "bierny zawodowo");
+                    has_category (codes, "bezrobocie_dlugotrwale") ? "bezrobotny_zarejestrowany"
+                    : rei_demo_pick_index (rand, 100) < 60 ? "bezrobotny_niezarejestrowany"
+                    : "bierny");
   rei_resident_set (resident, REI_RESIDENT_EDUCATION,
                     rei_demo_pick_weighted (rand, educations, G_N_ELEMENTS (educations)));
 

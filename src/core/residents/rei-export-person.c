@@ -25,6 +25,14 @@ field_table (ReiResidentField field)
       return REI_LOOKUP_OUTCOME;
     case REI_RESIDENT_CONSENT_BASIS:
       return REI_LOOKUP_LEGAL_BASIS;
+    case REI_RESIDENT_EDUCATION:
+      return REI_LOOKUP_EDUCATION;
+    case REI_RESIDENT_LABOUR_STATUS:
+      return REI_LOOKUP_LABOUR_STATUS;
+    case REI_RESIDENT_CITIZENSHIP:
+      return REI_LOOKUP_CITIZENSHIP;
+    case REI_RESIDENT_DEGURBA:
+      return REI_LOOKUP_DEGURBA;
     default:
       return NULL;
     }

@@ -49,6 +49,7 @@ static const char * const field_names[REI_RESIDENT_N_FIELDS] = {
   [REI_RESIDENT_POSTCODE] = "postcode",
   [REI_RESIDENT_TOWN] = "town",
   [REI_RESIDENT_COMMUNE] = "commune",
+  [REI_RESIDENT_DEGURBA] = "degurba",
   [REI_RESIDENT_CITIZENSHIP] = "citizenship",
   [REI_RESIDENT_REFERRAL] = "referral",
   [REI_RESIDENT_REFERRAL_DATE] = "referral-date",

@@ -13,8 +13,8 @@ G_BEGIN_DECLS
  * rei_store_resident_from_row() reads them. */
 #define REI_RESIDENT_SELECT \
   "SELECT r.id, r.first_name, r.surname, r.pesel, r.sex, r.birth_date, r.phone, r.email, " \
-  "r.address, r.postcode, r.town, r.commune, r.citizenship, r.referral, r.referral_date, " \
-  "r.contract_number, r.education, r.labour_status, r.disability, r.admission_date, r.end_date, " \
+  "r.address, r.postcode, r.town, r.commune, r.degurba, r.citizenship, r.referral, " \
+  "r.referral_date, r.contract_number, r.education, r.labour_status, r.disability, r.admission_date, r.end_date, " \
   "r.end_reason, r.outcome, r.outcome_date, w.name, r.consent_basis, r.consent_date, r.notes, " \
   "r.extension_months, r.anonymised, " \
   "(SELECT group_concat(category_code, '|') FROM resident_category WHERE resident_id = r.id), " \

@@ -172,6 +172,34 @@ check_code (ReiStore    *self,
   return FALSE;
 }
 
+/* CST2021's coded fields hold a code of their table.  Text typed before they were coded stays
+ * as it is until someone edits it (old: the stored record, NULL for a new or restored one), so
+ * that saving an unrelated change never forces a clerk to map it first. */
+static gboolean
+check_cst_codes (ReiStore     *self,
+                 ReiResident  *r,
+                 ReiResident  *old,
+                 GError      **error)
+{
+  const struct { ReiResidentField field; const char *table; const char *what; } coded[] = {
+    { REI_RESIDENT_EDUCATION, REI_LOOKUP_EDUCATION, N_("education level") },
+    { REI_RESIDENT_LABOUR_STATUS, REI_LOOKUP_LABOUR_STATUS, N_("labour market situation") },
+    { REI_RESIDENT_CITIZENSHIP, REI_LOOKUP_CITIZENSHIP, N_("citizenship") },
+    { REI_RESIDENT_DEGURBA, REI_LOOKUP_DEGURBA, N_("degree of urbanisation (DEGURBA)") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (coded); i++)
+    {
+      const char *value = rei_resident_get (r, coded[i].field);
+
+      if (old != NULL && g_strcmp0 (value, rei_resident_get (old, coded[i].field)) == 0)
+        continue;
+      if (!check_code (self, coded[i].table, value, _(coded[i].what), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* No path into the database (window, import, demo) can store what another would refuse. */
 gboolean
 rei_store_validate_resident (ReiStore     *self,
@@ -342,22 +370,22 @@ write_row (ReiStore             *self,
 {
   static const char *insert_sql =
     "INSERT INTO resident (first_name, surname, pesel, sex, birth_date, phone, email, address, "
-    "postcode, town, commune, citizenship, referral, referral_date, contract_number, education, "
-    "labour_status, disability, admission_date, end_date, end_reason, outcome, outcome_date, "
-    "workshop_id, consent_basis, consent_date, notes, extension_months, anonymised, search_key) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "postcode, town, commune, degurba, citizenship, referral, referral_date, contract_number, "
+    "education, labour_status, disability, admission_date, end_date, end_reason, outcome, "
+    "outcome_date, workshop_id, consent_basis, consent_date, notes, extension_months, anonymised, search_key) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   /* The id goes last, where the update binds it too. */
   static const char *restore_sql =
     "INSERT INTO resident (first_name, surname, pesel, sex, birth_date, phone, email, address, "
-    "postcode, town, commune, citizenship, referral, referral_date, contract_number, education, "
-    "labour_status, disability, admission_date, end_date, end_reason, outcome, outcome_date, "
-    "workshop_id, consent_basis, consent_date, notes, extension_months, anonymised, search_key, id) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "postcode, town, commune, degurba, citizenship, referral, referral_date, contract_number, "
+    "education, labour_status, disability, admission_date, end_date, end_reason, outcome, "
+    "outcome_date, workshop_id, consent_basis, consent_date, notes, extension_months, anonymised, search_key, id) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   static const char *update_sql =
     "UPDATE resident SET first_name=?, surname=?, pesel=?, sex=?, birth_date=?, phone=?, email=?, "
-    "address=?, postcode=?, town=?, commune=?, citizenship=?, referral=?, referral_date=?, "
-    "contract_number=?, education=?, labour_status=?, disability=?, admission_date=?, end_date=?, "
-    "end_reason=?, outcome=?, outcome_date=?, workshop_id=?, consent_basis=?, consent_date=?, "
+    "address=?, postcode=?, town=?, commune=?, degurba=?, citizenship=?, referral=?, "
+    "referral_date=?, contract_number=?, education=?, labour_status=?, disability=?, "
+    "admission_date=?, end_date=?, end_reason=?, outcome=?, outcome_date=?, workshop_id=?, consent_basis=?, consent_date=?, "
     "notes=?, extension_months=?, anonymised=?, search_key=?, "
     "updated_at=strftime('%Y-%m-%dT%H:%M:%S','now') WHERE id=?";
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
@@ -442,6 +470,9 @@ rei_store_write_resident (ReiStore             *self,
       if (old == NULL)
         return FALSE;
     }
+  /* A restore puts back the record as it was, legacy text and all. */
+  if (mode != REI_RESIDENT_SAVE_RESTORE && !check_cst_codes (self, r, old, error))
+    return FALSE;
 
   workshop = rei_resident_get (r, REI_RESIDENT_WORKSHOP);
   if (workshop != NULL)

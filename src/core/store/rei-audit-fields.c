@@ -30,6 +30,7 @@ static const Label field_labels[] = {
   { "postcode", N_("Postcode"), "Kod pocztowy" },
   { "town", N_("Town"), "Miejscowość" },
   { "commune", N_("Commune"), "Gmina" },
+  { "degurba", N_("Degree of urbanisation (DEGURBA)"), "Stopień urbanizacji (DEGURBA)" },
   { "citizenship", N_("Citizenship"), "Obywatelstwo" },
   { "referral", N_("Referred by"), "Skierowanie" },
   { "referral-date", N_("Referral or contract date (dd.mm.yyyy)"), "Data skierowania" },

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "reintegra-core"
 
-/* The code tables (categories, end reasons, outcomes, indicators, legal bases), their labels,
+/* The code tables (categories, end reasons, outcomes, indicators, legal bases, CST2021's), their labels,
  * the centre's editing of the categories, and the named lists of workshops and projects. */
 
 #include "config.h"
@@ -35,6 +35,10 @@ find_code_table (const char *table)
     CODE_TABLE (REI_LOOKUP_OUTCOME, "ORDER BY position"),
     CODE_TABLE (REI_LOOKUP_INDICATOR, "ORDER BY position"),
     CODE_TABLE (REI_LOOKUP_LEGAL_BASIS, "ORDER BY position, code"),
+    CODE_TABLE (REI_LOOKUP_EDUCATION, "ORDER BY position"),
+    CODE_TABLE (REI_LOOKUP_LABOUR_STATUS, "ORDER BY position"),
+    CODE_TABLE (REI_LOOKUP_CITIZENSHIP, "ORDER BY position"),
+    CODE_TABLE (REI_LOOKUP_DEGURBA, "ORDER BY position"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

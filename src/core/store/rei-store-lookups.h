@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 #define REI_LOOKUP_OUTCOME      "outcome"       /* the situation after leaving */
 #define REI_LOOKUP_INDICATOR    "indicator"     /* a funder's indicators */
 #define REI_LOOKUP_LEGAL_BASIS  "legal_basis"   /* GDPR art. 6 / 9 grounds */
+/* CST2021's dictionaries (the EFS participant system), on the resident. */
+#define REI_LOOKUP_EDUCATION    "education_level" /* ISCED levels */
+#define REI_LOOKUP_LABOUR_STATUS "labour_status"  /* status on the labour market at joining */
+#define REI_LOOKUP_CITIZENSHIP  "citizenship"
+#define REI_LOOKUP_DEGURBA      "degurba"       /* degree of urbanisation of the place of living */
 
 gboolean     rei_store_has_code              (ReiStore            *self,
                                               const char          *table,

@@ -310,7 +310,7 @@ rei_resident_detail_init (ReiResidentDetail *self)
 /* Within the pane (rei-resident-detail-private.h). */
 
 /* The form as a resident: the person read from the store with what is typed laid over it, so
- * that the fields the form does not show (citizenship) are kept. */
+ * that what the form does not show (the id, the anonymised flag) is kept. */
 ReiResident *
 _rei_resident_detail_build (ReiResidentDetail *self)
 {

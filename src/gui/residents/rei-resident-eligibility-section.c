@@ -20,8 +20,10 @@ struct _ReiResidentEligibilitySection
   ReiCodeComboRow     *referral_row;
   AdwEntryRow         *referral_date_row;
   AdwEntryRow         *contract_number_row;
-  AdwEntryRow         *education_row;
-  AdwEntryRow         *labour_status_row;
+  ReiCodeComboRow     *education_row;
+  ReiCodeComboRow     *labour_status_row;
+  ReiCodeComboRow     *citizenship_row;
+  ReiCodeComboRow     *degurba_row;
   AdwEntryRow         *disability_row;
 };
 
@@ -49,6 +51,18 @@ fill_referrals (ReiResidentEligibilitySection *self)
   };
 
   rei_code_combo_row_set_choices (self->referral_row, referrals);
+}
+
+/* CST2021's dictionaries are rows of the store: the EFS system changes them, not our code. */
+static void
+fill_cst_lookups (ReiResidentEligibilitySection *self)
+{
+  ReiStore *store = rei_resident_section_get_store (REI_RESIDENT_SECTION (self));
+
+  rei_code_combo_row_set_table (self->education_row, store, REI_LOOKUP_EDUCATION);
+  rei_code_combo_row_set_table (self->labour_status_row, store, REI_LOOKUP_LABOUR_STATUS);
+  rei_code_combo_row_set_table (self->citizenship_row, store, REI_LOOKUP_CITIZENSHIP);
+  rei_code_combo_row_set_table (self->degurba_row, store, REI_LOOKUP_DEGURBA);
 }
 
 /* A box for every category in use, checked as in checked. */
@@ -135,6 +149,7 @@ rei_resident_eligibility_section_load (ReiResidentSection *section,
   ReiResidentEligibilitySection *self = REI_RESIDENT_ELIGIBILITY_SECTION (section);
 
   fill_referrals (self);
+  fill_cst_lookups (self);
   PARENT_CLASS->load (section, resident);
   fill_categories (self, resident != NULL ? rei_resident_get_categories (resident) : NULL);
 }
@@ -157,8 +172,20 @@ rei_resident_eligibility_section_reload_lookups (ReiResidentSection *section)
   g_autoptr(GPtrArray) codes = dup_checked (self);
   /* Copied: the codes belong to the boxes that are about to go. */
   g_auto(GStrv) checked = g_strdupv ((char **) codes->pdata);
+  ReiCodeComboRow *cst_rows[] = {
+    self->education_row, self->labour_status_row, self->citizenship_row, self->degurba_row,
+  };
+  char *cst_codes[G_N_ELEMENTS (cst_rows)];
 
   fill_categories (self, (const char * const *) checked);
+  for (guint i = 0; i < G_N_ELEMENTS (cst_rows); i++)
+    cst_codes[i] = g_strdup (rei_code_combo_row_get_code (cst_rows[i]));
+  fill_cst_lookups (self);
+  for (guint i = 0; i < G_N_ELEMENTS (cst_rows); i++)
+    {
+      rei_code_combo_row_set_code (cst_rows[i], cst_codes[i]);
+      g_free (cst_codes[i]);
+    }
 }
 
 static void
@@ -199,6 +226,9 @@ rei_resident_eligibility_section_class_init (ReiResidentEligibilitySectionClass 
   gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection,
                                         labour_status_row);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection,
+                                        citizenship_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection, degurba_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentEligibilitySection,
                                         disability_row);
 }
 
@@ -213,8 +243,11 @@ rei_resident_eligibility_section_init (ReiResidentEligibilitySection *self)
   rei_resident_section_add_code_field (section, REI_RESIDENT_REFERRAL, self->referral_row);
   rei_resident_section_add_field (section, REI_RESIDENT_REFERRAL_DATE, self->referral_date_row);
   rei_resident_section_add_field (section, REI_RESIDENT_CONTRACT_NUMBER, self->contract_number_row);
-  rei_resident_section_add_field (section, REI_RESIDENT_EDUCATION, self->education_row);
-  rei_resident_section_add_field (section, REI_RESIDENT_LABOUR_STATUS, self->labour_status_row);
+  rei_resident_section_add_code_field (section, REI_RESIDENT_EDUCATION, self->education_row);
+  rei_resident_section_add_code_field (section, REI_RESIDENT_LABOUR_STATUS,
+                                       self->labour_status_row);
+  rei_resident_section_add_code_field (section, REI_RESIDENT_CITIZENSHIP, self->citizenship_row);
+  rei_resident_section_add_code_field (section, REI_RESIDENT_DEGURBA, self->degurba_row);
   rei_resident_section_add_field (section, REI_RESIDENT_DISABILITY, self->disability_row);
   fill_referrals (self);
 }

@@ -53,6 +53,10 @@ def main():
             "E-mail": "anna.wroblewska@example.org",
             "Adres": "ul. Zamojska 12/4",
             "Gmina": "Łopiennik Górny",
+            # CST2021's coded fields, shown by their labels.
+            "Wykształcenie": "Ponadgimnazjalne (ISCED 3)",
+            "Obywatelstwo": "Obywatelstwo polskie",
+            "Stopień urbanizacji (DEGURBA)": "3 – Obszary wiejskie (obszary słabo zaludnione)",
             "Numer kontraktu socjalnego": "MOPS.KS.117.2018",
             "Powód zakończenia": "Ukończenie programu",
             "Sytuacja po zakończeniu": "Zatrudnienie",

@@ -58,12 +58,13 @@ full_resident (const char *first_name,
   rei_resident_set (r, REI_RESIDENT_POSTCODE, "22-300");
   rei_resident_set (r, REI_RESIDENT_TOWN, "Krasnystaw");
   rei_resident_set (r, REI_RESIDENT_COMMUNE, "Łopiennik Górny");
-  rei_resident_set (r, REI_RESIDENT_CITIZENSHIP, "polskie");
+  rei_resident_set (r, REI_RESIDENT_DEGURBA, "3");
+  rei_resident_set (r, REI_RESIDENT_CITIZENSHIP, "pl");
   rei_resident_set (r, REI_RESIDENT_REFERRAL, "ops");
   rei_resident_set (r, REI_RESIDENT_REFERRAL_DATE, "2018-02-20");
   rei_resident_set (r, REI_RESIDENT_CONTRACT_NUMBER, "MOPS.KS.117.2018");
-  rei_resident_set (r, REI_RESIDENT_EDUCATION, "zasadnicze zawodowe");
-  rei_resident_set (r, REI_RESIDENT_LABOUR_STATUS, "bezrobotny");
+  rei_resident_set (r, REI_RESIDENT_EDUCATION, "isced3");
+  rei_resident_set (r, REI_RESIDENT_LABOUR_STATUS, "bezrobotny_zarejestrowany");
   rei_resident_set (r, REI_RESIDENT_DISABILITY, "lekki");
   rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2018-03-01");
   rei_resident_set (r, REI_RESIDENT_END_DATE, "2019-06-28");

@@ -96,6 +96,73 @@ test_resident_invalid (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* CST2021's coded fields take a code of their table; text typed before they were coded stays
+ * through saves that do not touch it, and a restore puts it back as it was. */
+static void
+test_resident_cst_codes (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Jan", "Kowalski", NULL);
+  g_autoptr(ReiResident) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const ReiResidentField fields[] = {
+    REI_RESIDENT_EDUCATION, REI_RESIDENT_LABOUR_STATUS, REI_RESIDENT_CITIZENSHIP,
+    REI_RESIDENT_DEGURBA,
+  };
+  const char *codes[] = { "isced5_8", "bierny", "ue", "1" };
+  const char *messages[] = { "education level", "labour market situation", "citizenship",
+                             "degree of urbanisation (DEGURBA)" };
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      rei_resident_set (r, fields[i], "średnie");
+      g_assert_false (rei_store_save_resident (store, r, &error));
+      g_assert_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, messages[i]));
+      g_assert_nonnull (strstr (error->message, "średnie"));
+      g_clear_error (&error);
+      rei_resident_set (r, fields[i], codes[i]);
+    }
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  g_assert_no_error (error);
+  id = rei_resident_get_id (r);
+  back = rei_store_get_resident (store, id, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (rei_resident_get (back, fields[i]), ==, codes[i]);
+  g_clear_object (&back);
+
+  /* Free text from before the codes, as the migration left it. */
+  rei_test_exec_raw (path, "UPDATE resident SET education = 'zasadnicze zawodowe', "
+                           "citizenship = 'polskie'");
+  back = rei_store_get_resident (store, id, &error);
+  g_assert_cmpstr (rei_resident_get (back, REI_RESIDENT_EDUCATION), ==, "zasadnicze zawodowe");
+  rei_resident_set (back, REI_RESIDENT_PHONE, "600 700 800");
+  g_assert_true (rei_store_save_resident (store, back, &error));
+  g_assert_no_error (error);
+  /* Edited into other text, it is refused; into a code, taken. */
+  rei_resident_set (back, REI_RESIDENT_EDUCATION, "zawodowe");
+  g_assert_false (rei_store_save_resident (store, back, &error));
+  g_assert_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  rei_resident_set (back, REI_RESIDENT_EDUCATION, "isced3");
+  g_assert_true (rei_store_save_resident (store, back, &error));
+  g_assert_no_error (error);
+
+  /* Deleted and restored with its legacy citizenship. */
+  g_assert_true (rei_store_delete_resident (store, id, &error));
+  g_assert_true (rei_store_restore_resident (store, back, &error));
+  g_assert_no_error (error);
+  g_clear_object (&back);
+  back = rei_store_get_resident (store, id, &error);
+  g_assert_cmpstr (rei_resident_get (back, REI_RESIDENT_CITIZENSHIP), ==, "polskie");
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 add_person (ReiStore   *store,
             const char *first,
@@ -272,6 +339,7 @@ main (int    argc,
 
   g_test_add_func ("/store/resident/roundtrip", test_resident_roundtrip);
   g_test_add_func ("/store/resident/invalid", test_resident_invalid);
+  g_test_add_func ("/store/resident/cst-codes", test_resident_cst_codes);
   g_test_add_func ("/store/query", test_query);
   g_test_add_func ("/store/resident/get-many", test_get_residents);
 

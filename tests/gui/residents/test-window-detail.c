@@ -5,10 +5,12 @@
 #include <adwaita.h>
 
 #include "rei-demo.h"
+#include "rei-export-cst.h"
 #include "rei-preferences-window.h"
 #include "rei-resident-detail-private.h"
 #include "rei-resident-list.h"
 #include "rei-resident-rules.h"
+#include "rei-store-reports.h"
 #include "rei-store-residents.h"
 #include "rei-window.h"
 #include "test-util.h"
@@ -592,6 +594,132 @@ test_code_combo_row (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* Chooses a code in a combo row as a click on its item does. */
+static void
+choose_code (ReiResidentDetail *detail,
+             ReiResidentField   field,
+             const char        *code)
+{
+  AdwComboRow *row = rei_resident_detail_get_code_row (detail, field);
+  GListModel *model = adw_combo_row_get_model (row);
+
+  g_assert_nonnull (row);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      adw_combo_row_set_selected (row, i);
+      if (g_strcmp0 (rei_code_combo_row_get_code (REI_CODE_COMBO_ROW (row)), code) == 0)
+        return;
+    }
+  g_error ("no choice %s", code);
+}
+
+/* CST2021's lookups on the person: chosen in the pane, saved, shown again, and in the
+ * participants file by their labels. */
+static void
+test_detail_cst (void)
+{
+  const ReiResidentField fields[] = {
+    REI_RESIDENT_EDUCATION, REI_RESIDENT_LABOUR_STATUS, REI_RESIDENT_CITIZENSHIP,
+    REI_RESIDENT_DEGURBA,
+  };
+  const char *codes[] = { "isced5_8", "bezrobotny_niezarejestrowany", "ue", "3" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(ReiProject) project = rei_project_new ();
+  g_autoptr(ReiEnrolment) enrolment = rei_enrolment_new ();
+  g_autoptr(ReiResident) stored = NULL;
+  g_autofree char *pesel = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) cells = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  ReiResidentDetail *detail;
+  ReiWindow *window;
+  gint64 id;
+
+  store = rei_test_store_new (dir);
+  id = add_anna (store, &pesel);
+  project->code = g_strdup ("P1");
+  project->title = g_strdup ("Nowa szansa");
+  project->start_date = g_strdup ("2019-01-01");
+  project->end_date = g_strdup ("2020-12-31");
+  g_assert_true (rei_store_save_project (store, project, NULL, &error));
+  g_assert_no_error (error);
+  enrolment->resident_id = id;
+  enrolment->project_id = project->id;
+  enrolment->joined_on = g_strdup ("2019-01-07");
+  g_assert_true (rei_store_save_enrolment (store, enrolment, &error));
+  g_assert_no_error (error);
+
+  window = rei_window_test_show (store, 1280, 800);
+  detail = rei_window_get_resident_detail (window);
+  select_by_search (window, "Testowa");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      /* Nothing recorded yet; the choices are the rows of CST2021's table. */
+      g_assert_null (rei_code_combo_row_get_code (
+        REI_CODE_COMBO_ROW (rei_resident_detail_get_code_row (detail, fields[i]))));
+      choose_code (detail, fields[i], codes[i]);
+    }
+  g_assert_true (rei_resident_detail_get_modified (detail));
+  g_assert_true (rei_resident_detail_get_can_save (detail));
+  {
+    GtkWidget *row = GTK_WIDGET (rei_resident_detail_get_code_row (detail, REI_RESIDENT_DEGURBA));
+    GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_point_t top;
+
+    g_assert_true (gtk_widget_compute_point (row, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              top.y - 300);
+    rei_window_test_wait_for_frame (GTK_WIDGET (window));
+    rei_window_test_save_png (GTK_WIDGET (window), "window-detail-cst");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-resident", NULL);
+  drain ();
+  g_assert_false (rei_resident_detail_get_modified (detail));
+  stored = rei_store_get_resident (store, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (rei_resident_get (stored, fields[i]), ==, codes[i]);
+  rei_window_test_destroy (window);
+  drain ();
+
+  /* Shown again in a new window. */
+  window = rei_window_test_show (store, 1280, 800);
+  detail = rei_window_get_resident_detail (window);
+  select_by_search (window, "Testowa");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (rei_code_combo_row_get_code (
+      REI_CODE_COMBO_ROW (rei_resident_detail_get_code_row (detail, fields[i]))), ==, codes[i]);
+  g_assert_false (rei_resident_detail_get_modified (detail));
+  rei_window_test_destroy (window);
+  drain ();
+
+  /* The participants file: education (column 7), citizenship (8), DEGURBA (15), the labour
+   * market status (18) by their labels; the EU citizen is of foreign origin, not of a third
+   * country (24, 25). */
+  csv_path = g_build_filename (dir, "cst.csv", NULL);
+  g_assert_true (rei_export_cst (store, "P1", REI_CSV_ENCODING_UTF8, csv_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  lines = g_strsplit (csv, "\n", -1);
+  cells = g_strsplit (g_strchomp (lines[1]), ";", -1);
+  g_assert_cmpuint (g_strv_length (cells), ==, 27);
+  g_assert_cmpstr (cells[2], ==, pesel);
+  g_assert_cmpstr (cells[6], ==, "Wyższe (ISCED 5-8)");
+  g_assert_cmpstr (cells[7], ==, "Brak polskiego obywatelstwa – obywatel kraju UE");
+  g_assert_cmpstr (cells[14], ==, "3 – Obszary wiejskie (obszary słabo zaludnione)");
+  /* Anna is long-term unemployed too: a second value. */
+  g_assert_cmpstr (cells[17], ==, "Osoba bezrobotna niezarejestrowana w ewidencji urzędów pracy"
+                                  "|Osoba długotrwale bezrobotna");
+  g_assert_cmpstr (cells[23], ==, "Tak");
+  g_assert_cmpstr (cells[24], ==, "Nie");
+
+  rei_test_tmpdir_free (dir);
+}
+
 static void
 test_preferences (void)
 {
@@ -642,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/window-detail/anonymise", test_detail_anonymise);
   g_test_add_func ("/window-detail/rules", test_detail_rules);
   g_test_add_func ("/window-detail/code-combo-row", test_code_combo_row);
+  g_test_add_func ("/window-detail/cst", test_detail_cst);
   g_test_add_func ("/window-detail/preferences", test_preferences);
 
   return g_test_run ();
