@@ -48,71 +48,49 @@ export_indicators (const ReiCliCommand  *command,
   return REI_CLI_EXIT_OK;
 }
 
-/* import projects|enrolments|funding FILE.csv: all or nothing, FILE:LINE: message. */
+/* import projects|enrolments|funding FILE.csv, one runner for the three: all or nothing,
+ * FILE:LINE: message for every problem, the partners a projects sheet added said on stdout. */
 static int
 import_sheet (const ReiCliCommand  *command,
               ReiCliContext        *context,
               int                   argc,
-              char                **argv,
-              ReiReportImportKind   kind)
+              char                **argv)
 {
-  g_autofree char *encoding_name = NULL;
-  const GOptionEntry entries[] = {
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name, N_("The file’s encoding (automatic when not given)"),
-      "utf-8|cp1250" },
-    { NULL }
+  static const char * const nouns[] = {
+    [REI_REPORT_IMPORT_PROJECTS] = "projects",
+    [REI_REPORT_IMPORT_ENROLMENTS] = "enrolments",
+    [REI_REPORT_IMPORT_FUNDING] = "funding",
   };
-  g_autoptr(ReiReportImportResult) result = NULL;
+  g_auto(ReiCliImport) import = { 0 };
+  g_autoptr(ReiReportImporter) importer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ReiStore) store = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  ReiCsvEncoding encoding = REI_CSV_ENCODING_AUTO;
-  const char *file;
+  GPtrArray *notices;
+  guint kind = 0;
+  int status;
 
-  if (!rei_cli_parse (command, entries, &argc, &argv))
-    return REI_CLI_EXIT_USAGE;
-  if (argc != 2)
-    return rei_cli_usage_error (command, _("Give one CSV file."));
-  if (!rei_cli_parse_encoding (encoding_name, &encoding))
-    return rei_cli_usage_error (command, _("The encoding must be utf-8 or cp1250."));
-  file = argv[1];
+  while (g_strcmp0 (nouns[kind], command->noun) != 0)
+    kind++;
+  g_assert (kind < G_N_ELEMENTS (nouns));
 
-  bytes = rei_cli_read_file (file);
-  if (bytes == NULL)
-    return REI_CLI_EXIT_BAD_DATA;
-  store = rei_cli_open_store (context);
-  if (store == NULL)
-    return REI_CLI_EXIT_BAD_DATA;
+  status = rei_cli_import_open (command, context, argc, argv, &import);
+  if (status != REI_CLI_EXIT_OK)
+    return status;
 
-  if (!rei_report_import (store, kind, bytes, encoding, &result, &error))
+  importer = rei_report_importer_new (import.store, kind);
+  rei_report_importer_set_encoding (importer, import.encoding);
+  if (!rei_report_importer_run (importer, import.bytes, NULL, NULL, NULL, &error))
     {
-      for (guint i = 0; result != NULL && i < result->problems->len; i++)
-        g_printerr ("%s:%s\n", file, (const char *) g_ptr_array_index (result->problems, i));
-      g_printerr ("%s: %s\n", file, error->message);
+      rei_cli_print_import_problems (import.file, rei_report_importer_get_problems (importer),
+                                     error);
       return REI_CLI_EXIT_BAD_DATA;
     }
-  for (guint i = 0; i < result->notices->len; i++)
-    g_print ("%s\n", (const char *) g_ptr_array_index (result->notices, i));
-  g_print (_("Imported %s: %u rows.\n"), file, result->n_rows);
+  notices = rei_report_importer_get_notices (importer);
+  for (guint i = 0; i < notices->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (notices, i));
+  g_print (_("Imported %s: %u added, %u updated.\n"), import.file,
+           rei_report_importer_get_n_inserted (importer),
+           rei_report_importer_get_n_updated (importer));
   return REI_CLI_EXIT_OK;
-}
-
-static int
-import_projects (const ReiCliCommand *command, ReiCliContext *context, int argc, char **argv)
-{
-  return import_sheet (command, context, argc, argv, REI_REPORT_IMPORT_PROJECTS);
-}
-
-static int
-import_enrolments (const ReiCliCommand *command, ReiCliContext *context, int argc, char **argv)
-{
-  return import_sheet (command, context, argc, argv, REI_REPORT_IMPORT_ENROLMENTS);
-}
-
-static int
-import_funding (const ReiCliCommand *command, ReiCliContext *context, int argc, char **argv)
-{
-  return import_sheet (command, context, argc, argv, REI_REPORT_IMPORT_FUNDING);
 }
 
 static int
@@ -245,13 +223,13 @@ export_annual (const ReiCliCommand  *command,
 const ReiCliCommand rei_cli_reports_commands[] = {
   { "import", "projects", "FILE.csv",
     N_("Imports projects from a CSV sheet, all or nothing; a re-import updates them."),
-    import_projects },
+    import_sheet },
   { "import", "enrolments", "FILE.csv",
     N_("Imports residents’ enrolments in projects from a CSV sheet, all or nothing."),
-    import_enrolments },
+    import_sheet },
   { "import", "funding", "FILE.csv",
     N_("Imports the centre’s funding by year and source from a CSV sheet, all or nothing."),
-    import_funding },
+    import_sheet },
   { "export", "indicators", NULL,
     N_("Writes the year’s indicators (usamodzielnienie, społeczno-zatrudnieniowy) to an Excel "
        "workbook."),

@@ -15,43 +15,24 @@ import_residents (const ReiCliCommand  *command,
                   int                   argc,
                   char                **argv)
 {
-  g_autofree char *encoding_name = NULL;
-  const GOptionEntry entries[] = {
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name,
-      N_("The file’s encoding (automatic when not given)"), "utf-8|cp1250" },
-    { NULL }
-  };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ReiStore) store = NULL;
+  g_auto(ReiCliImport) import = { 0 };
   g_autoptr(ReiImporter) importer = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  ReiCsvEncoding encoding;
-  const char *file;
+  g_autoptr(GError) error = NULL;
+  int status;
 
-  if (!rei_cli_parse (command, entries, &argc, &argv))
-    return REI_CLI_EXIT_USAGE;
-  if (argc != 2)
-    return rei_cli_usage_error (command, _("import residents takes one file: FILE.csv"));
-  if (!rei_cli_parse_encoding (encoding_name, &encoding))
-    return rei_cli_usage_error (command, _("The encoding must be utf-8 or cp1250."));
-  file = argv[1];
+  status = rei_cli_import_open (command, context, argc, argv, &import);
+  if (status != REI_CLI_EXIT_OK)
+    return status;
 
-  bytes = rei_cli_read_file (file);
-  if (bytes == NULL)
-    return REI_CLI_EXIT_BAD_DATA;
-  store = rei_cli_open_store (context);
-  if (store == NULL)
-    return REI_CLI_EXIT_BAD_DATA;
-
-  importer = rei_importer_new (store);
-  rei_importer_set_encoding (importer, encoding);
-  if (!rei_importer_run (importer, bytes, NULL, NULL, NULL, &error))
+  importer = rei_importer_new (import.store);
+  rei_importer_set_encoding (importer, import.encoding);
+  if (!rei_importer_run (importer, import.bytes, NULL, NULL, NULL, &error))
     {
-      rei_cli_print_import_problems (file, rei_importer_get_problems (importer), error);
+      rei_cli_print_import_problems (import.file, rei_importer_get_problems (importer), error);
       return REI_CLI_EXIT_BAD_DATA;
     }
 
-  g_print (_("Imported %s: %u added, %u updated.\n"), file,
+  g_print (_("Imported %s: %u added, %u updated.\n"), import.file,
            rei_importer_get_n_inserted (importer), rei_importer_get_n_updated (importer));
   return REI_CLI_EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rei-cli.h"
 #include "rei-sheet-importer.h"
@@ -118,6 +119,45 @@ rei_cli_read_file (const char *path)
       return NULL;
     }
   return g_mapped_file_get_bytes (mapped);
+}
+
+int
+rei_cli_import_open (const ReiCliCommand  *command,
+                     ReiCliContext        *context,
+                     int                   argc,
+                     char                **argv,
+                     ReiCliImport         *import)
+{
+  g_autofree char *encoding_name = NULL;
+  const GOptionEntry entries[] = {
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name,
+      N_("The file’s encoding (automatic when not given)"), "utf-8|cp1250" },
+    { NULL }
+  };
+
+  memset (import, 0, sizeof *import);
+  if (!rei_cli_parse (command, entries, &argc, &argv))
+    return REI_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return rei_cli_usage_error (command, _("Give one CSV file."));
+  if (!rei_cli_parse_encoding (encoding_name, &import->encoding))
+    return rei_cli_usage_error (command, _("The encoding must be utf-8 or cp1250."));
+  import->file = argv[1];
+
+  import->bytes = rei_cli_read_file (import->file);
+  if (import->bytes == NULL)
+    return REI_CLI_EXIT_BAD_DATA;
+  import->store = rei_cli_open_store (context);
+  if (import->store == NULL)
+    return REI_CLI_EXIT_BAD_DATA;
+  return REI_CLI_EXIT_OK;
+}
+
+void
+rei_cli_import_clear (ReiCliImport *import)
+{
+  g_clear_pointer (&import->bytes, g_bytes_unref);
+  g_clear_object (&import->store);
 }
 
 void

@@ -72,6 +72,27 @@ gboolean  rei_cli_parse_year           (const char          *text,
  * changes nothing; prints "FILE: message" and returns NULL on failure. */
 GBytes   *rei_cli_read_file            (const char          *path);
 
+/* What every import command has once its arguments are read: the --encoding option, exactly
+ * one FILE.csv read whole, then the database, opened (or created: an import may be the first
+ * command) only after the file could be read, so that a file we cannot read changes nothing. */
+typedef struct
+{
+  const char     *file;
+  GBytes         *bytes;
+  ReiStore       *store;
+  ReiCsvEncoding  encoding;
+} ReiCliImport;
+
+/* REI_CLI_EXIT_OK with import filled in, or the status to return (the reason printed). */
+int       rei_cli_import_open          (const ReiCliCommand *command,
+                                        ReiCliContext       *context,
+                                        int                  argc,
+                                        char               **argv,
+                                        ReiCliImport        *import);
+void      rei_cli_import_clear         (ReiCliImport        *import);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReiCliImport, rei_cli_import_clear)
+
 /* An import's problems on stderr, one "FILE:LINE: message" each ("FILE: message" for the file as a
  * whole), or error's message when there are none. */
 void      rei_cli_print_import_problems (const char         *file,

@@ -60,6 +60,19 @@ PY
 ok $? "money stored exactly in grosze, partners of type B"
 expect_status 0 "re-import updates" "$cli" --db "$db" import projects "$tmp/projects.csv"
 ! grep -q "added to the network" "$tmp/out"; ok $? "no partner added twice"
+grep -q "0 added, 2 updated" "$tmp/out"; ok $? "a re-import counts its rows as updated"
+
+# The header as offices write it (capitals, Polish letters, spaces), in CP1250 with commas.
+printf 'KOD,Tytuł projektu,Data od\nP5,Piąty,01.01.2021\n' | iconv -f utf-8 -t cp1250 >"$tmp/header.csv"
+expect_status 1 "an unknown column refused" "$cli" --db "$db" import projects "$tmp/header.csv"
+grep -q "header.csv:1: .*Tytuł projektu" "$tmp/err"; ok $? "the unknown column named on line 1"
+printf 'KOD,Tytuł,Data od\nP5,Piąty,01.01.2021\n' | iconv -f utf-8 -t cp1250 >"$tmp/header.csv"
+expect_status 0 "a folded header read" "$cli" --db "$db" import projects "$tmp/header.csv"
+$py -c "import sqlite3,sys; sys.exit(sqlite3.connect('$db').execute(\"SELECT title != 'Piąty' OR start_date != '2021-01-01' FROM project WHERE code='P5'\").fetchone()[0])"
+ok $? "the CP1250 row stored as written"
+printf 'tytul;cel_k\nBez kodu;3\n' >"$tmp/no-code.csv"
+expect_status 1 "a sheet without the required column refused" "$cli" --db "$db" import projects "$tmp/no-code.csv"
+grep -q "no-code.csv:1: .*kod" "$tmp/err"; ok $? "the missing column said on line 1"
 
 # A bad amount and a missing title: every problem with its line, nothing written.
 cat >"$tmp/bad-projects.csv" <<'CSV'

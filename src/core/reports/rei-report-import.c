@@ -9,68 +9,91 @@
 #include "rei-date.h"
 #include "rei-money.h"
 #include "rei-report-import.h"
-#include "rei-report.h"
+#include "rei-store-audit.h"
 #include "rei-store-reports.h"
 #include "rei-store-residents.h"
 
-/* The row logic of each file is a function of its own (project_row, enrolment_row,
- * funding_row) so that the shared sheet importer of base/ can drive them once it lands; until
- * then the CSV reader is used directly here, with the same guarantees. */
+/* The columns of each sheet, as the coordinator's spreadsheets name them (the file format's
+ * contract); the frame matches a header however an office spells them. */
+enum { PROJ_KOD, PROJ_TYTUL, PROJ_PROGRAM, PROJ_WNIOSKODAWCA, PROJ_PARTNERZY, PROJ_DATA_OD,
+       PROJ_DATA_DO, PROJ_WARTOSC, PROJ_DOFINANSOWANIE, PROJ_CEL_K, PROJ_CEL_M, N_PROJ };
+enum { ENR_PESEL, ENR_PROJEKT, ENR_DATA_PRZYSTAPIENIA, ENR_DATA_ZAKONCZENIA,
+       ENR_SCIEZKA_UKONCZONA, ENR_STATUS_PO, ENR_POSTEP_SPOLECZNY, N_ENR };
+enum { FUND_ROK, FUND_ZRODLO, FUND_KWOTA, FUND_RODZAJ, N_FUND };
 
+static const ReiSheetColumn project_columns[N_PROJ] = {
+  [PROJ_KOD] = { "kod", TRUE },
+  [PROJ_TYTUL] = { "tytul", TRUE },
+  [PROJ_PROGRAM] = { "program", FALSE },
+  [PROJ_WNIOSKODAWCA] = { "wnioskodawca", FALSE },
+  [PROJ_PARTNERZY] = { "partnerzy", FALSE },
+  [PROJ_DATA_OD] = { "data_od", FALSE },
+  [PROJ_DATA_DO] = { "data_do", FALSE },
+  [PROJ_WARTOSC] = { "wartosc", FALSE },
+  [PROJ_DOFINANSOWANIE] = { "dofinansowanie", FALSE },
+  [PROJ_CEL_K] = { "cel_k", FALSE },
+  [PROJ_CEL_M] = { "cel_m", FALSE },
+};
+
+static const ReiSheetColumn enrolment_columns[N_ENR] = {
+  [ENR_PESEL] = { "pesel", TRUE },
+  [ENR_PROJEKT] = { "projekt", TRUE },
+  [ENR_DATA_PRZYSTAPIENIA] = { "data_przystapienia", TRUE },
+  [ENR_DATA_ZAKONCZENIA] = { "data_zakonczenia", FALSE },
+  [ENR_SCIEZKA_UKONCZONA] = { "sciezka_ukonczona", FALSE },
+  [ENR_STATUS_PO] = { "status_po", FALSE },
+  [ENR_POSTEP_SPOLECZNY] = { "postep_spoleczny", FALSE },
+};
+
+static const ReiSheetColumn funding_columns[N_FUND] = {
+  [FUND_ROK] = { "rok", TRUE },
+  [FUND_ZRODLO] = { "zrodlo", TRUE },
+  [FUND_KWOTA] = { "kwota", TRUE },
+  [FUND_RODZAJ] = { "rodzaj", FALSE },
+};
+
+/* A checked row of the funding sheet. */
 typedef struct
 {
-  ReiStore   *store;
-  GPtrArray  *fields;    /* this row's */
-  GHashTable *columns;   /* folded name → index + 1 */
-  GPtrArray  *problems;
-  GPtrArray  *notices;
-  guint       line;
-} Row;
+  int     year;
+  char   *source;
+  char   *kind;
+  gint64  amount;
+} FundingRow;
 
-void
-rei_report_import_result_free (ReiReportImportResult *result)
+struct _ReiReportImporter
 {
-  if (result == NULL)
-    return;
-  g_ptr_array_unref (result->problems);
-  g_ptr_array_unref (result->notices);
-  g_free (result);
+  GObject              parent_instance;
+
+  ReiStore            *store;
+  ReiReportImportKind  kind;
+  ReiSheetImporter    *sheet;
+  GPtrArray           *notices;
+  GHashTable          *projects;      /* code → ReiProject*, or NULL when there is none */
+  gboolean             audit_written; /* in the run's transaction */
+};
+
+G_DEFINE_FINAL_TYPE (ReiReportImporter, rei_report_importer, G_TYPE_OBJECT)
+
+static void
+funding_row_free (FundingRow *f)
+{
+  g_free (f->source);
+  g_free (f->kind);
+  g_free (f);
 }
 
-G_GNUC_PRINTF (2, 3) static void
-problem (Row        *row,
-         const char *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (row->problems, g_strdup_printf ("%u: %s", row->line, message));
-}
-
-/* The value of a column, trimmed; NULL when the column is absent or the cell empty. */
-static const char *
-cell (Row        *row,
-      const char *name)
-{
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (row->columns, name));
-  char *value;
-
-  if (index == 0 || index > row->fields->len)
-    return NULL;
-  value = g_strstrip ((char *) g_ptr_array_index (row->fields, index - 1));
-  return *value != '\0' ? value : NULL;
-}
+/* ---------------------------------------------------------------------------------------------
+ * Cells, each refused with its column's name in front, as the coordinator reads the sheet
+ * ------------------------------------------------------------------------------------------- */
 
 static gboolean
-take_date (Row         *row,
-           const char  *name,
-           char       **iso)
+take_date (ReiSheetRow          *row,
+           const ReiSheetColumn *columns,
+           guint                 column,
+           char                **iso)
 {
-  const char *text = cell (row, name);
+  const char *text = rei_sheet_row_get (row, column);
 
   *iso = NULL;
   if (text == NULL)
@@ -78,18 +101,20 @@ take_date (Row         *row,
   *iso = rei_date_normalize (text);
   if (*iso == NULL)
     {
-      problem (row, _("%s: “%s” is not a date (dd.mm.rrrr)."), name, text);
+      rei_sheet_row_add_problem (row, _("%s: “%s” is not a date (dd.mm.rrrr)."),
+                                 columns[column].name, text);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-take_money (Row         *row,
-            const char  *name,
-            gint64      *grosze)
+take_money (ReiSheetRow          *row,
+            const ReiSheetColumn *columns,
+            guint                 column,
+            gint64               *grosze)
 {
-  const char *text = cell (row, name);
+  const char *text = rei_sheet_row_get (row, column);
   g_autoptr(GError) error = NULL;
 
   *grosze = -1;
@@ -97,18 +122,19 @@ take_money (Row         *row,
     return TRUE;
   if (!rei_money_parse (text, grosze, &error))
     {
-      problem (row, "%s: %s", name, error->message);
+      rei_sheet_row_add_problem (row, "%s: %s", columns[column].name, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-take_count (Row        *row,
-            const char *name,
-            int        *value)
+take_count (ReiSheetRow          *row,
+            const ReiSheetColumn *columns,
+            guint                 column,
+            int                  *value)
 {
-  const char *text = cell (row, name);
+  const char *text = rei_sheet_row_get (row, column);
   guint64 n;
 
   *value = -1;
@@ -116,7 +142,8 @@ take_count (Row        *row,
     return TRUE;
   if (!g_ascii_string_to_unsigned (text, 10, 0, 100000, &n, NULL))
     {
-      problem (row, _("%s: “%s” is not a whole number."), name, text);
+      rei_sheet_row_add_problem (row, _("%s: “%s” is not a whole number."),
+                                 columns[column].name, text);
       return FALSE;
     }
   *value = (int) n;
@@ -125,11 +152,12 @@ take_count (Row        *row,
 
 /* tak / nie / empty → 1 / 0 / -1; FALSE on anything else. */
 static gboolean
-take_flag (Row        *row,
-           const char *name,
-           int        *value)
+take_flag (ReiSheetRow          *row,
+           const ReiSheetColumn *columns,
+           guint                 column,
+           int                  *value)
 {
-  const char *text = cell (row, name);
+  const char *text = rei_sheet_row_get (row, column);
 
   *value = -1;
   if (text == NULL)
@@ -140,39 +168,59 @@ take_flag (Row        *row,
     *value = 0;
   else
     {
-      problem (row, _("%s: write tak or nie, not “%s”."), name, text);
+      rei_sheet_row_add_problem (row, _("%s: write tak or nie, not “%s”."),
+                                 columns[column].name, text);
       return FALSE;
     }
   return TRUE;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * The three sheets: a check of each row (nothing written), a write of each checked row
+ * ------------------------------------------------------------------------------------------- */
+
+/* The run's one audit row, with its first write: in the same transaction, so a refused file
+ * leaves none. */
 static gboolean
-project_row (Row *row)
+write_audit_once (ReiReportImporter  *self,
+                  GError            **error)
 {
+  static const char * const entities[] = { "project", "enrolment", "funding" };
+
+  if (self->audit_written)
+    return TRUE;
+  self->audit_written = TRUE;
+  return rei_store_add_audit (self->store, entities[self->kind], 0, "import", "rows", error);
+}
+
+static gpointer
+check_project (ReiSheetRow *row,
+               gpointer     user_data)
+{
+  const ReiSheetColumn *c = project_columns;
   g_autoptr(ReiProject) p = rei_project_new ();
-  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *partners = cell (row, "partnerzy");
+  const char *partners = rei_sheet_row_get (row, PROJ_PARTNERZY);
   gboolean ok = TRUE;
 
-  p->code = g_strdup (cell (row, "kod"));
-  p->title = g_strdup (cell (row, "tytul"));
-  p->programme = g_strdup (cell (row, "program"));
-  p->applicant = g_strdup (cell (row, "wnioskodawca"));
+  p->code = g_strdup (rei_sheet_row_get (row, PROJ_KOD));
+  p->title = g_strdup (rei_sheet_row_get (row, PROJ_TYTUL));
+  p->programme = g_strdup (rei_sheet_row_get (row, PROJ_PROGRAM));
+  p->applicant = g_strdup (rei_sheet_row_get (row, PROJ_WNIOSKODAWCA));
   if (p->code == NULL)
-    ok = (problem (row, _("kod: the project's code is required.")), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("kod: the project's code is required.")), FALSE);
   if (p->title == NULL)
-    ok = (problem (row, _("tytul: the project's title is required.")), FALSE);
-  ok &= take_date (row, "data_od", &p->start_date);
-  ok &= take_date (row, "data_do", &p->end_date);
-  ok &= take_money (row, "wartosc", &p->total_value);
-  ok &= take_money (row, "dofinansowanie", &p->grant_value);
-  ok &= take_count (row, "cel_k", &p->target_women);
-  ok &= take_count (row, "cel_m", &p->target_men);
+    ok = (rei_sheet_row_add_problem (row, _("tytul: the project's title is required.")), FALSE);
+  ok &= take_date (row, c, PROJ_DATA_OD, &p->start_date);
+  ok &= take_date (row, c, PROJ_DATA_DO, &p->end_date);
+  ok &= take_money (row, c, PROJ_WARTOSC, &p->total_value);
+  ok &= take_money (row, c, PROJ_DOFINANSOWANIE, &p->grant_value);
+  ok &= take_count (row, c, PROJ_CEL_K, &p->target_women);
+  ok &= take_count (row, c, PROJ_CEL_M, &p->target_men);
   if (ok && p->start_date && p->end_date && strcmp (p->end_date, p->start_date) < 0)
-    ok = (problem (row, _("data_do: the project ends before it starts.")), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("data_do: the project ends before it starts.")), FALSE);
   if (ok && p->total_value >= 0 && p->grant_value > p->total_value)
-    ok = (problem (row, _("dofinansowanie: the grant is larger than the project's value.")), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("dofinansowanie: the grant is larger than the project's value.")),
+          FALSE);
 
   if (partners != NULL)
     {
@@ -184,215 +232,327 @@ project_row (Row *row)
           g_strv_builder_add (b, names[i]);
       p->partners = g_strv_builder_end (b);
     }
-  if (!ok)
-    return FALSE;
+  return ok ? g_steal_pointer (&p) : NULL;
+}
 
-  if (!rei_store_save_project (row->store, p, added, &error))
+static gboolean
+write_project (gpointer   item,
+               gboolean  *updated,
+               gpointer   user_data,
+               GError   **error)
+{
+  ReiReportImporter *self = user_data;
+  ReiProject *p = item;
+  g_autoptr(ReiProject) stored = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!write_audit_once (self, error))
+    return FALSE;
+  stored = rei_store_get_project (self->store, p->code, &local_error);
+  if (local_error != NULL)
     {
-      problem (row, "%s", error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  *updated = stored != NULL;
+  if (!rei_store_save_project (self->store, p, added, error))
+    return FALSE;
   for (guint i = 0; i < added->len; i++)
-    g_ptr_array_add (row->notices,
+    g_ptr_array_add (self->notices,
                      g_strdup_printf (_("“%s” added to the network as a type B partner."),
                                       (const char *) g_ptr_array_index (added, i)));
   return TRUE;
 }
 
-static gboolean
-enrolment_row (Row *row)
+/* The project of a code, looked up once per run: an enrolments sheet names a few projects in
+ * thousands of rows. */
+static ReiProject *
+lookup_project (ReiReportImporter *self,
+                const char        *code)
 {
+  ReiProject *project;
+
+  if (g_hash_table_lookup_extended (self->projects, code, NULL, (gpointer *) &project))
+    return project;
+  project = rei_store_get_project (self->store, code, NULL);
+  g_hash_table_insert (self->projects, g_strdup (code), project);
+  return project;
+}
+
+static gpointer
+check_enrolment (ReiSheetRow *row,
+                 gpointer     user_data)
+{
+  ReiReportImporter *self = user_data;
+  const ReiSheetColumn *c = enrolment_columns;
   g_autoptr(ReiEnrolment) e = rei_enrolment_new ();
-  g_autoptr(ReiProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *pesel = cell (row, "pesel");
-  const char *code = cell (row, "projekt");
-  const char *status = cell (row, "status_po");
+  ReiProject *project = NULL;
+  const char *pesel = rei_sheet_row_get (row, ENR_PESEL);
+  const char *code = rei_sheet_row_get (row, ENR_PROJEKT);
+  const char *status = rei_sheet_row_get (row, ENR_STATUS_PO);
   gboolean ok = TRUE;
 
   if (pesel == NULL)
-    ok = (problem (row, _("pesel: the PESEL is required.")), FALSE);
-  else if ((e->resident_id = rei_store_find_resident_by_pesel (row->store, pesel, NULL)) <= 0)
-    ok = (problem (row, _("pesel: nobody with the PESEL %s is in the register."), pesel), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("pesel: the PESEL is required.")), FALSE);
+  else if ((e->resident_id = rei_store_find_resident_by_pesel (self->store, pesel, NULL)) <= 0)
+    ok = (rei_sheet_row_add_problem (row, _("pesel: nobody with the PESEL %s is in the register."),
+                                     pesel), FALSE);
   if (code == NULL)
-    ok = (problem (row, _("projekt: the project's code is required.")), FALSE);
-  else if ((project = rei_store_get_project (row->store, code, NULL)) == NULL)
-    ok = (problem (row, _("projekt: there is no project with the code “%s”."), code), FALSE);
-  ok &= take_date (row, "data_przystapienia", &e->joined_on);
-  if (cell (row, "data_przystapienia") == NULL)
-    ok = (problem (row, _("data_przystapienia: the date of joining is required.")), FALSE);
-  ok &= take_date (row, "data_zakonczenia", &e->left_on);
-  ok &= take_flag (row, "sciezka_ukonczona", &e->path_completed);
-  ok &= take_flag (row, "postep_spoleczny", &e->social_progress);
-  if (status != NULL && !rei_store_status_after_exists (row->store, status))
-    ok = (problem (row, _("status_po: “%s” is not one of pracujacy, poszukujacy_pracy, ksztalcenie, bierny."),
-                   status), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("projekt: the project's code is required.")), FALSE);
+  else if ((project = lookup_project (self, code)) == NULL)
+    ok = (rei_sheet_row_add_problem (row, _("projekt: there is no project with the code “%s”."),
+                                     code), FALSE);
+  ok &= take_date (row, c, ENR_DATA_PRZYSTAPIENIA, &e->joined_on);
+  if (rei_sheet_row_get (row, ENR_DATA_PRZYSTAPIENIA) == NULL)
+    ok = (rei_sheet_row_add_problem (row, _("data_przystapienia: the date of joining is required.")),
+          FALSE);
+  ok &= take_date (row, c, ENR_DATA_ZAKONCZENIA, &e->left_on);
+  ok &= take_flag (row, c, ENR_SCIEZKA_UKONCZONA, &e->path_completed);
+  ok &= take_flag (row, c, ENR_POSTEP_SPOLECZNY, &e->social_progress);
+  if (status != NULL && !rei_store_status_after_exists (self->store, status))
+    ok = (rei_sheet_row_add_problem (row, _("status_po: “%s” is not one of pracujacy, poszukujacy_pracy, ksztalcenie, bierny."),
+                                     status), FALSE);
   e->status_after = g_strdup (status);
   if (!ok)
-    return FALSE;
+    return NULL;
 
   /* A project's period includes its first and last day. */
   if (e->left_on != NULL && strcmp (e->left_on, e->joined_on) < 0)
-    ok = (problem (row, _("data_zakonczenia: the person left before joining.")), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("data_zakonczenia: the person left before joining.")), FALSE);
   if ((project->start_date && strcmp (e->joined_on, project->start_date) < 0)
       || (project->end_date && strcmp (e->joined_on, project->end_date) > 0))
-    ok = (problem (row, _("data_przystapienia: outside the period of project %s."), code), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("data_przystapienia: outside the period of project %s."),
+                                     code), FALSE);
   if (e->left_on != NULL && ((project->start_date && strcmp (e->left_on, project->start_date) < 0)
                              || (project->end_date && strcmp (e->left_on, project->end_date) > 0)))
-    ok = (problem (row, _("data_zakonczenia: outside the period of project %s."), code), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("data_zakonczenia: outside the period of project %s."),
+                                     code), FALSE);
   if (!ok)
-    return FALSE;
+    return NULL;
 
   e->project_id = project->id;
-  if (!rei_store_save_enrolment (row->store, e, &error))
-    {
-      problem (row, "%s", error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return g_steal_pointer (&e);
 }
 
 static gboolean
-funding_row (Row *row)
+write_enrolment (gpointer   item,
+                 gboolean  *updated,
+                 gpointer   user_data,
+                 GError   **error)
 {
-  g_autoptr(GError) error = NULL;
-  const char *year_text = cell (row, "rok");
-  const char *source = cell (row, "zrodlo");
-  const char *kind = cell (row, "rodzaj");
+  ReiReportImporter *self = user_data;
+  ReiEnrolment *e = item;
+  g_autoptr(ReiEnrolment) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!write_audit_once (self, error))
+    return FALSE;
+  stored = rei_store_get_enrolment (self->store, e->resident_id, e->project_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *updated = stored != NULL;
+  return rei_store_save_enrolment (self->store, e, error);
+}
+
+static gpointer
+check_funding (ReiSheetRow *row,
+               gpointer     user_data)
+{
+  ReiReportImporter *self = user_data;
+  const char *year_text = rei_sheet_row_get (row, FUND_ROK);
+  const char *source = rei_sheet_row_get (row, FUND_ZRODLO);
+  const char *kind = rei_sheet_row_get (row, FUND_RODZAJ);
+  FundingRow *f;
   guint64 year = 0;
   gint64 amount = -1;
   gboolean ok = TRUE;
 
   if (year_text == NULL || !g_ascii_string_to_unsigned (year_text, 10, 1990, 2100, &year, NULL))
-    ok = (problem (row, _("rok: “%s” is not a year."), year_text ? year_text : ""), FALSE);
-  if (source == NULL || !rei_store_funding_source_exists (row->store, source))
-    ok = (problem (row, _("zrodlo: “%s” is not one of budzet_miasta, efs, pfron, inne."),
-                   source ? source : ""), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("rok: “%s” is not a year."), year_text ? year_text : ""),
+          FALSE);
+  if (source == NULL || !rei_store_funding_source_exists (self->store, source))
+    ok = (rei_sheet_row_add_problem (row, _("zrodlo: “%s” is not one of budzet_miasta, efs, pfron, inne."),
+                                     source ? source : ""), FALSE);
   if (kind == NULL)
     kind = "wykonanie";
   else if (strcmp (kind, "wykonanie") != 0 && strcmp (kind, "plan") != 0)
-    ok = (problem (row, _("rodzaj: write wykonanie or plan, not “%s”."), kind), FALSE);
-  ok &= take_money (row, "kwota", &amount);
+    ok = (rei_sheet_row_add_problem (row, _("rodzaj: write wykonanie or plan, not “%s”."), kind),
+          FALSE);
+  ok &= take_money (row, funding_columns, FUND_KWOTA, &amount);
   if (ok && amount < 0)
-    ok = (problem (row, _("kwota: the amount is required.")), FALSE);
+    ok = (rei_sheet_row_add_problem (row, _("kwota: the amount is required.")), FALSE);
   if (!ok)
-    return FALSE;
+    return NULL;
 
-  if (!rei_store_save_funding (row->store, (int) year, source, kind, amount, &error))
+  f = g_new0 (FundingRow, 1);
+  f->year = (int) year;
+  f->source = g_strdup (source);
+  f->kind = g_strdup (kind);
+  f->amount = amount;
+  return f;
+}
+
+static gboolean
+write_funding (gpointer   item,
+               gboolean  *updated,
+               gpointer   user_data,
+               GError   **error)
+{
+  ReiReportImporter *self = user_data;
+  FundingRow *f = item;
+  g_autoptr(GPtrArray) stored = NULL;
+
+  if (!write_audit_once (self, error))
+    return FALSE;
+  stored = rei_store_list_funding (self->store, f->year, f->kind, error);
+  if (stored == NULL)
+    return FALSE;
+  for (guint i = 0; i < stored->len; i++)
+    *updated |= g_strcmp0 (((ReiFunding *) g_ptr_array_index (stored, i))->source, f->source) == 0;
+  return rei_store_save_funding (self->store, f->year, f->source, f->kind, f->amount, error);
+}
+
+static const ReiSheetFormat formats[] = {
+  [REI_REPORT_IMPORT_PROJECTS] = {
+    project_columns, N_PROJ, check_project, write_project, (GDestroyNotify) rei_project_free,
+  },
+  [REI_REPORT_IMPORT_ENROLMENTS] = {
+    enrolment_columns, N_ENR, check_enrolment, write_enrolment,
+    (GDestroyNotify) rei_enrolment_free,
+  },
+  [REI_REPORT_IMPORT_FUNDING] = {
+    funding_columns, N_FUND, check_funding, write_funding, (GDestroyNotify) funding_row_free,
+  },
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * The importer
+ * ------------------------------------------------------------------------------------------- */
+
+/* Before every validate or run: the projects may have been edited since, and what a refused
+ * run would have said must not be said. */
+static void
+reset (ReiReportImporter *self)
+{
+  g_ptr_array_set_size (self->notices, 0);
+  g_hash_table_remove_all (self->projects);
+  self->audit_written = FALSE;
+}
+
+static void
+rei_report_importer_finalize (GObject *object)
+{
+  ReiReportImporter *self = (ReiReportImporter *) object;
+
+  g_clear_object (&self->sheet);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->projects, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rei_report_importer_parent_class)->finalize (object);
+}
+
+static void
+rei_report_importer_class_init (ReiReportImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rei_report_importer_finalize;
+}
+
+static void
+rei_report_importer_init (ReiReportImporter *self)
+{
+  self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->projects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) rei_project_free);
+}
+
+ReiReportImporter *
+rei_report_importer_new (ReiStore            *store,
+                         ReiReportImportKind  kind)
+{
+  ReiReportImporter *self;
+
+  g_return_val_if_fail (REI_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind <= REI_REPORT_IMPORT_FUNDING, NULL);
+
+  self = g_object_new (REI_TYPE_REPORT_IMPORTER, NULL);
+  self->store = g_object_ref (store);
+  self->kind = kind;
+  self->sheet = rei_sheet_importer_new (store, &formats[kind], self);
+  return self;
+}
+
+void
+rei_report_importer_set_encoding (ReiReportImporter *self,
+                                  ReiCsvEncoding     encoding)
+{
+  g_return_if_fail (REI_IS_REPORT_IMPORTER (self));
+  rei_sheet_importer_set_encoding (self->sheet, encoding);
+}
+
+gboolean
+rei_report_importer_validate (ReiReportImporter  *self,
+                              GBytes             *bytes,
+                              ReiProgressFunc     progress,
+                              gpointer            progress_data,
+                              GCancellable       *cancellable,
+                              GError            **error)
+{
+  g_return_val_if_fail (REI_IS_REPORT_IMPORTER (self), FALSE);
+
+  reset (self);
+  return rei_sheet_importer_validate (self->sheet, bytes, progress, progress_data, cancellable,
+                                     error);
+}
+
+gboolean
+rei_report_importer_run (ReiReportImporter  *self,
+                         GBytes             *bytes,
+                         ReiProgressFunc     progress,
+                         gpointer            progress_data,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
+  g_return_val_if_fail (REI_IS_REPORT_IMPORTER (self), FALSE);
+
+  reset (self);
+  if (!rei_sheet_importer_run (self->sheet, bytes, progress, progress_data, cancellable, error))
     {
-      problem (row, "%s", error->message);
+      /* Rolled back: no partner was added after all. */
+      g_ptr_array_set_size (self->notices, 0);
       return FALSE;
     }
   return TRUE;
 }
 
-static const char * const projects_columns[] = {
-  "kod", "tytul", "program", "wnioskodawca", "partnerzy", "data_od", "data_do", "wartosc",
-  "dofinansowanie", "cel_k", "cel_m", NULL };
-static const char * const enrolments_columns[] = {
-  "pesel", "projekt", "data_przystapienia", "data_zakonczenia", "sciezka_ukonczona", "status_po",
-  "postep_spoleczny", NULL };
-static const char * const funding_columns[] = { "rok", "zrodlo", "kwota", "rodzaj", NULL };
-
-/* "Tytuł " → "tytul": case, spaces and Polish letters do not matter in a header. */
-static char *
-fold (const char *name)
+GPtrArray *
+rei_report_importer_get_problems (ReiReportImporter *self)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
-  g_autofree char *ascii = g_str_to_ascii (trimmed, "C");
-
-  return g_ascii_strdown (g_strdelimit (ascii, " -", '_'), -1);
+  g_return_val_if_fail (REI_IS_REPORT_IMPORTER (self), NULL);
+  return rei_sheet_importer_get_problems (self->sheet);
 }
 
-gboolean
-rei_report_import (ReiStore               *store,
-                   ReiReportImportKind     kind,
-                   GBytes                 *bytes,
-                   ReiCsvEncoding          encoding,
-                   ReiReportImportResult **result_out,
-                   GError                **error)
+GPtrArray *
+rei_report_importer_get_notices (ReiReportImporter *self)
 {
-  static const char * const *known[] = { projects_columns, enrolments_columns, funding_columns };
-  static gboolean (*const row_func[]) (Row *) = { project_row, enrolment_row, funding_row };
-  g_autoptr(ReiReportImportResult) result = g_new0 (ReiReportImportResult, 1);
-  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(ReiCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) header = NULL;
-  g_autoptr(GError) local_error = NULL;
-  Row row = { 0 };
-  GPtrArray *fields = NULL;
-  guint line = 0;
+  g_return_val_if_fail (REI_IS_REPORT_IMPORTER (self), NULL);
+  return self->notices;
+}
 
-  g_return_val_if_fail (REI_IS_STORE (store), FALSE);
+guint
+rei_report_importer_get_n_inserted (ReiReportImporter *self)
+{
+  g_return_val_if_fail (REI_IS_REPORT_IMPORTER (self), 0);
+  return rei_sheet_importer_get_n_inserted (self->sheet);
+}
 
-  result->problems = g_ptr_array_new_with_free_func (g_free);
-  result->notices = g_ptr_array_new_with_free_func (g_free);
-  row.store = store;
-  row.columns = columns;
-  row.problems = result->problems;
-  row.notices = result->notices;
-
-  reader = rei_csv_reader_new (bytes, encoding, error);
-  if (reader == NULL)
-    goto fail_early;
-  if (!rei_csv_reader_next (reader, &header, &line, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, REI_REPORT_ERROR, REI_REPORT_ERROR_NO_PERIOD, _("The file is empty."));
-      goto fail_early;
-    }
-  row.line = line;
-  for (guint i = 0; i < header->len; i++)
-    {
-      char *name = fold (g_ptr_array_index (header, i));
-
-      if (!g_strv_contains (known[kind], name))
-        problem (&row, _("unknown column “%s”."), (const char *) g_ptr_array_index (header, i));
-      g_hash_table_insert (columns, name, GUINT_TO_POINTER (i + 1));
-    }
-  if (result->problems->len > 0)
-    goto fail_rows;
-
-  if (!rei_store_begin (store, error))
-    goto fail_early;
-  while (rei_csv_reader_next (reader, &fields, &line, &local_error))
-    {
-      row.fields = fields;
-      row.line = line;
-      if (row_func[kind] (&row))
-        result->n_rows++;
-      g_ptr_array_unref (fields);
-    }
-  if (local_error != NULL)
-    g_ptr_array_add (result->problems, g_strdup_printf ("%u: %s", rei_csv_reader_get_error_line (reader),
-                                                        local_error->message));
-  if (result->problems->len > 0)
-    {
-      rei_store_rollback (store);
-      goto fail_rows;
-    }
-  if (!rei_store_add_audit (store, kind == REI_REPORT_IMPORT_PROJECTS ? "project"
-                              : kind == REI_REPORT_IMPORT_ENROLMENTS ? "enrolment" : "funding",
-                              0, "import", "rows", error)
-      || !rei_store_commit (store, error))
-    {
-      rei_store_rollback (store);
-      goto fail_early;
-    }
-  if (result_out != NULL)
-    *result_out = g_steal_pointer (&result);
-  return TRUE;
-
-fail_rows:
-  g_set_error (error, REI_REPORT_ERROR, REI_REPORT_ERROR_NO_PERIOD,
-               g_dngettext (GETTEXT_PACKAGE, "%u problem; nothing was imported.",
-                            "%u problems; nothing was imported.", result->problems->len),
-               result->problems->len);
-fail_early:
-  result->n_rows = 0;
-  if (result_out != NULL)
-    *result_out = g_steal_pointer (&result);
-  return FALSE;
+guint
+rei_report_importer_get_n_updated (ReiReportImporter *self)
+{
+  g_return_val_if_fail (REI_IS_REPORT_IMPORTER (self), 0);
+  return rei_sheet_importer_get_n_updated (self->sheet);
 }
