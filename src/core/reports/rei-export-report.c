@@ -11,6 +11,7 @@
 #include "rei-export-error.h"
 #include "rei-money.h"
 #include "rei-store-reports.h"
+#include "rei-store-settings.h"
 #include "rei-xlsx.h"
 
 /* Sheet names, headers and codes are Polish on purpose: they are the format funders and the
@@ -388,7 +389,7 @@ annual_amount_setting (Annual     *a,
                        const char *code,
                        const char *label)
 {
-  g_autofree char *key = g_strdup_printf ("%s_%d", code, year);
+  g_autofree char *key = rei_store_setting_year_key (code, year);
   g_autofree char *value = rei_store_get_setting (store, key, NULL);
   gint64 grosze = 0;
 
@@ -467,14 +468,14 @@ rei_export_annual (ReiStore      *store,
   /* Part I: general data, from the centre's preferences. */
   annual_text (&a, "rok", "Okres sprawozdawczy", NULL);
   worksheet_write_number (a.sheet, a.row - 1, 2, year, NULL);
-  annual_setting (&a, store, "centre_name", "Nazwa centrum integracji społecznej");
-  annual_setting (&a, store, "centre_regon", "REGON");
-  annual_setting (&a, store, "centre_address", "Adres i dane kontaktowe");
-  annual_setting (&a, store, "centre_founding_body", "Podmiot tworzący");
-  annual_setting (&a, store, "centre_status_date", "Data nadania statusu CIS");
+  annual_setting (&a, store, REI_SETTING_CENTRE_NAME, "Nazwa centrum integracji społecznej");
+  annual_setting (&a, store, REI_SETTING_CENTRE_REGON, "REGON");
+  annual_setting (&a, store, REI_SETTING_CENTRE_ADDRESS, "Adres i dane kontaktowe");
+  annual_setting (&a, store, REI_SETTING_CENTRE_FOUNDING_BODY, "Podmiot tworzący");
+  annual_setting (&a, store, REI_SETTING_CENTRE_STATUS_DATE, "Data nadania statusu CIS");
 
   /* (1) staff: the preference is a list of people joined by '|'. */
-  staff = rei_store_get_setting (store, "centre_staff", NULL);
+  staff = rei_store_get_setting (store, REI_SETTING_CENTRE_STAFF, NULL);
   {
     g_auto(GStrv) people = staff && *staff ? g_strsplit (staff, "|", -1) : g_new0 (char *, 1);
     annual_number (&a, "pracownicy", "Liczba pracowników zatrudnionych w okresie sprawozdawczym",
@@ -521,8 +522,10 @@ rei_export_annual (ReiStore      *store,
   /* (6) execution of the financial plan, (7) the plan for the next year. */
   if (!annual_funding (&a, store, year, "wykonanie", "finansowanie:", "Wykonanie planu finansowego", error))
     return FALSE;
-  annual_amount_setting (&a, store, year, "swiadczenia_integracyjne", "Wypłacone świadczenia integracyjne (zł)");
-  annual_amount_setting (&a, store, year, "premie_integracyjne", "Wypłacone premie motywacyjne (zł)");
+  annual_amount_setting (&a, store, year, REI_SETTING_BENEFITS_PAID,
+                         "Wypłacone świadczenia integracyjne (zł)");
+  annual_amount_setting (&a, store, year, REI_SETTING_BONUSES_PAID,
+                         "Wypłacone premie motywacyjne (zł)");
   if (!annual_funding (&a, store, year + 1, "plan", "plan:", "Plan na następny rok", error))
     return FALSE;
 

@@ -12,6 +12,14 @@
 #include "rei-store-settings.h"
 
 char *
+rei_store_setting_year_key (const char *prefix,
+                            int         year)
+{
+  g_return_val_if_fail (prefix != NULL, NULL);
+  return g_strdup_printf ("%s_%d", prefix, year);
+}
+
+char *
 rei_store_get_setting (ReiStore   *self,
                        const char *key,
                        const char *on_date)

@@ -15,6 +15,21 @@ G_BEGIN_DECLS
 #define REI_SETTING_LIMIT_WARNING_DAYS    "limit_warning_days"
 #define REI_SETTING_RETENTION_YEARS       "retention_years"
 
+/* The centre's data for the annual report to the voivode (rei_export_annual()), written by the
+ * preferences window. */
+#define REI_SETTING_CENTRE_NAME           "centre_name"
+#define REI_SETTING_CENTRE_ADDRESS        "centre_address"
+#define REI_SETTING_CENTRE_REGON          "centre_regon"
+#define REI_SETTING_CENTRE_FOUNDING_BODY  "centre_founding_body"
+#define REI_SETTING_CENTRE_STATUS_DATE    "centre_status_date"   /* dd.mm.yyyy */
+/* The staff employed: one person with their position per item, joined by '|'. */
+#define REI_SETTING_CENTRE_STAFF          "centre_staff"
+/* Integration benefits and motivation bonuses paid in a year, entered until attendance computes
+ * them: the key is the prefix, '_' and the year ("premie_integracyjne_2019"), the value an amount
+ * as rei_money_parse() reads it. */
+#define REI_SETTING_BENEFITS_PAID         "swiadczenia_integracyjne"
+#define REI_SETTING_BONUSES_PAID          "premie_integracyjne"
+
 /* Only for a setting table that has lost a rule altogether (a hand-edited file): the values the
  * first migration writes, so that the lifecycle, the list's status filter and the validation of
  * a save fall back alike. */
@@ -26,6 +41,9 @@ G_BEGIN_DECLS
 /* The source written beside a value the centre set itself (data, like the law's sources). */
 #define REI_SETTING_SOURCE_CENTRE         "ustawienie ośrodka"
 
+/* The key of a per-year setting (REI_SETTING_BENEFITS_PAID, REI_SETTING_BONUSES_PAID). */
+char        *rei_store_setting_year_key      (const char          *prefix,
+                                              int                  year);
 /* A legal or centre setting in force on the given ISO date (NULL: today). */
 char        *rei_store_get_setting           (ReiStore            *self,
                                               const char          *key,

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rei-preferences-report-page.h"
+
 /* Clicks on a spin button come in bursts; one dated value is written after the burst. */
 #define WRITE_DELAY_MS 600
 
@@ -38,6 +40,7 @@ struct _ReiPreferencesWindow
   ReiStore             *store;
   GtkSpinButton        *spins[G_N_ELEMENTS (settings)];
   GPtrArray            *category_rows;
+  ReiPreferencesReportPage *report_page;
   guint                 write_source;
 
   /* Template widgets. */
@@ -318,6 +321,8 @@ rei_preferences_window_new (GtkWindow *parent,
 
   fill_centre (self);
   fill_categories (self);
+  self->report_page = rei_preferences_report_page_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->report_page));
   return self;
 }
 
@@ -374,4 +379,11 @@ rei_preferences_window_get_centre_row (ReiPreferencesWindow *self,
   if (g_strcmp0 (key, "centre_mode") == 0)
     return GTK_WIDGET (self->centre_mode_row);
   return NULL;
+}
+
+ReiPreferencesReportPage *
+rei_preferences_window_get_report_page (ReiPreferencesWindow *self)
+{
+  g_return_val_if_fail (REI_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->report_page;
 }

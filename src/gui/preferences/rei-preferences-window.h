@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "rei-preferences-report-page.h"
 #include "rei-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ GtkSpinButton        *rei_preferences_window_get_spin       (ReiPreferencesWindo
  * AdwEntryRow written on apply; "centre_mode": an AdwComboRow, CIS then CUS). */
 GtkWidget            *rei_preferences_window_get_centre_row (ReiPreferencesWindow *self,
                                                              const char           *key);
+/* The page of the centre's data for the annual report. */
+ReiPreferencesReportPage *rei_preferences_window_get_report_page (ReiPreferencesWindow *self);
 /* Adds a category as the entry at the end of the list does. */
 char                 *rei_preferences_window_add_category   (ReiPreferencesWindow *self,
                                                              const char           *label);
