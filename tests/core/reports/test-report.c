@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "rei-demo.h"
 #include "rei-indicators.h"
 #include "rei-money.h"
+#include "rei-report-import.h"
 #include "rei-report.h"
 #include "rei-store-reports.h"
 #include "rei-store-residents.h"
@@ -263,6 +266,80 @@ test_enrolment_from_resident (void)
   g_assert_cmpint (e->path_completed, ==, 1);
 }
 
+static GBytes *
+text_bytes (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+/* The coordinator's sheets on the importer frame: every problem with its line and nothing
+ * written, a cancel that writes nothing, partners said only when they were really added,
+ * re-imports counted as updates. */
+static void
+test_import (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiReportImporter) importer = rei_report_importer_new (store, REI_REPORT_IMPORT_PROJECTS);
+  g_autoptr(ReiReportImporter) enrolments = rei_report_importer_new (store, REI_REPORT_IMPORT_ENROLMENTS);
+  g_autoptr(GBytes) bad = text_bytes ("kod;tytul;partnerzy;wartosc\n"
+                                      "P1;Pierwszy;Nowy Partner;100,00\n"
+                                      "P2;;;12.345\n");
+  g_autoptr(GBytes) good = text_bytes ("Kod;Tytuł;Partnerzy\r\nP1;Pierwszy;Nowy Partner\r\n");
+  g_autoptr(GBytes) people = text_bytes ("pesel;projekt;data_przystapienia;sciezka_ukonczona\n"
+                                         "00000000000;P1;01.01.2020;\n"
+                                         "00000000000;P9;01.01.2020;może\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(ReiProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  g_assert_false (rei_report_importer_run (importer, bad, NULL, NULL, NULL, &error));
+  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  problems = rei_report_importer_get_problems (importer);
+  g_assert_cmpuint (problems->len, ==, 2);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_cmpuint (((ReiImportProblem *) problems->pdata[i])->line, ==, 3);
+  g_assert_true (g_str_has_prefix (((ReiImportProblem *) problems->pdata[0])->message, "tytul: "));
+  g_assert_true (g_str_has_prefix (((ReiImportProblem *) problems->pdata[1])->message, "wartosc: "));
+  g_assert_cmpuint (rei_report_importer_get_notices (importer)->len, ==, 0);
+  g_assert_null (rei_store_get_project (store, "P1", NULL));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rei_report_importer_run (importer, good, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (rei_store_get_project (store, "P1", NULL));
+  g_assert_cmpuint (rei_report_importer_get_notices (importer)->len, ==, 0);
+
+  /* Written: the partner is new only now. */
+  g_assert_true (rei_report_importer_run (importer, good, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rei_report_importer_get_n_inserted (importer), ==, 1);
+  g_assert_cmpuint (rei_report_importer_get_n_updated (importer), ==, 0);
+  g_assert_cmpuint (rei_report_importer_get_notices (importer)->len, ==, 1);
+  g_assert_nonnull (strstr (rei_report_importer_get_notices (importer)->pdata[0], "Nowy Partner"));
+  project = rei_store_get_project (store, "P1", &error);
+  g_assert_nonnull (project);
+  g_assert_cmpstr (project->partners[0], ==, "Nowy Partner");
+  g_assert_true (rei_report_importer_run (importer, good, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (rei_report_importer_get_n_inserted (importer), ==, 0);
+  g_assert_cmpuint (rei_report_importer_get_n_updated (importer), ==, 1);
+  g_assert_cmpuint (rei_report_importer_get_notices (importer)->len, ==, 0);
+
+  /* Enrolments, only checked: each row's problems on its line. */
+  g_assert_false (rei_report_importer_validate (enrolments, people, NULL, NULL, NULL, &error));
+  g_clear_error (&error);
+  problems = rei_report_importer_get_problems (enrolments);
+  g_assert_cmpuint (problems->len, ==, 4);
+  g_assert_cmpuint (((ReiImportProblem *) problems->pdata[0])->line, ==, 2);
+  g_assert_cmpuint (((ReiImportProblem *) problems->pdata[1])->line, ==, 3);
+  g_assert_true (g_str_has_prefix (((ReiImportProblem *) problems->pdata[2])->message, "projekt: "));
+  g_assert_true (g_str_has_prefix (((ReiImportProblem *) problems->pdata[3])->message,
+                                   "sciezka_ukonczona: "));
+}
+
 static void
 test_funding (void)
 {
@@ -374,6 +451,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/changed-definitions", test_changed_definitions);
   g_test_add_func ("/report/enrolment-from-resident", test_enrolment_from_resident);
   g_test_add_func ("/report/funding", test_funding);
+  g_test_add_func ("/report/import", test_import);
   g_test_add_func ("/report/demo", test_demo);
   return g_test_run ();
 }
