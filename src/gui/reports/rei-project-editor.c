@@ -106,15 +106,21 @@ update_partners_subtitle (ReiProjectEditor *self)
   adw_expander_row_set_subtitle (self->partners_row, names->len > 0 ? names->str : _("None chosen"));
 }
 
-/* The network's partners, once per store: a check each under the expander, and the choices of
- * every task's drop-down. */
+/* The network's partners, read again for every project shown (the Network page may have added
+ * one since): a check each under the expander, and the choices of every task's drop-down.  The
+ * drop-downs of tasks already shown keep the list they were made with. */
 static void
 fill_partners (ReiProjectEditor *self)
 {
   g_autoptr(GPtrArray) partners = NULL;
 
-  if (self->store == NULL || self->partner_names != NULL)
+  if (self->store == NULL)
     return;
+  for (guint i = 0; i < self->partner_checks->len; i++)
+    adw_expander_row_remove (self->partners_row,
+                             g_object_get_data (G_OBJECT (g_ptr_array_index (self->partner_checks, i)), "row"));
+  g_ptr_array_set_size (self->partner_checks, 0);
+  g_clear_object (&self->partner_names);
   self->partner_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->partner_names, _("The centre itself"));
   partners = rei_store_list_partners (self->store, NULL);
@@ -128,6 +134,7 @@ fill_partners (ReiProjectEditor *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (check), "name", g_strdup (name), g_free);
+      g_object_set_data (G_OBJECT (check), "row", row);
       g_signal_connect_object (check, "toggled", G_CALLBACK (update_partners_subtitle), self, G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -171,9 +178,11 @@ rei_project_editor_add_task (ReiProjectEditor *self,
 
   g_return_if_fail (REI_IS_PROJECT_EDITOR (self));
 
-  fill_partners (self);
   if (self->partner_names == NULL)
-    self->partner_names = gtk_string_list_new (NULL);
+    {
+      self->partner_names = gtk_string_list_new (NULL);
+      gtk_string_list_append (self->partner_names, _("The centre itself"));
+    }
   for (guint i = 1; partner != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->partner_names)); i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->partner_names, i), partner) == 0)
       selected = i;
@@ -396,7 +405,6 @@ rei_project_editor_set_store (ReiProjectEditor *self,
   g_return_if_fail (REI_IS_PROJECT_EDITOR (self));
 
   g_set_object (&self->store, store);
-  fill_partners (self);
   rei_project_editor_set_project (self, NULL);
 }
 
