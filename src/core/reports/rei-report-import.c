@@ -9,6 +9,7 @@
 #include "rei-date.h"
 #include "rei-money.h"
 #include "rei-report-import.h"
+#include "rei-report-rules.h"
 #include "rei-store-audit.h"
 #include "rei-store-reports.h"
 #include "rei-store-residents.h"
@@ -175,6 +176,24 @@ take_flag (ReiSheetRow          *row,
   return TRUE;
 }
 
+/* The column of a sheet that a rule of rei-report-rules.h speaks of. */
+static const char *
+rule_column (const GError *error)
+{
+  switch (error->code)
+    {
+    case REI_REPORT_RULE_ERROR_CODE_REQUIRED: return "kod";
+    case REI_REPORT_RULE_ERROR_TITLE_REQUIRED: return "tytul";
+    case REI_REPORT_RULE_ERROR_ENDS_BEFORE_START: return "data_do";
+    case REI_REPORT_RULE_ERROR_GRANT_TOO_LARGE: return "dofinansowanie";
+    case REI_REPORT_RULE_ERROR_JOINED_REQUIRED:
+    case REI_REPORT_RULE_ERROR_JOINED_OUTSIDE: return "data_przystapienia";
+    case REI_REPORT_RULE_ERROR_LEFT_BEFORE_JOINED:
+    case REI_REPORT_RULE_ERROR_LEFT_OUTSIDE: return "data_zakonczenia";
+    default: return "?";
+    }
+}
+
 /* ---------------------------------------------------------------------------------------------
  * The three sheets: a check of each row (nothing written), a write of each checked row
  * ------------------------------------------------------------------------------------------- */
@@ -199,6 +218,7 @@ check_project (ReiSheetRow *row,
 {
   const ReiSheetColumn *c = project_columns;
   g_autoptr(ReiProject) p = rei_project_new ();
+  g_autoptr(GError) error = NULL;
   const char *partners = rei_sheet_row_get (row, PROJ_PARTNERZY);
   gboolean ok = TRUE;
 
@@ -216,11 +236,12 @@ check_project (ReiSheetRow *row,
   ok &= take_money (row, c, PROJ_DOFINANSOWANIE, &p->grant_value);
   ok &= take_count (row, c, PROJ_CEL_K, &p->target_women);
   ok &= take_count (row, c, PROJ_CEL_M, &p->target_men);
-  if (ok && p->start_date && p->end_date && strcmp (p->end_date, p->start_date) < 0)
-    ok = (rei_sheet_row_add_problem (row, _("data_do: the project ends before it starts.")), FALSE);
-  if (ok && p->total_value >= 0 && p->grant_value > p->total_value)
-    ok = (rei_sheet_row_add_problem (row, _("dofinansowanie: the grant is larger than the project's value.")),
-          FALSE);
+  /* The rules of the reports page's form, with the column named before the message. */
+  if (ok && !rei_project_check (p, &error))
+    {
+      rei_sheet_row_add_problem (row, "%s: %s", rule_column (error), error->message);
+      ok = FALSE;
+    }
 
   if (partners != NULL)
     {
@@ -287,6 +308,7 @@ check_enrolment (ReiSheetRow *row,
   ReiReportImporter *self = user_data;
   const ReiSheetColumn *c = enrolment_columns;
   g_autoptr(ReiEnrolment) e = rei_enrolment_new ();
+  g_autoptr(GError) error = NULL;
   ReiProject *project = NULL;
   const char *pesel = rei_sheet_row_get (row, ENR_PESEL);
   const char *code = rei_sheet_row_get (row, ENR_PROJEKT);
@@ -317,19 +339,12 @@ check_enrolment (ReiSheetRow *row,
   if (!ok)
     return NULL;
 
-  /* A project's period includes its first and last day. */
-  if (e->left_on != NULL && strcmp (e->left_on, e->joined_on) < 0)
-    ok = (rei_sheet_row_add_problem (row, _("data_zakonczenia: the person left before joining.")), FALSE);
-  if ((project->start_date && strcmp (e->joined_on, project->start_date) < 0)
-      || (project->end_date && strcmp (e->joined_on, project->end_date) > 0))
-    ok = (rei_sheet_row_add_problem (row, _("data_przystapienia: outside the period of project %s."),
-                                     code), FALSE);
-  if (e->left_on != NULL && ((project->start_date && strcmp (e->left_on, project->start_date) < 0)
-                             || (project->end_date && strcmp (e->left_on, project->end_date) > 0)))
-    ok = (rei_sheet_row_add_problem (row, _("data_zakonczenia: outside the period of project %s."),
-                                     code), FALSE);
-  if (!ok)
-    return NULL;
+  /* The rules of the reports page's form (a project's period includes its first and last day). */
+  if (!rei_enrolment_check (e, project, &error))
+    {
+      rei_sheet_row_add_problem (row, "%s: %s", rule_column (error), error->message);
+      return NULL;
+    }
 
   e->project_id = project->id;
   return g_steal_pointer (&e);
