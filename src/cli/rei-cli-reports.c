@@ -11,43 +11,6 @@
 #include "rei-export.h"
 #include "rei-report-import.h"
 
-static int
-export_indicators (const ReiCliCommand  *command,
-                   ReiCliContext        *context,
-                   int                   argc,
-                   char                **argv)
-{
-  g_autofree char *year_text = NULL;
-  g_autofree char *output = NULL;
-  const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the graduates"), "YYYY" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), "FILE.xlsx" },
-    { NULL }
-  };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ReiStore) store = NULL;
-  int year;
-
-  if (!rei_cli_parse (command, entries, &argc, &argv))
-    return REI_CLI_EXIT_USAGE;
-  if (argc != 1)
-    return rei_cli_usage_error (command, _("export indicators takes no file name but --output."));
-  if (output == NULL)
-    return rei_cli_usage_error (command, _("export needs --output FILE.xlsx"));
-  if (!rei_cli_parse_year (year_text, &year))
-    return rei_cli_usage_error (command, _("export indicators needs --year YYYY"));
-
-  store = rei_cli_open_existing_store (context);
-  if (store == NULL)
-    return REI_CLI_EXIT_BAD_DATA;
-  if (!rei_export_indicators (store, year, output, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return REI_CLI_EXIT_BAD_DATA;
-    }
-  return REI_CLI_EXIT_OK;
-}
-
 /* import projects|enrolments|funding FILE.csv, one runner for the three: all or nothing,
  * FILE:LINE: message for every problem, the partners a projects sheet added said on stdout. */
 static int
@@ -183,36 +146,79 @@ export_cst (const ReiCliCommand  *command,
   return REI_CLI_EXIT_OK;
 }
 
-static int
-export_annual (const ReiCliCommand  *command,
-               ReiCliContext        *context,
-               int                   argc,
-               char                **argv)
+static gboolean
+write_indicators (ReiStore    *store,
+                  int          year,
+                  const char  *output,
+                  GError     **error)
 {
+  return rei_export_indicators (store, year, output, error);
+}
+
+static gboolean
+write_annual (ReiStore    *store,
+              int          year,
+              const char  *output,
+              GError     **error)
+{
+  return rei_export_annual (store, year, output, NULL, error);
+}
+
+/* The workbooks of one calendar year: each its own sentences, one runner. */
+static const struct
+{
+  const char  *noun;
+  const char  *year_help;
+  const char  *no_file;
+  const char  *needs_year;
+  gboolean   (*write) (ReiStore *store, int year, const char *output, GError **error);
+} year_exports[] = {
+  { "indicators", N_("The year of the graduates"),
+    N_("export indicators takes no file name but --output."),
+    N_("export indicators needs --year YYYY"), write_indicators },
+  { "annual", N_("The year reported on"), N_("export annual takes no file name but --output."),
+    N_("export annual needs --year YYYY"), write_annual },
+};
+
+/* export indicators|annual --year YYYY --output FILE.xlsx */
+static int
+export_year (const ReiCliCommand  *command,
+             ReiCliContext        *context,
+             int                   argc,
+             char                **argv)
+{
+  guint kind = 0;
   g_autofree char *year_text = NULL;
   g_autofree char *output = NULL;
-  const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year reported on"), "YYYY" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), "FILE.xlsx" },
-    { NULL }
-  };
   g_autoptr(GError) error = NULL;
   g_autoptr(ReiStore) store = NULL;
   int year;
 
-  if (!rei_cli_parse (command, entries, &argc, &argv))
-    return REI_CLI_EXIT_USAGE;
+  while (g_strcmp0 (year_exports[kind].noun, command->noun) != 0)
+    kind++;
+  g_assert (kind < G_N_ELEMENTS (year_exports));
+
+  {
+    const GOptionEntry entries[] = {
+      { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, year_exports[kind].year_help, "YYYY" },
+      { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), "FILE.xlsx" },
+      { NULL }
+    };
+
+    if (!rei_cli_parse (command, entries, &argc, &argv))
+      return REI_CLI_EXIT_USAGE;
+  }
   if (argc != 1)
-    return rei_cli_usage_error (command, _("export annual takes no file name but --output."));
+    return rei_cli_usage_error (command, _(year_exports[kind].no_file));
   if (output == NULL)
     return rei_cli_usage_error (command, _("export needs --output FILE.xlsx"));
   if (!rei_cli_parse_year (year_text, &year))
-    return rei_cli_usage_error (command, _("export annual needs --year YYYY"));
+    return rei_cli_usage_error (command, _(year_exports[kind].needs_year));
 
   store = rei_cli_open_existing_store (context);
   if (store == NULL)
     return REI_CLI_EXIT_BAD_DATA;
-  if (!rei_export_annual (store, year, output, NULL, &error))
+  if (!year_exports[kind].write (store, year, output, &error))
     {
       g_printerr ("%s\n", error->message);
       return REI_CLI_EXIT_BAD_DATA;
@@ -233,7 +239,7 @@ const ReiCliCommand rei_cli_reports_commands[] = {
   { "export", "indicators", NULL,
     N_("Writes the year’s indicators (usamodzielnienie, społeczno-zatrudnieniowy) to an Excel "
        "workbook."),
-    export_indicators },
+    export_year },
   { "export", "report", NULL,
     N_("Writes every indicator of a year or a project, with the people behind each, to an Excel "
        "workbook."),
@@ -243,6 +249,6 @@ const ReiCliCommand rei_cli_reports_commands[] = {
     export_cst },
   { "export", "annual", NULL,
     N_("Writes the annual report to the voivode to an Excel workbook."),
-    export_annual },
+    export_year },
   { NULL }
 };
