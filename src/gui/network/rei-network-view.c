@@ -656,7 +656,8 @@ rei_network_view_get_service_editor (ReiNetworkView *self)
 gboolean
 rei_network_view_get_loading (ReiNetworkView *self)
 {
-  return self->loading != NULL || rei_network_map_widget_get_loading (self->map);
+  return self->loading != NULL || rei_network_map_widget_get_loading (self->map)
+         || rei_partner_editor_get_loading (self->partner_editor);
 }
 
 void
