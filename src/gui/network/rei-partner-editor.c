@@ -350,17 +350,17 @@ match_label (ReiResident *resident)
   const char *pesel = rei_resident_get_pesel (resident);
   const char *born = rei_resident_get (resident, REI_RESIDENT_BIRTH_DATE);
   g_autofree char *born_display = born != NULL ? rei_date_format_display (born) : NULL;
+  g_autofree char *number = NULL;
 
   g_strstrip (name);
   if (pesel != NULL && *pesel != '\0')
     return g_strdup_printf ("%s · PESEL %s", name, pesel);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, rei_resident_get_id (resident));
   if (born_display != NULL)
     /* TRANSLATORS: a resident without a PESEL: name, birth date, registry number. */
-    return g_strdup_printf (_("%s · born %s · no PESEL, no. %" G_GINT64_FORMAT), name,
-                            born_display, rei_resident_get_id (resident));
+    return g_strdup_printf (_("%s · born %s · no PESEL, no. %s"), name, born_display, number);
   /* TRANSLATORS: a resident without a PESEL or birth date: name, registry number. */
-  return g_strdup_printf (_("%s · no PESEL, no. %" G_GINT64_FORMAT), name,
-                          rei_resident_get_id (resident));
+  return g_strdup_printf (_("%s · no PESEL, no. %s"), name, number);
 }
 
 static void
