@@ -10,7 +10,7 @@
 #include "rei-code-combo-row.h"
 #include "rei-date.h"
 #include "rei-identifiers.h"
-#include "rei-resident-query.h"
+#include "rei-resident-match.h"
 #include "rei-store-network.h"
 #include "rei-store-residents.h"
 
@@ -324,8 +324,7 @@ typedef struct
 {
   ReiStore  *store;
   char      *text;
-  GArray    *ids;      /* gint64 */
-  GPtrArray *labels;   /* char* */
+  GPtrArray *matches;  /* ReiResidentMatch* */
 } Search;
 
 static void
@@ -335,32 +334,8 @@ search_free (gpointer data)
 
   g_object_unref (search->store);
   g_free (search->text);
-  g_clear_pointer (&search->ids, g_array_unref);
-  g_clear_pointer (&search->labels, g_ptr_array_unref);
+  g_clear_pointer (&search->matches, g_ptr_array_unref);
   g_free (search);
-}
-
-/* "Żak Anna · PESEL 85071512348"; without a PESEL the birth date and the registry number tell
- * namesakes apart. */
-static char *
-match_label (ReiResident *resident)
-{
-  g_autofree char *name = g_strdup_printf ("%s %s", rei_resident_get_surname (resident) ?: "",
-                                           rei_resident_get_first_name (resident) ?: "");
-  const char *pesel = rei_resident_get_pesel (resident);
-  const char *born = rei_resident_get (resident, REI_RESIDENT_BIRTH_DATE);
-  g_autofree char *born_display = born != NULL ? rei_date_format_display (born) : NULL;
-  g_autofree char *number = NULL;
-
-  g_strstrip (name);
-  if (pesel != NULL && *pesel != '\0')
-    return g_strdup_printf ("%s · PESEL %s", name, pesel);
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, rei_resident_get_id (resident));
-  if (born_display != NULL)
-    /* TRANSLATORS: a resident without a PESEL: name, birth date, registry number. */
-    return g_strdup_printf (_("%s · born %s · no PESEL, no. %s"), name, born_display, number);
-  /* TRANSLATORS: a resident without a PESEL or birth date: name, registry number. */
-  return g_strdup_printf (_("%s · no PESEL, no. %s"), name, number);
 }
 
 static void
@@ -370,49 +345,29 @@ search_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Search *search = data;
-  g_autoptr(ReiResidentQuery) query = rei_resident_query_new ();
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) residents = NULL;
   GError *error = NULL;
 
-  query->search = g_strdup (search->text);
-  query->sort = REI_RESIDENT_SORT_NAME;
-  ids = rei_store_query_resident_ids (search->store, query, cancellable, &error);
-  if (ids == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  residents = rei_store_get_residents (search->store, (const gint64 *) ids->data,
-                                       MIN (ids->len, MAX_MATCHES));
-  search->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  search->labels = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < residents->len; i++)
-    {
-      ReiResident *resident = g_ptr_array_index (residents, i);
-      gint64 id;
-
-      if (resident == NULL)
-        continue;
-      id = rei_resident_get_id (resident);
-      g_array_append_val (search->ids, id);
-      g_ptr_array_add (search->labels, match_label (resident));
-    }
-  g_task_return_boolean (task, TRUE);
+  search->matches = rei_resident_match_find (search->store, search->text, MAX_MATCHES,
+                                             cancellable, &error);
+  if (search->matches == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
 set_matches (ReiPartnerEditor *self,
-             GArray           *ids,
-             GPtrArray        *labels)
+             GPtrArray        *matches)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
 
   g_array_set_size (self->match_ids, 0);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
+  for (guint i = 0; matches != NULL && i < matches->len; i++)
     {
-      g_array_append_val (self->match_ids, g_array_index (ids, gint64, i));
-      gtk_string_list_append (model, g_ptr_array_index (labels, i));
+      ReiResidentMatch *match = g_ptr_array_index (matches, i);
+
+      g_array_append_val (self->match_ids, match->id);
+      gtk_string_list_append (model, match->label);
     }
   adw_combo_row_set_model (self->match_row, G_LIST_MODEL (model));
   gtk_widget_set_sensitive (GTK_WIDGET (self->match_row), self->match_ids->len > 0);
@@ -437,8 +392,8 @@ on_searched_cb (GObject      *source,
       gtk_label_set_text (self->referral_label, error->message);
       return;
     }
-  set_matches (self, search->ids, search->labels);
-  if (search->ids->len == 0)
+  set_matches (self, search->matches);
+  if (search->matches->len == 0)
     {
       g_autofree char *message = g_strdup_printf (_("Nobody in the registry matches “%s”."),
                                                   search->text);
@@ -478,7 +433,7 @@ on_resident_changed_cb (ReiPartnerEditor *self)
   if (self->searching != NULL)
     g_cancellable_cancel (self->searching);
   g_clear_object (&self->searching);
-  set_matches (self, NULL, NULL);
+  set_matches (self, NULL);
   if (*stripped == '\0' || self->store == NULL)
     return;
   /* Loading from here on, so that a caller waiting for the editor waits for the matches. */
@@ -627,7 +582,7 @@ rei_partner_editor_init (ReiPartnerEditor *self)
   set_choices (self->type_row, rei_partner_types (), rei_partner_type_label);
   set_choices (self->level_row, rei_partner_levels (), rei_partner_level_label);
   set_choices (self->sector_row, rei_partner_sectors (), rei_partner_sector_label);
-  set_matches (self, NULL, NULL);
+  set_matches (self, NULL);
   rei_partner_editor_set_partner (self, NULL);
 }
 
