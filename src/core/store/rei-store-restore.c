@@ -272,6 +272,29 @@ application_id (const char   *path,
   return id;
 }
 
+/* Waits for another program's write as the store's busy timeout does, but stops at once for
+ * Cancel: the clerk sees the restore wait and may give up. */
+typedef struct
+{
+  GCancellable *cancellable;
+  int           timeout_ms;
+} Busy;
+
+#define BUSY_SLEEP_MS 10
+
+static int
+busy_cb (void *data,
+         int   n_tries)
+{
+  Busy *busy = data;
+
+  if (g_cancellable_is_cancelled (busy->cancellable) ||
+      (gint64) n_tries * BUSY_SLEEP_MS >= busy->timeout_ms)
+    return 0;
+  g_usleep (BUSY_SLEEP_MS * 1000);
+  return 1;
+}
+
 /* Copies the backup into the database in one write transaction on it.  *corrupt tells the
  * caller that the database itself could not be written page by page (its first page is
  * damaged), the one case where the file is replaced instead. */
@@ -285,6 +308,7 @@ copy_into (const char          *db_path,
   sqlite3 *dest = NULL;
   sqlite3 *source = NULL;
   sqlite3_backup *backup;
+  Busy busy = { NULL, 0 };
   gboolean ok = FALSE;
   int rc;
 
@@ -300,7 +324,9 @@ copy_into (const char          *db_path,
       goto out;
     }
   sqlite3_extended_result_codes (dest, TRUE);
-  sqlite3_busy_timeout (dest, rei_store_busy_timeout_ms ());
+  busy.cancellable = steps != NULL ? steps->cancellable : NULL;
+  busy.timeout_ms = rei_store_busy_timeout_ms ();
+  sqlite3_busy_handler (dest, busy_cb, &busy);
   rei_store_register_sql (source);
   rei_store_register_sql (dest);
   if (sqlite3_db_readonly (dest, "main") == 1)
@@ -325,9 +351,10 @@ copy_into (const char          *db_path,
   rc = rei_store_run_backup (backup, steps, FALSE);
   sqlite3_backup_finish (backup);
 
-  if (rc == SQLITE_INTERRUPT)
+  if (rc == SQLITE_INTERRUPT ||
+      (rc != SQLITE_DONE && g_cancellable_is_cancelled (busy.cancellable)))
     {
-      g_cancellable_set_error_if_cancelled (steps->cancellable, error);
+      g_cancellable_set_error_if_cancelled (busy.cancellable, error);
       goto out;
     }
   if (rc != SQLITE_DONE)

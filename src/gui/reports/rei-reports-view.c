@@ -565,13 +565,25 @@ rei_reports_view_select_scope (ReiReportsView *self,
   return FALSE;
 }
 
+/* A backup was restored: its years and projects, and the report computed from it. */
+static void
+on_store_replaced_cb (ReiReportsView *self)
+{
+  rei_reports_view_reload_scopes (self);
+}
+
 void
 rei_reports_view_set_store (ReiReportsView *self,
                             ReiStore       *store)
 {
   g_return_if_fail (REI_IS_REPORTS_VIEW (self));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_replaced_cb, self);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self,
+                             G_CONNECT_SWAPPED);
   rei_reports_view_reload_scopes (self);
 }
 
