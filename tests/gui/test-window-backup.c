@@ -8,6 +8,7 @@
 
 #include "rei-demo.h"
 #include "rei-plan.h"
+#include "rei-preferences-window.h"
 #include "rei-resident-filter-popover.h"
 #include "rei-resident-query.h"
 #include "rei-store-network.h"
@@ -342,6 +343,44 @@ test_restore_cancel (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* The daily backup's switch and number of copies in the preferences are the GSettings keys the
+ * backup at start-up and every hour reads. */
+static void
+test_preferences (void)
+{
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  char *dir = rei_test_tmpdir_new ();
+  ReiPreferencesWindow *prefs;
+  ReiWindow *window;
+
+  store = rei_test_store_new (dir);
+  window = rei_window_test_show (store, 1000, 700);
+  prefs = rei_preferences_window_new (GTK_WINDOW (window), store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_true (gtk_switch_get_active (rei_preferences_window_get_auto_backup_switch (prefs)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (rei_preferences_window_get_backup_copies_spin (prefs)),
+                   ==, 7);
+
+  gtk_switch_set_active (rei_preferences_window_get_auto_backup_switch (prefs), FALSE);
+  gtk_spin_button_set_value (rei_preferences_window_get_backup_copies_spin (prefs), 3);
+  g_assert_false (g_settings_get_boolean (settings, "auto-backup"));
+  g_assert_cmpint (g_settings_get_int (settings, "backup-copies"), ==, 3);
+  g_settings_set_boolean (settings, "auto-backup", TRUE);
+  g_assert_true (gtk_switch_get_active (rei_preferences_window_get_auto_backup_switch (prefs)));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  rei_window_test_wait_for_frame (GTK_WIDGET (prefs));
+  rei_window_test_save_png (GTK_WIDGET (prefs), "window-backup-preferences");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "auto-backup");
+  g_settings_reset (settings, "backup-copies");
+  rei_window_test_destroy (window);
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +393,7 @@ main (int   argc,
 
   g_test_add_func ("/window-backup/restore-reloads-every-page", test_restore_reloads_every_page);
   g_test_add_func ("/window-backup/restore-cancel", test_restore_cancel);
+  g_test_add_func ("/window-backup/preferences", test_preferences);
 
   return g_test_run ();
 }
