@@ -9,6 +9,7 @@
 #include "rei-demo.h"
 #include "rei-plan.h"
 #include "rei-preferences-window.h"
+#include "rei-projects-pane.h"
 #include "rei-resident-filter-popover.h"
 #include "rei-resident-query.h"
 #include "rei-store-network.h"
@@ -82,7 +83,20 @@ typedef struct
   guint      n_partners;
   guint      n_categories;
   gboolean   has_project;
+  guint      n_projects;
 } Shown;
+
+static guint
+n_projects_listed (ReiWindow *window)
+{
+  ReiProjectsPane *pane = rei_reports_view_get_projects_pane (rei_window_get_reports_view (window));
+  GtkListBox *list = rei_projects_pane_get_list (pane);
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
 
 /* Every page shows what expected holds: the list, the plan, the network, the reports' scopes
  * and the categories the filter offers. */
@@ -100,6 +114,7 @@ pages_show (gpointer data)
          n_partners_shown (window) == expected->n_partners &&
          n_categories_offered (window) == expected->n_categories &&
          !rei_reports_view_get_busy (reports) &&
+         n_projects_listed (window) == expected->n_projects &&
          rei_reports_view_select_scope (reports, "projekt:PO-KOPII") == expected->has_project;
 }
 
@@ -175,6 +190,7 @@ show_changes (ReiWindow *window,
   rei_resident_filter_popover_load (view->filter_popover, store);
   rei_network_view_refresh (rei_window_get_network_view (window));
   rei_reports_view_reload_scopes (rei_window_get_reports_view (window));
+  rei_projects_pane_reload (rei_reports_view_get_projects_pane (rei_window_get_reports_view (window)));
   rei_plan_page_set_resident (rei_window_get_plan_page (window), who);
 }
 
@@ -221,6 +237,7 @@ test_restore_reloads_every_page (void)
   /* "All" and the active categories. */
   before.n_categories = categories->len + 1;
   before.has_project = FALSE;
+  before.n_projects = n_projects_listed (window);
   rei_window_test_wait_until (pages_show, &before, "the pages before the backup");
 
   /* The backup, in the bar under the pages. */
@@ -242,6 +259,7 @@ test_restore_reloads_every_page (void)
   after.n_partners++;
   after.n_categories++;
   after.has_project = TRUE;
+  after.n_projects++;
   rei_window_test_wait_until (pages_show, &after, "the pages with the changes");
 
   /* The restore: the pages cannot be edited meanwhile, and show the backup's data after. */

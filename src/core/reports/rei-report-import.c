@@ -9,6 +9,7 @@
 #include "rei-date.h"
 #include "rei-money.h"
 #include "rei-report-import.h"
+#include "rei-report-rules.h"
 #include "rei-report.h"
 #include "rei-store-reports.h"
 #include "rei-store-residents.h"
@@ -146,6 +147,24 @@ take_flag (Row        *row,
   return TRUE;
 }
 
+/* The column of the import that a rule of rei-report-rules.h speaks of. */
+static const char *
+rule_column (const GError *error)
+{
+  switch (error->code)
+    {
+    case REI_REPORT_RULE_ERROR_CODE_REQUIRED: return "kod";
+    case REI_REPORT_RULE_ERROR_TITLE_REQUIRED: return "tytul";
+    case REI_REPORT_RULE_ERROR_ENDS_BEFORE_START: return "data_do";
+    case REI_REPORT_RULE_ERROR_GRANT_TOO_LARGE: return "dofinansowanie";
+    case REI_REPORT_RULE_ERROR_JOINED_REQUIRED:
+    case REI_REPORT_RULE_ERROR_JOINED_OUTSIDE: return "data_przystapienia";
+    case REI_REPORT_RULE_ERROR_LEFT_BEFORE_JOINED:
+    case REI_REPORT_RULE_ERROR_LEFT_OUTSIDE: return "data_zakonczenia";
+    default: return "?";
+    }
+}
+
 static gboolean
 project_row (Row *row)
 {
@@ -169,10 +188,13 @@ project_row (Row *row)
   ok &= take_money (row, "dofinansowanie", &p->grant_value);
   ok &= take_count (row, "cel_k", &p->target_women);
   ok &= take_count (row, "cel_m", &p->target_men);
-  if (ok && p->start_date && p->end_date && strcmp (p->end_date, p->start_date) < 0)
-    ok = (problem (row, _("data_do: the project ends before it starts.")), FALSE);
-  if (ok && p->total_value >= 0 && p->grant_value > p->total_value)
-    ok = (problem (row, _("dofinansowanie: the grant is larger than the project's value.")), FALSE);
+  /* The rules of the reports page's form, with the column named before the message. */
+  if (ok && !rei_project_check (p, &error))
+    {
+      problem (row, "%s: %s", rule_column (error), error->message);
+      g_clear_error (&error);
+      ok = FALSE;
+    }
 
   if (partners != NULL)
     {
@@ -231,17 +253,12 @@ enrolment_row (Row *row)
   if (!ok)
     return FALSE;
 
-  /* A project's period includes its first and last day. */
-  if (e->left_on != NULL && strcmp (e->left_on, e->joined_on) < 0)
-    ok = (problem (row, _("data_zakonczenia: the person left before joining.")), FALSE);
-  if ((project->start_date && strcmp (e->joined_on, project->start_date) < 0)
-      || (project->end_date && strcmp (e->joined_on, project->end_date) > 0))
-    ok = (problem (row, _("data_przystapienia: outside the period of project %s."), code), FALSE);
-  if (e->left_on != NULL && ((project->start_date && strcmp (e->left_on, project->start_date) < 0)
-                             || (project->end_date && strcmp (e->left_on, project->end_date) > 0)))
-    ok = (problem (row, _("data_zakonczenia: outside the period of project %s."), code), FALSE);
-  if (!ok)
-    return FALSE;
+  /* The rules of the reports page's form (a project's period includes its first and last day). */
+  if (!rei_enrolment_check (e, project, &error))
+    {
+      problem (row, "%s: %s", rule_column (error), error->message);
+      return FALSE;
+    }
 
   e->project_id = project->id;
   if (!rei_store_save_enrolment (row->store, e, &error))

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rei-store-private.h"
+#include "rei-store-reports.h"
 
 G_BEGIN_DECLS
 
@@ -58,5 +59,19 @@ step_done (ReiStoreConnection  *c,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/* In rei-store-reports.c; the caller holds the write lock inside a transaction.  A partner
+ * by name (case and diacritics folded), added to the network as type B when missing. */
+gint64   _rei_store_reports_ensure_partner (ReiStore            *store,
+                                            ReiStoreConnection  *c,
+                                            const char          *name,
+                                            GPtrArray           *added,
+                                            GError             **error);
+/* Inserts or updates the project (by id when it has one, else by code) and its partners. */
+gboolean _rei_store_save_project_locked    (ReiStore            *store,
+                                            ReiStoreConnection  *c,
+                                            ReiProject          *project,
+                                            GPtrArray           *added,
+                                            GError             **error);
 
 G_END_DECLS

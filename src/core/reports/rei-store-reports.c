@@ -65,6 +65,10 @@ rei_enrolment_free (ReiEnrolment *e)
   g_free (e->joined_on);
   g_free (e->left_on);
   g_free (e->status_after);
+  g_free (e->surname);
+  g_free (e->first_name);
+  g_free (e->pesel);
+  g_free (e->sex);
   g_free (e);
 }
 
@@ -124,12 +128,12 @@ rei_indicator_person_free (ReiIndicatorPerson *p)
 
 /* A partner by name (the network's matching: case and diacritics folded), added to the
  * network as type B when it is not there yet. */
-static gint64
-ensure_partner (ReiStore            *store,
-                ReiStoreConnection  *c,
-                const char          *name,
-                GPtrArray           *added,
-                GError             **error)
+gint64
+_rei_store_reports_ensure_partner (ReiStore            *store,
+                                   ReiStoreConnection  *c,
+                                   const char          *name,
+                                   GPtrArray           *added,
+                                   GError             **error)
 {
   gint64 id = rei_store_find_partner (store, NULL, name, error);
 
@@ -145,28 +149,49 @@ ensure_partner (ReiStore            *store,
  * Projects
  * ------------------------------------------------------------------------------------------- */
 
-static gboolean
-save_project_locked (ReiStore            *store,
-                     ReiStoreConnection  *c,
-                     ReiProject          *p,
-                     GPtrArray           *added,
-                     GError             **error)
+gboolean
+_rei_store_save_project_locked (ReiStore            *store,
+                                ReiStoreConnection  *c,
+                                ReiProject          *p,
+                                GPtrArray           *added,
+                                GError             **error)
 {
   sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean existed;
 
-  /* By code; a project the residents CSV created by title alone is adopted by its title. */
-  stmt = rei_store_prepare (c, "SELECT id FROM project WHERE code = ?1 "
-                               "UNION ALL SELECT id FROM project WHERE code IS NULL AND title = ?2", error);
+  /* The form knows the id (its code may be what changes); the import goes by code, and a
+   * project the residents CSV created by title alone is adopted by its title. */
+  stmt = rei_store_prepare (c, "SELECT id FROM project WHERE id = ?3 "
+                               "UNION ALL SELECT id FROM project WHERE ?3 = 0 AND code = ?1 "
+                               "UNION ALL SELECT id FROM project WHERE ?3 = 0 AND code IS NULL AND title = ?2",
+                            error);
   if (stmt == NULL)
     return FALSE;
   rei_store_bind_text (stmt, 1, p->code);
   rei_store_bind_text (stmt, 2, p->title);
+  sqlite3_bind_int64 (stmt, 3, MAX (p->id, 0));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   existed = id > 0;
+
+  /* Two projects cannot share a code either; say so rather than let the index refuse it. */
+  stmt = rei_store_prepare (c, "SELECT title FROM project WHERE code = ? AND id <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, p->code);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *other = column_text (stmt, 0);
+
+      sqlite3_reset (stmt);
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CONSTRAINT,
+                   _("The code %s is already used by the project “%s”."), p->code, other);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
 
   /* Two projects cannot share a title (the residents CSV names projects by it). */
   stmt = rei_store_prepare (c, "SELECT code FROM project WHERE title = ? AND id <> ?", error);
@@ -223,7 +248,7 @@ save_project_locked (ReiStore            *store,
     return FALSE;
   for (guint i = 0; p->partners != NULL && p->partners[i] != NULL; i++)
     {
-      gint64 partner_id = ensure_partner (store, c, p->partners[i], added, error);
+      gint64 partner_id = _rei_store_reports_ensure_partner (store, c, p->partners[i], added, error);
 
       if (partner_id < 0)
         return FALSE;
@@ -259,7 +284,7 @@ rei_store_save_project (ReiStore    *store,
   if (!rei_store_begin (store, error))
     return FALSE;
   c = rei_store_lock_write (store);
-  ok = save_project_locked (store, c, project, added_partners, error);
+  ok = _rei_store_save_project_locked (store, c, project, added_partners, error);
   rei_store_unlock (c);
   if (!ok)
     {
@@ -362,7 +387,7 @@ rei_store_save_project_task (ReiStore    *store,
   if (!rei_store_begin (store, error))
     return FALSE;
   c = rei_store_lock_write (store);
-  if (partner != NULL && (partner_id = ensure_partner (store, c, partner, NULL, error)) < 0)
+  if (partner != NULL && (partner_id = _rei_store_reports_ensure_partner (store, c, partner, NULL, error)) < 0)
     goto out;
   stmt = rei_store_prepare (c, "INSERT INTO project_task (project_id, number, title, partner_id) "
                                "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (project_id, number) "

@@ -44,6 +44,11 @@ typedef struct
   int     path_completed;   /* 1, 0, -1 unknown */
   char   *status_after;     /* status_after code or NULL */
   int     social_progress;  /* 1, 0, -1 unknown */
+  /* Filled by rei_store_list_enrolments() only: who it is, for a list. */
+  char   *surname;
+  char   *first_name;
+  char   *pesel;
+  char   *sex;
 } ReiEnrolment;
 
 typedef struct
@@ -160,6 +165,51 @@ GPtrArray       *rei_store_list_indicator_defs     (ReiStore          *store,
 /* Inserts or updates by code, with its lists of outcomes and statuses. */
 gboolean         rei_store_save_indicator_def      (ReiStore          *store,
                                                     const ReiIndicatorDef *def,
+                                                    GError           **error);
+
+/* Editing in the reports page (rei-store-reports-edit.c); each write is one transaction with
+ * its audit row. */
+
+/* The project and its tasks (replacing those stored; ReiProjectTask*, numbered in order),
+ * together: the form saves both or neither. */
+gboolean         rei_store_save_project_with_tasks (ReiStore          *store,
+                                                    ReiProject        *project,
+                                                    GPtrArray         *tasks,
+                                                    GError           **error);
+/* The project with its partners' places, tasks and enrolments (the residents stay, without
+ * it in their list of projects). */
+gboolean         rei_store_delete_project          (ReiStore          *store,
+                                                    gint64             project_id,
+                                                    GError           **error);
+/* ReiEnrolment* of a project with who it is, in Polish order of names. */
+GPtrArray       *rei_store_list_enrolments         (ReiStore          *store,
+                                                    gint64             project_id,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+/* The enrolment, and the project from the resident's list (else a later save of the resident
+ * would make it again). */
+gboolean         rei_store_delete_enrolment        (ReiStore          *store,
+                                                    gint64             resident_id,
+                                                    gint64             project_id,
+                                                    GError           **error);
+/* FALSE with REI_STORE_ERROR_NOT_FOUND when there is no such amount. */
+gboolean         rei_store_delete_funding          (ReiStore          *store,
+                                                    int                year,
+                                                    const char        *source,
+                                                    const char        *kind,
+                                                    GError           **error);
+/* The years that have funding of either kind, the latest first (an empty array for none). */
+GArray          *rei_store_list_funding_years      (ReiStore          *store,
+                                                    GError           **error);
+/* Code, label, code, label, …, NULL: the funding sources and the statuses after leaving, in
+ * their order, ready for a choice in a form. */
+GStrv            rei_store_list_funding_sources    (ReiStore          *store,
+                                                    GError           **error);
+GStrv            rei_store_list_statuses_after     (ReiStore          *store,
+                                                    GError           **error);
+/* FALSE with REI_STORE_ERROR_NOT_FOUND when there is no such definition. */
+gboolean         rei_store_delete_indicator_def    (ReiStore          *store,
+                                                    const char        *code,
                                                     GError           **error);
 
 typedef gboolean (*ReiIndicatorPersonFunc)          (ReiIndicatorPerson *person,

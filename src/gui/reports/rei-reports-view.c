@@ -10,6 +10,9 @@
 
 #include "rei-date.h"
 #include "rei-export-report.h"
+#include "rei-funding-pane.h"
+#include "rei-indicator-defs-pane.h"
+#include "rei-projects-pane.h"
 #include "rei-store-reports.h"
 #include "rei-store-residents.h"
 
@@ -38,6 +41,10 @@ struct _ReiReportsView
   GtkListBox     *indicator_list;
   GtkLabel       *people_title;
   GtkListBox     *people_list;
+  AdwViewStack   *stack;
+  ReiProjectsPane *projects_pane;
+  ReiFundingPane *funding_pane;
+  ReiIndicatorDefsPane *definitions_pane;
 };
 
 G_DEFINE_FINAL_TYPE (ReiReportsView, rei_reports_view, ADW_TYPE_BIN)
@@ -319,6 +326,21 @@ on_scope_selected_cb (ReiReportsView *self)
   compute (self);
 }
 
+/* A project saved, deleted or its participants changed: the list of scopes may differ, and
+ * the numbers on show do. */
+static void
+on_projects_changed_cb (ReiReportsView *self)
+{
+  rei_reports_view_reload_scopes (self);
+}
+
+/* A definition changed: the same scope, counted again. */
+static void
+on_definitions_changed_cb (ReiReportsView *self)
+{
+  compute (self);
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Export, in a thread
  * ------------------------------------------------------------------------------------------- */
@@ -506,10 +528,13 @@ rei_reports_view_reload_scopes (ReiReportsView *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) projects = NULL;
   g_autofree char *today = NULL;
+  g_autofree char *previous = NULL;
+  guint keep = 0;
   int first = 0, last = 0, first_end = 0, last_end = 0, this_year;
 
   g_return_if_fail (REI_IS_REPORTS_VIEW (self));
 
+  previous = g_strdup (selected_key (self));
   g_clear_pointer (&self->scope_keys, g_ptr_array_unref);
   self->scope_keys = g_ptr_array_new_with_free_func (g_free);
   if (self->store != NULL)
@@ -540,9 +565,13 @@ rei_reports_view_reload_scopes (ReiReportsView *self)
         }
     }
 
+  /* The choice stays across a reload (a project saved or deleted) when it is still there. */
+  for (guint i = 0; previous != NULL && i < self->scope_keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->scope_keys, i), previous))
+      keep = i;
   g_signal_handlers_block_by_func (self->scope_dropdown, on_scope_selected_cb, self);
   gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->scope_dropdown, 0);
+  gtk_drop_down_set_selected (self->scope_dropdown, keep);
   g_signal_handlers_unblock_by_func (self->scope_dropdown, on_scope_selected_cb, self);
   compute (self);
 }
@@ -565,11 +594,22 @@ rei_reports_view_select_scope (ReiReportsView *self,
   return FALSE;
 }
 
-/* A backup was restored: its years and projects, and the report computed from it. */
+/* Everything the page shows comes from the store: the panes' lists and forms, the years and
+ * projects to report on, and the report. */
+static void
+load_from_store (ReiReportsView *self)
+{
+  rei_projects_pane_set_store (self->projects_pane, self->store);
+  rei_funding_pane_set_store (self->funding_pane, self->store);
+  rei_indicator_defs_pane_set_store (self->definitions_pane, self->store);
+  rei_reports_view_reload_scopes (self);
+}
+
+/* A backup was restored: every pane and the report read the restored register. */
 static void
 on_store_replaced_cb (ReiReportsView *self)
 {
-  rei_reports_view_reload_scopes (self);
+  load_from_store (self);
 }
 
 void
@@ -584,7 +624,33 @@ rei_reports_view_set_store (ReiReportsView *self,
   if (store != NULL)
     g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self,
                              G_CONNECT_SWAPPED);
-  rei_reports_view_reload_scopes (self);
+  load_from_store (self);
+}
+
+void
+rei_reports_view_show_page (ReiReportsView *self,
+                            const char     *name)
+{
+  g_return_if_fail (REI_IS_REPORTS_VIEW (self));
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+ReiProjectsPane *
+rei_reports_view_get_projects_pane (ReiReportsView *self)
+{
+  return self->projects_pane;
+}
+
+ReiFundingPane *
+rei_reports_view_get_funding_pane (ReiReportsView *self)
+{
+  return self->funding_pane;
+}
+
+ReiIndicatorDefsPane *
+rei_reports_view_get_definitions_pane (ReiReportsView *self)
+{
+  return self->definitions_pane;
 }
 
 const ReiReport *
@@ -680,6 +746,9 @@ rei_reports_view_class_init (ReiReportsViewClass *klass)
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (REI_TYPE_PROJECTS_PANE);
+  g_type_ensure (REI_TYPE_FUNDING_PANE);
+  g_type_ensure (REI_TYPE_INDICATOR_DEFS_PANE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/reports/rei-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiReportsView, scope_dropdown);
@@ -693,7 +762,13 @@ rei_reports_view_class_init (ReiReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiReportsView, people_list);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, projects_pane);
+  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, funding_pane);
+  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, definitions_pane);
   gtk_widget_class_bind_template_callback (widget_class, on_indicator_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_projects_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_definitions_changed_cb);
 }
 
 static void

@@ -3,6 +3,9 @@
 
 #include <adwaita.h>
 
+#include "rei-funding-pane.h"
+#include "rei-indicator-defs-pane.h"
+#include "rei-projects-pane.h"
 #include "rei-report.h"
 #include "rei-store.h"
 
@@ -14,7 +17,9 @@ G_DECLARE_FINAL_TYPE (ReiReportsView, rei_reports_view, REI, REPORTS_VIEW, AdwBi
 
 /* The reports page: pick a year or a project, see every indicator with its numerator,
  * denominator, value and threshold, open the people behind one, export the workbook.  The
- * indicators are computed and the workbook written in a thread (progress and Cancel). */
+ * indicators are computed and the workbook written in a thread (progress and Cancel).  Its
+ * other pages edit projects with their participants, funding and the indicator definitions;
+ * the indicators on show are computed again after each change. */
 void             rei_reports_view_set_store          (ReiReportsView *self,
                                                       ReiStore       *store);
 /* Reads the years and projects again (after an import). */
@@ -35,6 +40,12 @@ GtkListBox      *rei_reports_view_get_people_list    (ReiReportsView *self);
 void             rei_reports_view_export             (ReiReportsView *self);
 void             rei_reports_view_export_to_file     (ReiReportsView *self,
                                                       GFile          *file);
+/* The pages: "indicators", "projects", "funding", "definitions". */
+void             rei_reports_view_show_page          (ReiReportsView *self,
+                                                      const char     *name);
+ReiProjectsPane *rei_reports_view_get_projects_pane  (ReiReportsView *self);
+ReiFundingPane  *rei_reports_view_get_funding_pane   (ReiReportsView *self);
+ReiIndicatorDefsPane *rei_reports_view_get_definitions_pane (ReiReportsView *self);
 /* The last export's outcome for the user ("Saved …" or the error). */
 const char      *rei_reports_view_get_status         (ReiReportsView *self);
 
