@@ -29,4 +29,8 @@ GtkWidget            *rei_preferences_window_get_centre_row (ReiPreferencesWindo
 char                 *rei_preferences_window_add_category   (ReiPreferencesWindow *self,
                                                              const char           *label);
 
+/* For the window tests: the daily backup's switch and number of copies (GSettings). */
+GtkSwitch            *rei_preferences_window_get_auto_backup_switch (ReiPreferencesWindow *self);
+GtkSpinButton        *rei_preferences_window_get_backup_copies_spin (ReiPreferencesWindow *self);
+
 G_END_DECLS
