@@ -17,7 +17,12 @@ struct _ReiApplication
 
   char           *db_path;
   ReiStore       *store;
+  guint           auto_backup_source;
 };
+
+/* A centre may leave Reintegra open for days: the daily backup is looked at every hour, not
+ * only at start-up. */
+#define AUTO_BACKUP_CHECK_SECONDS (60 * 60)
 
 G_DEFINE_FINAL_TYPE (ReiApplication, rei_application, ADW_TYPE_APPLICATION)
 
@@ -173,6 +178,23 @@ rei_application_startup (GApplication *app)
                                          show_reports_accels);
 }
 
+static gboolean
+auto_backup_cb (gpointer user_data)
+{
+  ReiApplication *self = user_data;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL
+    ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema != NULL && self->store != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      rei_auto_backup_start (self->store, settings, NULL);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 rei_application_activate (GApplication *app)
 {
@@ -203,18 +225,10 @@ rei_application_activate (GApplication *app)
   gtk_window_present (window);
 
   /* The daily backup, in a thread, once the window is up: the clerk can work meanwhile. */
-  {
-    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-    g_autoptr(GSettingsSchema) schema = source != NULL
-      ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
-    if (schema != NULL)
-      {
-        g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-        rei_auto_backup_start (self->store, settings, NULL);
-      }
-  }
+  auto_backup_cb (self);
+  if (self->auto_backup_source == 0)
+    self->auto_backup_source = g_timeout_add_seconds (AUTO_BACKUP_CHECK_SECONDS, auto_backup_cb,
+                                                      self);
 }
 
 static void
@@ -222,6 +236,7 @@ rei_application_finalize (GObject *object)
 {
   ReiApplication *self = REI_APPLICATION (object);
 
+  g_clear_handle_id (&self->auto_backup_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->db_path, g_free);
 

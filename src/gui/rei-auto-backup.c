@@ -5,6 +5,13 @@
 
 #include "rei-auto-backup.h"
 
+#include <glib/gi18n.h>
+
+#include "rei-window.h"
+
+/* One at a time: the hourly check must not start a second copy while a slow one runs. */
+static gboolean running;
+
 typedef struct
 {
   ReiStore *store;
@@ -47,11 +54,23 @@ on_auto_backup_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
 
+  running = FALSE;
   if (path == NULL)
     {
-      /* The message names the folder and the cause, never a person.  The next start tries
-       * again, since last-backup stays as it was. */
+      GApplication *app = g_application_get_default ();
+      GtkWindow *window = GTK_IS_APPLICATION (app)
+        ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
+
+      /* The message names the folder and the cause, never a person.  The next check tries
+       * again, since last-backup stays as it was; the clerk hears of it, not only the log. */
       g_warning ("The daily backup was not made: %s", error->message);
+      if (REI_IS_WINDOW (window))
+        {
+          g_autofree char *title = g_strdup_printf (_("The daily backup was not made: %s"),
+                                                    error->message);
+
+          rei_window_add_toast (REI_WINDOW (window), title);
+        }
       return;
     }
   {
@@ -88,8 +107,9 @@ rei_auto_backup_start (ReiStore   *store,
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
 
-  if (!is_due (settings))
+  if (running || !is_due (settings))
     return FALSE;
+  running = TRUE;
 
   work = g_new0 (AutoBackup, 1);
   work->store = g_object_ref (store);

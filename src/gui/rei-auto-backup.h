@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 
 /* The daily backup: when the settings ask for one ("auto-backup") and the last ("last-backup")
  * is more than a day old, a copy into folder (NULL: $XDG_DATA_HOME/reintegra/backups, 0700) in
- * a worker thread, keeping "backup-copies" of them; "last-backup" is set when it is done.
- * Returns FALSE when none is due. */
+ * a worker thread, keeping "backup-copies" of them; "last-backup" is set when it is done, and a
+ * failure is told in a toast on the application's active window.  Returns FALSE when none is
+ * due or one is still being made. */
 gboolean rei_auto_backup_start (ReiStore   *store,
                                 GSettings  *settings,
                                 const char *folder);

@@ -5,12 +5,15 @@
 
 #include <glib/gi18n.h>
 
+#include "rei-background-job-bar.h"
 #include "rei-background-job.h"
 #include "rei-window-private.h"
 
-/* The window's Back Up and Restore: a file chooser, then the copy in a background job, since a
- * register of 100 000 people takes seconds to copy.  A restore asks first, and the store keeps
- * the register it replaces beside it. */
+/* The window's Back Up and Restore: a file chooser, then the copy in a background job under the
+ * pages, with its progress and Cancel, since a register of 100 000 people takes seconds to
+ * copy.  A restore asks first, and the store keeps the register it replaces beside it; while
+ * it runs the pages cannot be edited, and once it is done every page reads the restored
+ * register (the store's "replaced"). */
 
 typedef struct
 {
@@ -49,7 +52,8 @@ backup_work (ReiBackgroundJob  *job,
 {
   BackupWork *work = data;
 
-  return rei_store_backup (work->store, work->path, error);
+  return rei_store_backup_full (work->store, work->path, cancellable,
+                                rei_background_job_progress, job, error);
 }
 
 static gboolean
@@ -60,7 +64,30 @@ restore_work (ReiBackgroundJob  *job,
 {
   BackupWork *work = data;
 
-  return rei_store_restore (rei_store_get_path (work->store), work->path, &work->kept, error);
+  return rei_store_restore_full (rei_store_get_path (work->store), work->path, &work->kept,
+                                 cancellable, rei_background_job_progress, job, error);
+}
+
+/* One copy at a time: a second would only wait for the first's lock. */
+static void
+set_running (ReiWindow *self,
+             gboolean   running,
+             gboolean   restoring)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", !running);
+  /* What is on the pages is about to be replaced, and a save would wait for the restore's
+   * lock: nothing is edited meanwhile. */
+  if (restoring || !running)
+    gtk_widget_set_sensitive (GTK_WIDGET (rei_window_get_view_stack (self)), !running);
+}
+
+static void
+on_backup_finished_cb (ReiBackgroundJob *job,
+                       const GError     *error,
+                       ReiWindow        *self)
+{
+  set_running (self, FALSE, FALSE);
 }
 
 static void
@@ -69,14 +96,12 @@ on_restore_finished_cb (ReiBackgroundJob *job,
                         ReiWindow        *self)
 {
   BackupWork *work = rei_background_job_get_data (job);
-  ReiResidentView *view = rei_window_get_resident_view (self);
 
+  set_running (self, FALSE, TRUE);
   if (error != NULL)
     return;
   /* Everything on screen came from the register that has just been replaced. */
-  rei_resident_view_unselect (view);
-  rei_resident_detail_reload_lookups (rei_window_get_resident_detail (self));
-  rei_resident_view_refresh (view);
+  rei_store_notify_replaced (rei_window_get_store (self));
   if (work->kept != NULL)
     {
       g_autofree char *base = g_path_get_basename (work->kept);
@@ -85,6 +110,30 @@ on_restore_finished_cb (ReiBackgroundJob *job,
 
       rei_window_add_toast (self, title);
     }
+}
+
+static ReiBackgroundJob *
+start_job (ReiWindow            *self,
+           const char           *title,
+           const char           *cancelled,
+           const char           *error_title,
+           gboolean              restoring,
+           GCallback             finished,
+           ReiBackgroundJobFunc  func,
+           BackupWork           *work)
+{
+  ReiBackgroundJobBar *bar = rei_window_get_job_bar (self);
+  ReiBackgroundJob *job;
+
+  /* Owned by the bar, whose toasts go to the window's overlay. */
+  job = rei_background_job_new (GTK_WIDGET (bar), title);
+  rei_background_job_set_cancelled_message (job, cancelled);
+  rei_background_job_set_error_title (job, error_title);
+  g_signal_connect_object (job, "finished", finished, self, 0);
+  set_running (self, TRUE, restoring);
+  rei_background_job_bar_set_job (bar, job);
+  rei_background_job_run (job, func, work, backup_work_free);
+  return job;
 }
 
 ReiBackgroundJob *
@@ -97,12 +146,10 @@ rei_window_backup_to_file (ReiWindow *self,
 
   g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
 
-  /* The toasts go to the residents' overlay, which the view sits in. */
-  job = rei_background_job_new (GTK_WIDGET (rei_window_get_resident_view (self)),
-                                _("Backing up…"));
+  job = start_job (self, _("Backing up…"), _("Backup cancelled; no file was written"),
+                   _("The Backup Was Not Made"), FALSE, G_CALLBACK (on_backup_finished_cb),
+                   backup_work, backup_work_new (self, file));
   rei_background_job_set_done_message (job, done);
-  rei_background_job_set_error_title (job, _("The Backup Was Not Made"));
-  rei_background_job_run (job, backup_work, backup_work_new (self, file), backup_work_free);
   return job;
 }
 
@@ -110,16 +157,11 @@ ReiBackgroundJob *
 rei_window_restore_file (ReiWindow *self,
                          GFile     *file)
 {
-  ReiBackgroundJob *job;
-
   g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
 
-  job = rei_background_job_new (GTK_WIDGET (rei_window_get_resident_view (self)),
-                                _("Restoring…"));
-  rei_background_job_set_error_title (job, _("The Backup Was Not Restored"));
-  g_signal_connect_object (job, "finished", G_CALLBACK (on_restore_finished_cb), self, 0);
-  rei_background_job_run (job, restore_work, backup_work_new (self, file), backup_work_free);
-  return job;
+  return start_job (self, _("Restoring…"), _("Restore cancelled; nothing was changed"),
+                    _("The Backup Was Not Restored"), TRUE, G_CALLBACK (on_restore_finished_cb),
+                    restore_work, backup_work_new (self, file));
 }
 
 static void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rei-background-job-bar.h"
 #include "rei-background-job.h"
 #include "rei-import-dialog-private.h"
 #include "rei-reports-view.h"
@@ -34,5 +35,8 @@ ReiBackgroundJob  *rei_window_backup_to_file      (ReiWindow *self,
 ReiBackgroundJob  *rei_window_restore_file        (ReiWindow *self,
                                                    GFile     *file);
 void               rei_window_install_backup_actions (GtkWidgetClass *widget_class);
+/* The bar under the pages that shows a backup or restore with its progress and Cancel. */
+ReiBackgroundJobBar *rei_window_get_job_bar       (ReiWindow *self);
+AdwViewStack       *rei_window_get_view_stack     (ReiWindow *self);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _ReiWindow
   ReiReportsView       *reports_view;
   ReiPlanPage          *plan_page;
   ReiNetworkView       *network_view;
+  ReiBackgroundJobBar  *job_bar;
 };
 
 G_DEFINE_FINAL_TYPE (ReiWindow, rei_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -398,6 +399,7 @@ rei_window_class_init (ReiWindowClass *klass)
   g_type_ensure (REI_TYPE_REPORTS_VIEW);
   g_type_ensure (REI_TYPE_PLAN_PAGE);
   g_type_ensure (REI_TYPE_NETWORK_VIEW);
+  g_type_ensure (REI_TYPE_BACKGROUND_JOB_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/rei-window.ui");
@@ -408,6 +410,7 @@ rei_window_class_init (ReiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_detail);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, network_view);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, job_bar);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -559,4 +562,20 @@ rei_window_get_network_view (ReiWindow *self)
   g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
 
   return self->network_view;
+}
+
+ReiBackgroundJobBar *
+rei_window_get_job_bar (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  return self->job_bar;
+}
+
+AdwViewStack *
+rei_window_get_view_stack (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  return self->view_stack;
 }

@@ -61,12 +61,10 @@ rei_xlsx_free (ReiXlsx *self)
    * result is unlinked just after. */
   if (self->workbook != NULL)
     workbook_close (self->workbook);
-  if (self->tmp_path != NULL)
-    g_unlink (self->tmp_path);
+  g_clear_pointer (&self->tmp, rei_temp_file_free);
   remove_scratch_dir (self->scratch_dir);
 
   g_free (self->path);
-  g_free (self->tmp_path);
   g_free (self->scratch_dir);
   g_free (self);
 }
@@ -77,9 +75,7 @@ rei_xlsx_new (const char  *path,
 {
   g_autoptr(ReiXlsx) self = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = NULL;
   lxw_workbook_options options = { 0 };
-  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -96,24 +92,18 @@ rei_xlsx_new (const char  *path,
 
   /* Written beside the destination, so that the final rename stays on one file system and the
    * user never sees a half-written workbook under the name they chose. */
-  dir = g_path_get_dirname (path);
-  self->tmp_path = g_build_filename (dir, ".reintegra-export-XXXXXX.xlsx", NULL);
-  fd = g_mkstemp_full (self->tmp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
+  self->tmp = rei_temp_file_new (path, "export", ".xlsx");
+  if (self->tmp == NULL)
     {
-      int saved_errno = errno;
-
-      g_clear_pointer (&self->tmp_path, g_free);
-      set_write_error (error, path, g_strerror (saved_errno));
+      set_write_error (error, path, g_strerror (errno));
       return NULL;
     }
-  g_close (fd, NULL);
 
   /* constant_memory streams each finished row to disk: 100 000 residents would otherwise be
    * held in memory as a tree of cells.  It requires rows to be written in order. */
   options.constant_memory = LXW_TRUE;
   options.tmpdir = self->scratch_dir;
-  self->workbook = workbook_new_opt (self->tmp_path, &options);
+  self->workbook = workbook_new_opt (rei_temp_file_get_path (self->tmp), &options);
   if (self->workbook == NULL)
     {
       set_write_error (error, path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
@@ -198,14 +188,13 @@ rei_xlsx_finish (ReiXlsx  *self,
       return FALSE;
     }
 
-  if (g_rename (owned->tmp_path, owned->path) != 0)
+  if (!rei_temp_file_commit (owned->tmp))
     {
       int saved_errno = errno;
 
       set_write_error (error, owned->path, g_strerror (saved_errno));
       return FALSE;
     }
-  g_clear_pointer (&owned->tmp_path, g_free);
 
   return TRUE;
 }

@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "rei-export-error.h"
+#include "rei-temp-file.h"
 
 G_BEGIN_DECLS
 
@@ -35,7 +36,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char          *path;         /* the destination the user chose */
-  char          *tmp_path;     /* a 0600 file beside it, renamed over it at the end */
+  ReiTempFile   *tmp;          /* a 0600 file beside it, renamed over it at the end */
   char          *scratch_dir;  /* libxlsxwriter's private 0700 work directory */
   lxw_workbook  *workbook;
   lxw_error      status;       /* the first failed write, LXW_NO_ERROR while all is well */

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "rei-csv-reader.h"
-#include "rei-importer.h"
+#include "rei-sheet-importer.h"
 #include "rei-partner.h"
 #include "rei-progress.h"
 #include "rei-store.h"
@@ -14,29 +14,15 @@ G_BEGIN_DECLS
  * ';' or ','; a re-import updates the partners it names (matched by NIP, else by name) and the
  * columns a sheet lacks keep what is stored.
  *
- * Columns, in any order, header names folded ("Osoba kontaktowa" = osoba_kontaktowa): nazwa
- * and typ (required), poziom, sektor, obszary (codes joined by '|'), nip, regon, adres,
- * osoba_kontaktowa, telefon, email, umowa_od, umowa_do, zakres_umowy, uwagi.
+ * Columns, in any order, header names folded by the shared frame ("Osoba kontaktowa" =
+ * osoba_kontaktowa): nazwa and typ (required), poziom, sektor, obszary (codes joined by '|'),
+ * nip, regon, adres, osoba_kontaktowa, telefon, email, umowa_od, umowa_do, zakres_umowy, uwagi.
  *
- * Built on ReiCsvReader until the shared importer frame is in src/core/base; the row logic
- * (rei_partner_import_row) does not depend on how the sheet is read. */
-
-/* "Osoba kontaktowa", "OSOBA-KONTAKTOWA", "osoba_kontaktowa" → "osoba_kontaktowa". */
-char        *rei_partner_import_fold_header (const char        *header);
-/* The field a folded header names; FALSE for an unknown column ("obszary" is
- * REI_PARTNER_N_FIELDS). */
-gboolean     rei_partner_import_column      (const char        *folded,
-                                             ReiPartnerField   *field);
-
-/* One row: finds the partner it names in the store (NIP, else name), applies the cells of the
- * columns the sheet has (an empty cell clears the field) and checks the result, area codes
- * included.  Returns the partner to save (id 0 for a new one) or NULL with a message for the
- * clerk.  columns: the folded headers; values: the row's cells (missing trailing cells are
- * empty). */
-ReiPartner  *rei_partner_import_row         (ReiStore            *store,
-                                             const char * const  *columns,
-                                             GPtrArray           *values,
-                                             GError             **error);
+ * Built on the shared importer frame (rei-sheet-importer.h), which reads, reports and writes
+ * in one transaction; this file knows the columns and what a row means.  Every row is checked
+ * before anything is written, so a row that repeats the partner of an earlier row (the same
+ * stored partner, or the same new one by NIP or name) is found by remembering the earlier
+ * rows. */
 
 #define REI_TYPE_PARTNER_IMPORTER (rei_partner_importer_get_type ())
 G_DECLARE_FINAL_TYPE (ReiPartnerImporter, rei_partner_importer, REI, PARTNER_IMPORTER, GObject)
@@ -63,6 +49,7 @@ gboolean            rei_partner_importer_validate     (ReiPartnerImporter  *self
 GPtrArray          *rei_partner_importer_get_problems (ReiPartnerImporter  *self);
 /* ReiPartner* as they would be saved, in the file's order (after run or validate). */
 GPtrArray          *rei_partner_importer_get_partners (ReiPartnerImporter  *self);
+/* Of the good rows of the last file checked (a preview counts as much as a run). */
 guint               rei_partner_importer_get_n_inserted (ReiPartnerImporter *self);
 guint               rei_partner_importer_get_n_updated  (ReiPartnerImporter *self);
 

@@ -37,33 +37,26 @@ rei_store_list_referrals (ReiStore  *self,
                           GError   **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_ERROR;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c,
+  if (!rei_store_statement_read (&st, self,
     "SELECT r.id, r.resident_id, r.partner_id, r.service_id, r.plan_id, r.referred_on, "
     "r.started_on, r.ended_on, r.status, r.result, p.name, s.name, "
     "res.surname || ' ' || res.first_name FROM referral r "
     "JOIN partner p ON p.id = r.partner_id JOIN resident res ON res.id = r.resident_id "
     "LEFT JOIN service s ON s.id = r.service_id "
     "WHERE (?1 <= 0 OR r.partner_id = ?1) AND (?2 <= 0 OR r.resident_id = ?2) "
-    "ORDER BY r.referred_on DESC, r.id DESC", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, partner_id);
-      sqlite3_bind_int64 (stmt, 2, resident_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (list, referral_from_row (stmt));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading referrals"));
-    }
-  rei_store_unlock (c);
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+    "ORDER BY r.referred_on DESC, r.id DESC", error))
+    return NULL;
+  rei_store_statement_bind_int64 (&st, 1, partner_id);
+  rei_store_statement_bind_int64 (&st, 2, resident_id);
+  while (rei_store_statement_next (&st))
+    g_ptr_array_add (list, referral_from_row (st.stmt));
+  if (!rei_store_statement_finish (&st, N_("reading referrals"), error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 static gboolean
@@ -180,38 +173,30 @@ rei_store_count_referrals (ReiStore      *self,
                            GError       **error)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_ERROR;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c,
+  if (!rei_store_statement_read (&st, self,
     "SELECT partner_id, COUNT(*) FROM referral WHERE referred_on >= ?1 AND referred_on <= ?2 "
-    "GROUP BY partner_id", error);
-  if (stmt != NULL)
-    {
-      rei_store_bind_text (stmt, 1, from_iso ? from_iso : "0000-01-01");
-      rei_store_bind_text (stmt, 2, to_iso ? to_iso : "9999-12-31");
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
-                               GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("counting referrals"));
-    }
-  rei_store_unlock (c);
-  if (rc == SQLITE_DONE && g_cancellable_set_error_if_cancelled (cancellable, error))
+    "GROUP BY partner_id", error))
     return NULL;
-  return rc == SQLITE_DONE ? g_steal_pointer (&counts) : NULL;
+  rei_store_statement_bind_text (&st, 1, from_iso ? from_iso : "0000-01-01");
+  rei_store_statement_bind_text (&st, 2, to_iso ? to_iso : "9999-12-31");
+  while (rei_store_statement_next (&st))
+    {
+      gint64 id = sqlite3_column_int64 (st.stmt, 0);
+
+      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER ((guint) sqlite3_column_int64 (st.stmt, 1)));
+    }
+  if (!rei_store_statement_finish (&st, N_("counting referrals"), error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_steal_pointer (&counts);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -251,16 +236,13 @@ rei_store_list_coverage (ReiStore  *self,
                          GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_coverage_free);
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_ERROR;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
   /* One statement, so that the counts are of one moment.  A partner counts for an area when it
    * works there (partner_area) or provides a service in it. */
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c,
+  if (!rei_store_statement_read (&st, self,
     "SELECT 1, a.code, a.label, a.position, "
     " (SELECT COUNT(*) FROM service s WHERE s.area = a.code AND s.active AND s.partner_id IS NOT NULL), "
     " (SELECT COUNT(*) FROM (SELECT partner_id FROM partner_area WHERE area_code = a.code "
@@ -273,27 +255,23 @@ rei_store_list_coverage (ReiStore  *self,
     " (SELECT COUNT(DISTINCT partner_id) FROM service WHERE dimension_code = d.code AND active), "
     " (SELECT COUNT(*) FROM plan_unmet_need n WHERE n.dimension_code = d.code AND n.met_on IS NULL) "
     "FROM potential_dimension d WHERE d.active "
-    "ORDER BY 1 DESC, 4, 2", error);
-  if (stmt != NULL)
+    "ORDER BY 1 DESC, 4, 2", error))
+    return NULL;
+  while (rei_store_statement_next (&st))
     {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ReiCoverage *row = g_new0 (ReiCoverage, 1);
+      ReiCoverage *row = g_new0 (ReiCoverage, 1);
 
-          row->is_area = sqlite3_column_int (stmt, 0) != 0;
-          row->code = rei_network_column_text (stmt, 1);
-          row->label = rei_network_column_text (stmt, 2);
-          row->n_services = (guint) sqlite3_column_int64 (stmt, 4);
-          row->n_partners = (guint) sqlite3_column_int64 (stmt, 5);
-          row->n_open_needs = (guint) sqlite3_column_int64 (stmt, 6);
-          g_ptr_array_add (rows, row);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading the gaps"));
+      row->is_area = sqlite3_column_int (st.stmt, 0) != 0;
+      row->code = rei_store_statement_dup_text (&st, 1);
+      row->label = rei_store_statement_dup_text (&st, 2);
+      row->n_services = (guint) sqlite3_column_int64 (st.stmt, 4);
+      row->n_partners = (guint) sqlite3_column_int64 (st.stmt, 5);
+      row->n_open_needs = (guint) sqlite3_column_int64 (st.stmt, 6);
+      g_ptr_array_add (rows, row);
     }
-  rei_store_unlock (c);
-  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+  if (!rei_store_statement_finish (&st, N_("reading the gaps"), error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 GPtrArray *
@@ -302,44 +280,37 @@ rei_store_list_unmet_needs (ReiStore  *self,
                             GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_unmet_need_free);
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_ERROR;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
   /* Served now: some partner's active service matches the need's area and dimension (those it
    * names).  A need that names neither cannot be matched and stays a gap. */
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c,
+  if (!rei_store_statement_read (&st, self,
     "SELECT n.id, n.plan_id, n.area_code, n.dimension_code, n.description, n.recorded_on, "
     " (n.area_code IS NOT NULL OR n.dimension_code IS NOT NULL) AND EXISTS (SELECT 1 FROM service s "
     "   WHERE s.active AND s.partner_id IS NOT NULL "
     "   AND (n.area_code IS NULL OR s.area = n.area_code) "
     "   AND (n.dimension_code IS NULL OR s.dimension_code = n.dimension_code)) "
-    "FROM plan_unmet_need n WHERE n.met_on IS NULL ORDER BY n.recorded_on, n.id", error);
-  if (stmt != NULL)
+    "FROM plan_unmet_need n WHERE n.met_on IS NULL ORDER BY n.recorded_on, n.id", error))
+    return NULL;
+  while (rei_store_statement_next (&st))
     {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ReiUnmetNeed *need;
+      ReiUnmetNeed *need;
 
-          if (only_unserved && sqlite3_column_int (stmt, 6))
-            continue;
-          need = g_new0 (ReiUnmetNeed, 1);
-          need->id = sqlite3_column_int64 (stmt, 0);
-          need->plan_id = sqlite3_column_int64 (stmt, 1);
-          need->area_code = rei_network_column_text (stmt, 2);
-          need->dimension_code = rei_network_column_text (stmt, 3);
-          need->description = rei_network_column_text (stmt, 4);
-          need->recorded_on = rei_network_column_text (stmt, 5);
-          need->served_now = sqlite3_column_int (stmt, 6) != 0;
-          g_ptr_array_add (rows, need);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading the gaps"));
+      if (only_unserved && sqlite3_column_int (st.stmt, 6))
+        continue;
+      need = g_new0 (ReiUnmetNeed, 1);
+      need->id = sqlite3_column_int64 (st.stmt, 0);
+      need->plan_id = sqlite3_column_int64 (st.stmt, 1);
+      need->area_code = rei_store_statement_dup_text (&st, 2);
+      need->dimension_code = rei_store_statement_dup_text (&st, 3);
+      need->description = rei_store_statement_dup_text (&st, 4);
+      need->recorded_on = rei_store_statement_dup_text (&st, 5);
+      need->served_now = sqlite3_column_int (st.stmt, 6) != 0;
+      g_ptr_array_add (rows, need);
     }
-  rei_store_unlock (c);
-  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+  if (!rei_store_statement_finish (&st, N_("reading the gaps"), error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 
 #include "rei-store-maintenance.h"
 #include "rei-store-private.h"
+#include "rei-temp-file.h"
 
 /* What keeps a centre's register safe beyond one transaction: the integrity check, backups
  * (by hand and the daily ones, with the oldest removed), and restoring one. */
@@ -111,45 +111,73 @@ rei_store_is_database_file (const char *db_path,
   return FALSE;
 }
 
-static void
-step_backup (sqlite3_backup *backup,
-             int            *rc)
+/* Pages copied between two looks at Cancel: 1 MiB with 4 KiB pages, a few milliseconds. */
+#define PAGES_PER_STEP 256
+
+void
+rei_store_steps_report (const ReiStoreSteps *steps,
+                        double               fraction)
+{
+  if (steps != NULL && steps->progress != NULL)
+    steps->progress (steps->from + steps->span * CLAMP (fraction, 0.0, 1.0),
+                     steps->progress_data);
+}
+
+int
+rei_store_run_backup (sqlite3_backup      *backup,
+                      const ReiStoreSteps *steps,
+                      gboolean             wait_busy)
 {
   guint waited = 0;
+  int rc;
 
-  /* Another connection's write (the window saving a form) holds the lock for milliseconds;
-   * wait for it a while, as the store's busy timeout does, rather than fail. */
   do
     {
-      *rc = sqlite3_backup_step (backup, 256);
-      if (*rc == SQLITE_BUSY || *rc == SQLITE_LOCKED)
+      if (steps != NULL && g_cancellable_is_cancelled (steps->cancellable))
+        return SQLITE_INTERRUPT;
+      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         {
-          if (++waited > 1000)
+          /* Another connection's write (the window saving a form) holds the lock for
+           * milliseconds; wait for it a while, as the store's busy timeout does, rather than
+           * fail. */
+          if (!wait_busy || ++waited > 1000)
             break;
           g_usleep (10000);
+          continue;
+        }
+      if (rc == SQLITE_OK || rc == SQLITE_DONE)
+        {
+          int total = sqlite3_backup_pagecount (backup);
+
+          rei_store_steps_report (steps, total > 0
+                                           ? (double) (total - sqlite3_backup_remaining (backup)) / total
+                                           : 1.0);
         }
     }
-  while (*rc == SQLITE_OK || *rc == SQLITE_BUSY || *rc == SQLITE_LOCKED);
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  return rc;
 }
 
 /* A consistent copy of the database at source_path, written to a private temporary file beside
  * destination and renamed into place only when complete, so that a failure (a full disk, a
- * kill) never leaves half a database under the real name. */
+ * kill, Cancel) never leaves half a database under the real name. */
 gboolean
-rei_store_copy_database (const char  *source_path,
-               const char  *destination,
-               GError     **error)
+rei_store_copy_database (const char          *source_path,
+                         const char          *destination,
+                         const ReiStoreSteps *steps,
+                         GError             **error)
 {
-  g_autofree char *dir = g_path_get_dirname (destination);
-  g_autofree char *tmp_path = g_build_filename (dir, ".reintegra-backup-XXXXXX", NULL);
+  g_autoptr(ReiTempFile) tmp = NULL;
+  const char *tmp_path;
   sqlite3 *source = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   gboolean ok = FALSE;
-  int fd, rc;
+  int rc;
 
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
+  tmp = rei_temp_file_new (destination, "backup", NULL);
+  if (tmp == NULL)
     {
       int saved = errno;
 
@@ -161,7 +189,7 @@ rei_store_copy_database (const char  *source_path,
                    _("Cannot write the backup “%s”: %s"), destination, g_strerror (saved));
       return FALSE;
     }
-  close (fd);
+  tmp_path = rei_temp_file_get_path (tmp);
 
   /* A connection of its own: the copy reads a consistent snapshot (WAL) while the window
    * keeps working on the store's connections. */
@@ -185,9 +213,14 @@ rei_store_copy_database (const char  *source_path,
       rei_store_set_sqlite_error (error, dest, _("starting the backup"));
       goto out;
     }
-  step_backup (backup, &rc);
+  rc = rei_store_run_backup (backup, steps, TRUE);
   sqlite3_backup_finish (backup);
 
+  if (rc == SQLITE_INTERRUPT)
+    {
+      g_cancellable_set_error_if_cancelled (steps->cancellable, error);
+      goto out;
+    }
   if (rc != SQLITE_DONE)
     {
       rei_store_set_sqlite_error (error, sqlite3_errcode (dest) != SQLITE_OK ? dest : source,
@@ -204,7 +237,7 @@ rei_store_copy_database (const char  *source_path,
   sqlite3_close_v2 (dest);
   dest = NULL;
 
-  if (g_rename (tmp_path, destination) != 0)
+  if (!rei_temp_file_commit (tmp))
     {
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_OPEN,
                    _("Cannot write the backup “%s”: %s"), destination, g_strerror (errno));
@@ -217,8 +250,6 @@ out:
     sqlite3_close_v2 (dest);
   if (source != NULL)
     sqlite3_close_v2 (source);
-  if (!ok)
-    g_unlink (tmp_path);
   return ok;
 }
 
@@ -227,6 +258,19 @@ rei_store_backup (ReiStore    *self,
                   const char  *destination,
                   GError     **error)
 {
+  return rei_store_backup_full (self, destination, NULL, NULL, NULL, error);
+}
+
+gboolean
+rei_store_backup_full (ReiStore         *self,
+                       const char       *destination,
+                       GCancellable     *cancellable,
+                       ReiProgressFunc   progress,
+                       gpointer          progress_data,
+                       GError          **error)
+{
+  ReiStoreSteps steps = { cancellable, progress, progress_data, 0.0, 1.0 };
+
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
@@ -237,7 +281,7 @@ rei_store_backup (ReiStore    *self,
                    destination);
       return FALSE;
     }
-  return rei_store_copy_database (rei_store_get_path (self), destination, error);
+  return rei_store_copy_database (rei_store_get_path (self), destination, &steps, error);
 }
 
 char *

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rei-progress.h"
 #include "rei-store.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,14 @@ gboolean     rei_store_check                 (ReiStore            *self,
  * destination and renamed into place. */
 gboolean     rei_store_backup                (ReiStore            *self,
                                               const char          *destination,
+                                              GError             **error);
+/* The same, reporting progress (from the calling thread) and stopping for cancellable: a
+ * cancelled backup leaves no file, not even its temporary one (G_IO_ERROR_CANCELLED). */
+gboolean     rei_store_backup_full           (ReiStore            *self,
+                                              const char          *destination,
+                                              GCancellable        *cancellable,
+                                              ReiProgressFunc      progress,
+                                              gpointer             progress_data,
                                               GError             **error);
 
 /* Checks a backup without changing it: an SQLite file of Reintegra's (application id), of a
@@ -27,6 +36,17 @@ gboolean     rei_store_verify_backup         (const char          *path,
 gboolean     rei_store_restore               (const char          *db_path,
                                               const char          *backup_path,
                                               char               **kept_path,
+                                              GError             **error);
+/* The same, reporting progress (from the calling thread) and stopping for cancellable: until
+ * the backup is written in whole, a cancelled restore changes nothing (the database's write
+ * transaction is rolled back; the copy of it kept is removed) and fails with
+ * G_IO_ERROR_CANCELLED.  Once it is written, Cancel comes too late and the restore is done. */
+gboolean     rei_store_restore_full          (const char          *db_path,
+                                              const char          *backup_path,
+                                              char               **kept_path,
+                                              GCancellable        *cancellable,
+                                              ReiProgressFunc      progress,
+                                              gpointer             progress_data,
                                               GError             **error);
 /* $XDG_DATA_HOME/reintegra/backups. */
 char        *rei_store_default_backup_folder (void);

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "rei-progress.h"
 #include "rei-store.h"
 
 G_BEGIN_DECLS
@@ -24,11 +25,34 @@ void      rei_store_register_sql    (sqlite3    *db);
 
 /* How long a connection waits for another program's lock: 10 s, or REINTEGRA_BUSY_TIMEOUT_MS. */
 int       rei_store_busy_timeout_ms  (void);
+/* How a long copy (a backup, a restore) reports and stops: its share of the whole work runs
+ * from `from` to `from + span`; a cancelled copy stops between two chunks of pages and fails
+ * with G_IO_ERROR_CANCELLED.  NULL: neither. */
+typedef struct
+{
+  GCancellable    *cancellable;
+  ReiProgressFunc  progress;
+  gpointer         progress_data;
+  double           from;
+  double           span;
+} ReiStoreSteps;
+
 /* A consistent copy of the database at source_path (which may be in use) written to a private
- * (0600) temporary file beside destination and renamed into place when complete. */
-gboolean  rei_store_copy_database    (const char  *source_path,
-                                      const char  *destination,
-                                      GError     **error);
+ * (0600) temporary file beside destination and renamed into place when complete; cancelled or
+ * failed, the temporary file is gone and destination as it was. */
+gboolean  rei_store_copy_database    (const char          *source_path,
+                                      const char          *destination,
+                                      const ReiStoreSteps *steps,
+                                      GError             **error);
+/* Copies with sqlite3_backup_step() a chunk at a time, reporting after each: SQLITE_DONE when
+ * complete, SQLITE_INTERRUPT when steps' cancellable was cancelled, else SQLite's error.
+ * wait_busy: retry a while when the source is busy (the destination's own busy handler waits
+ * otherwise). */
+int       rei_store_run_backup       (sqlite3_backup      *backup,
+                                      const ReiStoreSteps *steps,
+                                      gboolean             wait_busy);
+void      rei_store_steps_report     (const ReiStoreSteps *steps,
+                                      double               fraction);
 /* Whether path is the database at db_path or one of its -wal, -shm, -journal. */
 gboolean  rei_store_is_database_file (const char  *db_path,
                                       const char  *path);

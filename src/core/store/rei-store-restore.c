@@ -58,10 +58,32 @@ is_sqlite_header (const guint8 *header,
          memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) == 0;
 }
 
+static int
+interrupt_cb (gpointer cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+static gboolean verify_backup (const char    *path,
+                               guint         *version,
+                               GCancellable  *cancellable,
+                               GError       **error);
+
 gboolean
 rei_store_verify_backup (const char  *path,
                          guint       *version,
                          GError     **error)
+{
+  return verify_backup (path, version, NULL, error);
+}
+
+/* The integrity check reads every page of the backup: Cancel stops it between two of SQLite's
+ * virtual machine steps. */
+static gboolean
+verify_backup (const char    *path,
+               guint         *version,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   guint8 header[100];
   gssize n;
@@ -136,6 +158,8 @@ rei_store_verify_backup (const char  *path,
     {
       sqlite3_extended_result_codes (db, TRUE);
       rei_store_register_sql (db);
+      if (cancellable != NULL)
+        sqlite3_progress_handler (db, 10000, interrupt_cb, cancellable);
       rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
     }
   if (rc != SQLITE_OK)
@@ -152,6 +176,11 @@ rei_store_verify_backup (const char  *path,
         g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", msg);
     }
   sqlite3_finalize (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
   if (rc != SQLITE_DONE && problems->len == 0)
     {
       rei_store_set_sqlite_error (error, db, _("checking the backup"));
@@ -243,18 +272,43 @@ application_id (const char   *path,
   return id;
 }
 
+/* Waits for another program's write as the store's busy timeout does, but stops at once for
+ * Cancel: the clerk sees the restore wait and may give up. */
+typedef struct
+{
+  GCancellable *cancellable;
+  int           timeout_ms;
+} Busy;
+
+#define BUSY_SLEEP_MS 10
+
+static int
+busy_cb (void *data,
+         int   n_tries)
+{
+  Busy *busy = data;
+
+  if (g_cancellable_is_cancelled (busy->cancellable) ||
+      (gint64) n_tries * BUSY_SLEEP_MS >= busy->timeout_ms)
+    return 0;
+  g_usleep (BUSY_SLEEP_MS * 1000);
+  return 1;
+}
+
 /* Copies the backup into the database in one write transaction on it.  *corrupt tells the
  * caller that the database itself could not be written page by page (its first page is
  * damaged), the one case where the file is replaced instead. */
 static gboolean
-copy_into (const char  *db_path,
-           const char  *backup_path,
-           gboolean    *corrupt,
-           GError     **error)
+copy_into (const char          *db_path,
+           const char          *backup_path,
+           const ReiStoreSteps *steps,
+           gboolean            *corrupt,
+           GError             **error)
 {
   sqlite3 *dest = NULL;
   sqlite3 *source = NULL;
   sqlite3_backup *backup;
+  Busy busy = { NULL, 0 };
   gboolean ok = FALSE;
   int rc;
 
@@ -270,7 +324,9 @@ copy_into (const char  *db_path,
       goto out;
     }
   sqlite3_extended_result_codes (dest, TRUE);
-  sqlite3_busy_timeout (dest, rei_store_busy_timeout_ms ());
+  busy.cancellable = steps != NULL ? steps->cancellable : NULL;
+  busy.timeout_ms = rei_store_busy_timeout_ms ();
+  sqlite3_busy_handler (dest, busy_cb, &busy);
   rei_store_register_sql (source);
   rei_store_register_sql (dest);
   if (sqlite3_db_readonly (dest, "main") == 1)
@@ -290,10 +346,17 @@ copy_into (const char  *db_path,
       goto out;
     }
   /* The busy handler waits for another program's write as the store does; past that the
-   * database is left as it is. */
-  rc = sqlite3_backup_step (backup, -1);
+   * database is left as it is.  The write transaction the first step opens lasts until the
+   * last: finished early (Cancel), it is rolled back and the database is as it was. */
+  rc = rei_store_run_backup (backup, steps, FALSE);
   sqlite3_backup_finish (backup);
 
+  if (rc == SQLITE_INTERRUPT ||
+      (rc != SQLITE_DONE && g_cancellable_is_cancelled (busy.cancellable)))
+    {
+      g_cancellable_set_error_if_cancelled (busy.cancellable, error);
+      goto out;
+    }
   if (rc != SQLITE_DONE)
     {
       int code = sqlite3_errcode (dest) & 0xff;
@@ -316,9 +379,10 @@ out:
  * complete copy is written beside it and renamed over it.  The old -wal goes first: renamed
  * over, the new file would otherwise be read through the old file's log. */
 static gboolean
-replace_file (const char  *db_path,
-              const char  *backup_path,
-              GError     **error)
+replace_file (const char          *db_path,
+              const char          *backup_path,
+              const ReiStoreSteps *steps,
+              GError             **error)
 {
   g_autofree char *tmp = g_strconcat (db_path, ".restoring", NULL);
   g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
@@ -331,7 +395,7 @@ replace_file (const char  *db_path,
                    _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
       return FALSE;
     }
-  if (!rei_store_copy_database (backup_path, tmp, error))
+  if (!rei_store_copy_database (backup_path, tmp, steps, error))
     return FALSE;
   if ((g_unlink (wal) != 0 && errno != ENOENT) || (g_unlink (shm) != 0 && errno != ENOENT) ||
       g_rename (tmp, db_path) != 0)
@@ -350,9 +414,29 @@ rei_store_restore (const char  *db_path,
                    char       **kept_path,
                    GError     **error)
 {
+  return rei_store_restore_full (db_path, backup_path, kept_path, NULL, NULL, NULL, error);
+}
+
+/* The shares of the whole a restore's steps take, for the progress bar. */
+#define VERIFIED 0.15
+#define KEPT     0.50
+#define COPIED   0.95
+
+gboolean
+rei_store_restore_full (const char       *db_path,
+                        const char       *backup_path,
+                        char            **kept_path,
+                        GCancellable     *cancellable,
+                        ReiProgressFunc   progress,
+                        gpointer          progress_data,
+                        GError          **error)
+{
   g_autofree char *kept = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(ReiStore) reopened = NULL;
+  ReiStoreSteps keep_steps = { cancellable, progress, progress_data, VERIFIED, KEPT - VERIFIED };
+  ReiStoreSteps copy_steps = { cancellable, progress, progress_data, KEPT, COPIED - KEPT };
+  ReiStoreSteps whole_steps = { cancellable, progress, progress_data, VERIFIED, COPIED - VERIFIED };
   guint8 header[100];
   gssize n;
   gboolean corrupt = FALSE;
@@ -363,7 +447,7 @@ rei_store_restore (const char  *db_path,
   if (kept_path != NULL)
     *kept_path = NULL;
 
-  if (!rei_store_verify_backup (backup_path, NULL, error))
+  if (!verify_backup (backup_path, NULL, cancellable, error))
     return FALSE;
   if (rei_store_is_database_file (db_path, backup_path))
     {
@@ -371,6 +455,7 @@ rei_store_restore (const char  *db_path,
                    _("“%s” is the database itself, not a backup of it."), backup_path);
       return FALSE;
     }
+  rei_store_steps_report (&keep_steps, 0.0);
 
   /* Never over another program's file, nor over one that is no database at all: the --db was
    * mistyped, and what is there is somebody's. */
@@ -388,7 +473,7 @@ rei_store_restore (const char  *db_path,
   if (n > 0)
     {
       kept = kept_path_for (db_path);
-      if (!rei_store_copy_database (db_path, kept, &local))
+      if (!rei_store_copy_database (db_path, kept, &keep_steps, &local))
         {
           if (!g_error_matches (local, REI_STORE_ERROR, REI_STORE_ERROR_CORRUPT))
             {
@@ -400,7 +485,7 @@ rei_store_restore (const char  *db_path,
             return FALSE;
         }
 
-      if (!copy_into (db_path, backup_path, &corrupt, &local))
+      if (!copy_into (db_path, backup_path, &copy_steps, &corrupt, &local))
         {
           if (!corrupt)
             {
@@ -410,17 +495,19 @@ rei_store_restore (const char  *db_path,
               return FALSE;
             }
           g_clear_error (&local);
-          if (!replace_file (db_path, backup_path, error))
+          if (!replace_file (db_path, backup_path, &copy_steps, error))
             return FALSE;
         }
     }
-  else if (!replace_file (db_path, backup_path, error))
+  else if (!replace_file (db_path, backup_path, &whole_steps, error))
     return FALSE;
 
   /* A backup of an older schema is brought up to this version's, as opening it would. */
   reopened = rei_store_open (db_path, error);
   if (reopened == NULL)
     return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
 
   if (kept_path != NULL)
     *kept_path = g_steal_pointer (&kept);

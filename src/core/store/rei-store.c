@@ -356,10 +356,23 @@ rei_store_finalize (GObject *object)
   G_OBJECT_CLASS (rei_store_parent_class)->finalize (object);
 }
 
+enum {
+  REPLACED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 rei_store_class_init (ReiStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rei_store_finalize;
+
+  /* Everything in the database was replaced under the open store (a backup was restored into
+   * it): whatever was read from it before is stale.  Emitted by rei_store_notify_replaced(), in
+   * the thread that calls it. */
+  signals[REPLACED] = g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -422,6 +435,20 @@ rei_store_get_path (ReiStore *self)
 {
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
   return self->path;
+}
+
+void
+rei_store_notify_replaced (ReiStore *self)
+{
+  ReiStoreConnection *c;
+
+  g_return_if_fail (REI_IS_STORE (self));
+
+  /* A restored backup of an older schema was upgraded when the restore opened it. */
+  c = rei_store_lock_read (self);
+  self->version = rei_store_db_query_uint (rei_store_connection_get_db (c), "PRAGMA user_version");
+  rei_store_unlock (c);
+  g_signal_emit (self, signals[REPLACED], 0);
 }
 
 guint

@@ -38,6 +38,10 @@ ReiStore    *rei_store_open                  (const char          *path,
                                               GError             **error);
 const char  *rei_store_get_path              (ReiStore            *self);
 guint        rei_store_get_version           (ReiStore            *self);
+/* Tells everyone who shows data of the store that the whole database was replaced under it (a
+ * restore): emits "replaced", on which every view reads again what it shows.  Call it on the
+ * main thread, once the restore is done. */
+void         rei_store_notify_replaced       (ReiStore            *self);
 char        *rei_store_default_path          (void);
 
 /* The name written into the audit trail (the desktop user by default). */

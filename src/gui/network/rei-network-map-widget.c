@@ -28,7 +28,8 @@ struct _ReiNetworkMapWidget
   char          *area;
   char          *centre_label;
   ReiNetworkMap *map;
-  GskRenderNode *base;          /* everything but the hovered node; NULL when stale */
+  GskRenderNode *picture;       /* everything but the hovered node, as one image at the
+                                 * widget's scale; NULL when stale */
   int            hovered;       /* node index, -1 for none */
   GCancellable  *counting;      /* the running count, if any */
 };
@@ -61,7 +62,7 @@ rgba (const ReiMapColour *c,
 static void
 invalidate (ReiNetworkMapWidget *self)
 {
-  g_clear_pointer (&self->base, gsk_render_node_unref);
+  g_clear_pointer (&self->picture, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -354,6 +355,40 @@ build_base (ReiNetworkMapWidget *self)
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
+/* The static map as one picture: drawn once into an image (at the widget's scale) and kept as
+ * a cairo node that paints that image.  A cached tree of nodes would not do: GTK 4.8's cairo
+ * renderer walks every node of a tree to repaint even the few pixels a hover changes, which at
+ * 300 partners (their links, circles and names) cost 10–40 ms a hover; and a texture node is
+ * copied out of its texture on every frame.  The image is painted as it is, clipped to what
+ * changed; the GL renderer uploads it once. */
+static GskRenderNode *
+render_picture (ReiNetworkMapWidget *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double width = rei_network_map_get_width (self->map);
+  double height = rei_network_map_get_height (self->map);
+  g_autoptr(GskRenderNode) base = build_base (self);
+  cairo_surface_t *image;
+  GskRenderNode *picture;
+  cairo_t *cr;
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width * scale),
+                                      ceil (height * scale));
+  cr = cairo_create (image);
+  cairo_scale (cr, scale, scale);
+  gsk_render_node_draw (base, cr);
+  cairo_destroy (cr);
+
+  picture = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gsk_cairo_node_get_draw_context (picture);
+  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  return picture;
+}
+
 /* The hovered node ringed, its whole name and its referrals in a box beside it. */
 static void
 append_hover (ReiNetworkMapWidget *self,
@@ -410,6 +445,12 @@ on_leave_cb (GtkEventControllerMotion *controller,
 }
 
 static void
+on_scale_factor_changed_cb (ReiNetworkMapWidget *self)
+{
+  invalidate (self);
+}
+
+static void
 on_released_cb (GtkGestureClick     *gesture,
                 int                  n_press,
                 double               x,
@@ -445,9 +486,9 @@ rei_network_map_widget_snapshot (GtkWidget   *widget,
 
   if (self->map == NULL)
     return;
-  if (self->base == NULL)
-    self->base = build_base (self);
-  gtk_snapshot_append_node (snapshot, self->base);
+  if (self->picture == NULL)
+    self->picture = render_picture (self);
+  gtk_snapshot_append_node (snapshot, self->picture);
   if (self->hovered >= 0 && (guint) self->hovered < rei_network_map_get_n_nodes (self->map))
     append_hover (self, snapshot);
 }
@@ -491,7 +532,7 @@ rei_network_map_widget_dispose (GObject *object)
   if (self->counting != NULL)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
-  g_clear_pointer (&self->base, gsk_render_node_unref);
+  g_clear_pointer (&self->picture, gsk_render_node_unref);
   g_clear_object (&self->map);
   g_clear_pointer (&self->partners, g_ptr_array_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
@@ -569,6 +610,7 @@ rei_network_map_widget_init (ReiNetworkMapWidget *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed_cb), NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

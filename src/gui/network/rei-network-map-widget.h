@@ -18,9 +18,9 @@ G_DECLARE_FINAL_TYPE (ReiNetworkMapWidget, rei_network_map_widget, REI, NETWORK_
  * sector's colour, the names where the rings leave room for them, a legend.  Hovering a node
  * names it (beside the node and as a tooltip); clicking it emits "partner-activated".
  *
- * Everything but the hovered node is kept as one render node, rebuilt only when the layout or
- * the counts change, so that hover and click cost a hit test and a few nodes whatever the size
- * of the network. */
+ * Everything but the hovered node is kept as one picture (a texture at the widget's scale),
+ * drawn again only when the layout, the counts or the size change, so that hover and click cost
+ * a hit test, a blit and a few nodes whatever the size of the network. */
 GtkWidget     *rei_network_map_widget_new              (void);
 /* ReiPartner*; keeps the counts and the area filter. */
 void           rei_network_map_widget_set_partners     (ReiNetworkMapWidget *self,

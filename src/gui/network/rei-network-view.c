@@ -598,13 +598,25 @@ rei_network_view_new (void)
   return g_object_new (REI_TYPE_NETWORK_VIEW, NULL);
 }
 
+/* A backup was restored: the partners, services and counts of the restored register. */
+static void
+on_store_replaced_cb (ReiNetworkView *self)
+{
+  rei_network_view_refresh (self);
+}
+
 void
 rei_network_view_set_store (ReiNetworkView *self,
                             ReiStore       *store)
 {
   g_return_if_fail (REI_IS_NETWORK_VIEW (self));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_replaced_cb, self);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self,
+                             G_CONNECT_SWAPPED);
   rei_partner_editor_set_store (self->partner_editor, store);
   rei_service_editor_set_store (self->service_editor, store);
   if (store != NULL)
@@ -656,7 +668,8 @@ rei_network_view_get_service_editor (ReiNetworkView *self)
 gboolean
 rei_network_view_get_loading (ReiNetworkView *self)
 {
-  return self->loading != NULL || rei_network_map_widget_get_loading (self->map);
+  return self->loading != NULL || rei_network_map_widget_get_loading (self->map)
+         || rei_partner_editor_get_loading (self->partner_editor);
 }
 
 void

@@ -10,8 +10,14 @@
 #include "rei-code-combo-row.h"
 #include "rei-date.h"
 #include "rei-identifiers.h"
+#include "rei-resident-match.h"
 #include "rei-store-network.h"
 #include "rei-store-residents.h"
+
+/* How many residents a search offers to choose from, and how long typing may pause before the
+ * registry is searched. */
+#define MAX_MATCHES 20
+#define SEARCH_DELAY_MS 150
 
 struct _ReiPartnerEditor
 {
@@ -21,6 +27,10 @@ struct _ReiPartnerEditor
   ReiPartner      *partner;        /* as loaded: what the form does not show is kept */
   GPtrArray       *area_checks;    /* GtkCheckButton*, with the code as data "code" */
   GArray          *service_ids;    /* gint64, parallel to service_row's model */
+  GArray          *match_ids;      /* gint64 resident ids, parallel to match_row's model */
+  GCancellable    *details;        /* reading the partner's services and referrals */
+  GCancellable    *searching;      /* searching the registry for the resident to refer */
+  guint            search_source;  /* the pause after a keystroke */
 
   /* Template widgets. */
   AdwEntryRow     *name_row;
@@ -41,7 +51,9 @@ struct _ReiPartnerEditor
   AdwEntryRow     *agreement_until_row;
   AdwEntryRow     *notes_row;
   AdwPreferencesGroup *refer_group;
-  AdwEntryRow     *pesel_row;
+  AdwEntryRow     *resident_row;
+  AdwComboRow     *match_row;
+  GtkWidget       *refer_button;
   AdwComboRow     *service_row;
   AdwEntryRow     *referred_on_row;
   GtkLabel        *referral_label;
@@ -93,11 +105,14 @@ is_date_field (ReiPartnerField field)
   return field == REI_PARTNER_AGREEMENT_DATE || field == REI_PARTNER_AGREEMENT_UNTIL;
 }
 
+/* Only a text that differs is set: opening a partner from the map should re-measure the rows
+ * that change, not the whole form. */
 static void
 set_entry (AdwEntryRow *row,
            const char  *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
 static void
@@ -160,19 +175,70 @@ update_areas_subtitle (ReiPartnerEditor *self)
   adw_expander_row_set_subtitle (self->areas_row, subtitle);
 }
 
-static void
-fill_services (ReiPartnerEditor *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) services = NULL;
-  gint64 none = 0;
-  gint64 id = self->partner != NULL ? rei_partner_get_id (self->partner) : 0;
+/* ---------------------------------------------------------------------------------------------
+ * The partner's services and referrals, read in a thread: opening a partner from the map or the
+ * list fills the form from the partner in hand and leaves the queries to a worker.
+ * ------------------------------------------------------------------------------------------- */
 
+typedef struct
+{
+  ReiStore  *store;
+  gint64     partner_id;
+  GPtrArray *services;       /* ReiService* */
+  guint      n_referrals;
+  char      *last_referred;  /* ISO date of the newest, NULL for none */
+} Details;
+
+static void
+details_free (gpointer data)
+{
+  Details *details = data;
+
+  g_object_unref (details->store);
+  g_clear_pointer (&details->services, g_ptr_array_unref);
+  g_free (details->last_referred);
+  g_free (details);
+}
+
+static void
+details_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Details *details = data;
+  g_autoptr(GPtrArray) referrals = NULL;
+  GError *error = NULL;
+
+  details->services = rei_store_list_services (details->store, details->partner_id, &error);
+  if (details->services != NULL)
+    referrals = rei_store_list_referrals (details->store, details->partner_id, 0, &error);
+  if (referrals == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  details->n_referrals = referrals->len;
+  if (referrals->len > 0)
+    details->last_referred = g_strdup (rei_referral_get_text (g_ptr_array_index (referrals, 0),
+                                                              REI_REFERRAL_REFERRED_ON));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_services (ReiPartnerEditor *self,
+              GPtrArray        *services)
+{
+  g_autoptr(GtkStringList) names = NULL;
+  gint64 none = 0;
+
+  /* The list holds "No particular service" alone already. */
+  if ((services == NULL || services->len == 0) && self->service_ids->len == 1)
+    return;
+  names = gtk_string_list_new (NULL);
   g_array_set_size (self->service_ids, 0);
   gtk_string_list_append (names, _("No particular service"));
   g_array_append_val (self->service_ids, none);
-  if (self->store != NULL && id > 0)
-    services = rei_store_list_services (self->store, id, NULL);
   for (guint i = 0; services != NULL && i < services->len; i++)
     {
       ReiService *service = g_ptr_array_index (services, i);
@@ -185,33 +251,194 @@ fill_services (ReiPartnerEditor *self)
 }
 
 static void
-update_referral_summary (ReiPartnerEditor *self)
+on_details_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  gint64 id = self->partner != NULL ? rei_partner_get_id (self->partner) : 0;
-  g_autoptr(GPtrArray) referrals = NULL;
+  ReiPartnerEditor *self = REI_PARTNER_EDITOR (source);
+  Details *details = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
+  /* Another partner was opened meanwhile: its own answer comes. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->details);
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->referral_label, error->message);
+      return;
+    }
+  set_services (self, details->services);
+  if (details->n_referrals == 0)
+    {
+      gtk_label_set_text (self->referral_label, _("Nobody has been referred here yet."));
+      return;
+    }
+  {
+    g_autofree char *date = rei_date_format_display (details->last_referred);
+
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral, the last on %s",
+                                         "%u referrals, the last on %s", details->n_referrals),
+                            details->n_referrals, date);
+  }
+  gtk_label_set_text (self->referral_label, text);
+}
+
+static void
+load_details (ReiPartnerEditor *self)
+{
+  gint64 id = self->partner != NULL ? rei_partner_get_id (self->partner) : 0;
+  g_autoptr(GTask) task = NULL;
+  Details *details;
+
+  if (self->details != NULL)
+    g_cancellable_cancel (self->details);
+  g_clear_object (&self->details);
+  set_services (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->refer_group), id > 0);
   if (id <= 0 || self->store == NULL)
     {
       gtk_label_set_text (self->referral_label, _("Save the partner before referring anyone."));
       return;
     }
-  referrals = rei_store_list_referrals (self->store, id, 0, NULL);
-  if (referrals == NULL || referrals->len == 0)
+  gtk_label_set_text (self->referral_label, "");
+  self->details = g_cancellable_new ();
+  details = g_new0 (Details, 1);
+  details->store = g_object_ref (self->store);
+  details->partner_id = id;
+  task = g_task_new (self, self->details, on_details_cb, NULL);
+  g_task_set_source_tag (task, load_details);
+  g_task_set_task_data (task, details, details_free);
+  g_task_run_in_thread (task, details_thread);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The resident to refer: searched in the registry by name or PESEL (in a thread, as the residents
+ * list searches), chosen from the matches and referred by id, so that a resident without a PESEL
+ * can be referred as well as anyone.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  ReiStore  *store;
+  char      *text;
+  GPtrArray *matches;  /* ReiResidentMatch* */
+} Search;
+
+static void
+search_free (gpointer data)
+{
+  Search *search = data;
+
+  g_object_unref (search->store);
+  g_free (search->text);
+  g_clear_pointer (&search->matches, g_ptr_array_unref);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Search *search = data;
+  GError *error = NULL;
+
+  search->matches = rei_resident_match_find (search->store, search->text, MAX_MATCHES,
+                                             cancellable, &error);
+  if (search->matches == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_matches (ReiPartnerEditor *self,
+             GPtrArray        *matches)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  g_array_set_size (self->match_ids, 0);
+  for (guint i = 0; matches != NULL && i < matches->len; i++)
     {
-      gtk_label_set_text (self->referral_label, _("Nobody has been referred here yet."));
+      ReiResidentMatch *match = g_ptr_array_index (matches, i);
+
+      g_array_append_val (self->match_ids, match->id);
+      gtk_string_list_append (model, match->label);
+    }
+  adw_combo_row_set_model (self->match_row, G_LIST_MODEL (model));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->match_row), self->match_ids->len > 0);
+  gtk_widget_set_sensitive (self->refer_button, self->match_ids->len > 0);
+}
+
+static void
+on_searched_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ReiPartnerEditor *self = REI_PARTNER_EDITOR (source);
+  Search *search = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->searching);
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->referral_label, error->message);
       return;
     }
-  {
-    ReiReferral *last = g_ptr_array_index (referrals, 0);
-    g_autofree char *date = rei_date_format_display (rei_referral_get_text (last, REI_REFERRAL_REFERRED_ON));
+  set_matches (self, search->matches);
+  if (search->matches->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Nobody in the registry matches “%s”."),
+                                                  search->text);
 
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral, the last on %s",
-                                         "%u referrals, the last on %s", referrals->len),
-                            referrals->len, date);
-  }
-  gtk_label_set_text (self->referral_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->resident_row), "error");
+      gtk_label_set_text (self->referral_label, message);
+    }
+}
+
+static gboolean
+on_search_timeout_cb (gpointer data)
+{
+  ReiPartnerEditor *self = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->resident_row));
+  g_autoptr(GTask) task = NULL;
+  Search *search;
+
+  self->search_source = 0;
+  search = g_new0 (Search, 1);
+  search->store = g_object_ref (self->store);
+  search->text = g_strstrip (g_strdup (text));
+  task = g_task_new (self, self->searching, on_searched_cb, NULL);
+  g_task_set_source_tag (task, on_search_timeout_cb);
+  g_task_set_task_data (task, search, search_free);
+  g_task_run_in_thread (task, search_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_resident_changed_cb (ReiPartnerEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->resident_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->resident_row), "error");
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  if (self->searching != NULL)
+    g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  set_matches (self, NULL);
+  if (*stripped == '\0' || self->store == NULL)
+    return;
+  /* Loading from here on, so that a caller waiting for the editor waits for the matches. */
+  self->searching = g_cancellable_new ();
+  self->search_source = g_timeout_add (SEARCH_DELAY_MS, on_search_timeout_cb, self);
 }
 
 static void
@@ -252,12 +479,6 @@ on_identifier_changed_cb (ReiPartnerEditor *self)
 }
 
 static void
-on_pesel_changed_cb (ReiPartnerEditor *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self->pesel_row), "error");
-}
-
-static void
 on_save_clicked_cb (ReiPartnerEditor *self)
 {
   rei_partner_editor_save (self, NULL);
@@ -281,11 +502,19 @@ rei_partner_editor_dispose (GObject *object)
 {
   ReiPartnerEditor *self = REI_PARTNER_EDITOR (object);
 
+  if (self->details != NULL)
+    g_cancellable_cancel (self->details);
+  g_clear_object (&self->details);
+  if (self->searching != NULL)
+    g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  g_clear_handle_id (&self->search_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_PARTNER_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->partner);
   g_clear_pointer (&self->area_checks, g_ptr_array_unref);
   g_clear_pointer (&self->service_ids, g_array_unref);
+  g_clear_pointer (&self->match_ids, g_array_unref);
   G_OBJECT_CLASS (rei_partner_editor_parent_class)->dispose (object);
 }
 
@@ -326,7 +555,9 @@ rei_partner_editor_class_init (ReiPartnerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, agreement_until_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, refer_group);
-  gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, pesel_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, resident_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, match_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, refer_button);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, service_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, referred_on_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, referral_label);
@@ -334,7 +565,7 @@ rei_partner_editor_class_init (ReiPartnerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_type_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_identifier_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_pesel_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_resident_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_refer_clicked_cb);
@@ -345,11 +576,13 @@ rei_partner_editor_init (ReiPartnerEditor *self)
 {
   self->area_checks = g_ptr_array_new ();
   self->service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->match_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   set_choices (self->type_row, rei_partner_types (), rei_partner_type_label);
   set_choices (self->level_row, rei_partner_levels (), rei_partner_level_label);
   set_choices (self->sector_row, rei_partner_sectors (), rei_partner_sector_label);
+  set_matches (self, NULL);
   rei_partner_editor_set_partner (self, NULL);
 }
 
@@ -407,17 +640,19 @@ rei_partner_editor_set_partner (ReiPartnerEditor *self,
     {
       GtkCheckButton *check = g_ptr_array_index (self->area_checks, i);
 
-      gtk_check_button_set_active (check, rei_partner_has_area (copy, g_object_get_data (G_OBJECT (check), "code")));
+      gboolean active = rei_partner_has_area (copy, g_object_get_data (G_OBJECT (check), "code"));
+
+      if (gtk_check_button_get_active (check) != active)
+        gtk_check_button_set_active (check, active);
     }
   update_areas_subtitle (self);
   show_status (self, NULL);
   on_identifier_changed_cb (self);
   gtk_widget_set_sensitive (self->delete_button, rei_partner_get_id (copy) > 0);
 
-  set_entry (self->pesel_row, NULL);
+  set_entry (self->resident_row, NULL);
   set_entry (self->referred_on_row, today_display);
-  fill_services (self);
-  update_referral_summary (self);
+  load_details (self);
 }
 
 gint64
@@ -496,41 +731,47 @@ gboolean
 rei_partner_editor_refer (ReiPartnerEditor  *self,
                           GError           **error)
 {
-  const char *pesel = gtk_editable_get_text (GTK_EDITABLE (self->pesel_row));
   const char *date = gtk_editable_get_text (GTK_EDITABLE (self->referred_on_row));
   guint selected = adw_combo_row_get_selected (self->service_row);
+  guint match = adw_combo_row_get_selected (self->match_row);
   g_autoptr(ReiReferral) referral = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *iso = NULL;
-  gint64 resident;
   gint64 partner_id = rei_partner_get_id (self->partner);
 
   g_return_val_if_fail (REI_IS_PARTNER_EDITOR (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  resident = rei_store_find_resident_by_pesel (self->store, pesel, &local_error);
-  if (resident == 0 && local_error == NULL)
+  if (match == GTK_INVALID_LIST_POSITION || match >= self->match_ids->len)
     g_set_error (&local_error, REI_PARTNER_ERROR, REI_PARTNER_ERROR_INVALID,
-                 _("Nobody in the registry has the PESEL “%s”."), pesel);
-  if (resident > 0)
+                 _("Type the resident’s name or PESEL and choose them from the registry."));
+  else
     {
-      referral = rei_referral_new (resident, partner_id);
+      referral = rei_referral_new (g_array_index (self->match_ids, gint64, match), partner_id);
       if (selected != GTK_INVALID_LIST_POSITION && selected < self->service_ids->len)
         rei_referral_set_service_id (referral, g_array_index (self->service_ids, gint64, selected));
       iso = rei_date_normalize (date);
       rei_referral_set_text (referral, REI_REFERRAL_REFERRED_ON, iso != NULL ? iso : date);
       rei_referral_set_text (referral, REI_REFERRAL_STATUS, "planowane");
+      /* One row: quick enough for the main thread, like a partner's save. */
       rei_store_save_referral (self->store, referral, &local_error);
     }
   if (local_error != NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->pesel_row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->resident_row), "error");
       gtk_label_set_text (self->referral_label, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  set_entry (self->pesel_row, NULL);
-  update_referral_summary (self);
+  set_entry (self->resident_row, NULL);
+  load_details (self);
   g_signal_emit (self, signals[REFERRED], 0, partner_id);
   return TRUE;
+}
+
+gboolean
+rei_partner_editor_get_loading (ReiPartnerEditor *self)
+{
+  g_return_val_if_fail (REI_IS_PARTNER_EDITOR (self), FALSE);
+  return self->details != NULL || self->searching != NULL;
 }

@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (ReiPartnerEditor, rei_partner_editor, REI, PARTNER_EDITOR,
 
 /* The form of one partner: name, type A/B/C with the brochure's definition under it, level,
  * sector, areas, NIP and REGON checked by the core as they are typed (the message under the
- * fields), contact, the partnership agreement, notes; and a resident referred to it.  It
+ * fields), contact, the partnership agreement, notes; and a resident referred to it.  The
+ * partner's services and referrals are read in a thread, so that opening one costs the main
+ * thread only the filling of the form.  It
  * writes through the store and says so with "saved" (gint64 id), "referred" (gint64 partner
  * id); Delete asks its owner with "delete-requested" (gint64 id), which can offer Undo. */
 GtkWidget   *rei_partner_editor_new            (void);
@@ -30,8 +32,12 @@ ReiPartner  *rei_partner_editor_dup_partner    (ReiPartnerEditor *self);
 /* Saves the form; FALSE with the message shown in the form (and in error). */
 gboolean     rei_partner_editor_save           (ReiPartnerEditor *self,
                                                 GError          **error);
-/* Refers the resident of the PESEL typed to the partner and the service chosen. */
+/* Refers the resident chosen among the matches of the name or PESEL typed (by id: a resident
+ * without a PESEL is found by name) to the partner and the service chosen. */
 gboolean     rei_partner_editor_refer          (ReiPartnerEditor *self,
                                                 GError          **error);
+/* Whether the partner's services and referrals, or the residents matching the text typed, are
+ * still being read in their thread. */
+gboolean     rei_partner_editor_get_loading    (ReiPartnerEditor *self);
 
 G_END_DECLS

@@ -85,7 +85,12 @@ find_done_cb (GObject      *source,
         rei_error_dialog_show (GTK_WIDGET (self), _("Cannot Read the Plan"), error->message);
       return;
     }
-  if (f->plan_id != 0)
+  if (f->plan_id == 0 && f->name == NULL)
+    {
+      /* The person is not in the register (any more: a backup without them was restored). */
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else if (f->plan_id != 0)
     {
       rei_plan_view_set_plan (self->view, f->plan_id);
       gtk_stack_set_visible_child_name (self->stack, "plan");
@@ -109,6 +114,13 @@ on_create_clicked_cb (ReiPlanPage *self)
 
   if (!rei_plan_page_create_plan (self, &error))
     rei_error_dialog_show (GTK_WIDGET (self), _("Cannot Create the Plan"), error->message);
+}
+
+/* A backup was restored: the person's plan is read again from the restored register. */
+static void
+on_store_replaced_cb (ReiPlanPage *self)
+{
+  rei_plan_page_set_resident (self, self->resident_id);
 }
 
 static void
@@ -154,6 +166,8 @@ rei_plan_page_set_store (ReiPlanPage *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self,
+                           G_CONNECT_SWAPPED);
   /* The view keeps its store for life, so it is made once the page has one. */
   self->view = REI_PLAN_VIEW (rei_plan_view_new (store));
   gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);

@@ -51,6 +51,13 @@ struct _ReiPreferencesWindow
   AdwEntryRow          *centre_name_row;
   AdwEntryRow          *centre_address_row;
   AdwComboRow          *centre_mode_row;
+  AdwPreferencesPage   *backups_page;
+  GtkSwitch            *auto_backup_switch;
+  GtkSpinButton        *backup_copies_spin;
+  AdwActionRow         *backup_folder_row;
+  AdwActionRow         *last_backup_row;
+  /* The application's settings (the daily backup); NULL when its schema is not installed. */
+  GSettings            *app_settings;
   /* While the centre's rows are filled from the store: nothing is written. */
   gboolean              filling;
 };
@@ -239,6 +246,44 @@ rei_preferences_window_close_request (GtkWindow *window)
 }
 
 static void
+on_last_backup_changed_cb (ReiPreferencesWindow *self)
+{
+  g_autofree char *iso = g_settings_get_string (self->app_settings, "last-backup");
+  g_autoptr(GDateTime) utc = iso[0] != '\0' ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *text = local != NULL ? g_date_time_format (local, "%d.%m.%Y %H:%M") : NULL;
+
+  adw_action_row_set_subtitle (self->last_backup_row, text != NULL ? text : _("None yet"));
+}
+
+/* The daily backup lives in the application's settings, not in the register: it is this
+ * computer's copy of it. */
+static void
+bind_backup_settings (ReiPreferencesWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL
+    ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autofree char *folder = rei_store_default_backup_folder ();
+
+  if (schema == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->backups_page), FALSE);
+      return;
+    }
+  self->app_settings = g_settings_new (APP_ID);
+  g_settings_bind (self->app_settings, "auto-backup", self->auto_backup_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->app_settings, "backup-copies",
+                   gtk_spin_button_get_adjustment (self->backup_copies_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_set_subtitle (self->backup_folder_row, folder);
+  g_signal_connect_object (self->app_settings, "changed::last-backup",
+                           G_CALLBACK (on_last_backup_changed_cb), self, G_CONNECT_SWAPPED);
+  on_last_backup_changed_cb (self);
+}
+
+static void
 rei_preferences_window_dispose (GObject *object)
 {
   ReiPreferencesWindow *self = REI_PREFERENCES_WINDOW (object);
@@ -249,6 +294,7 @@ rei_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->category_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->app_settings);
 
   G_OBJECT_CLASS (rei_preferences_window_parent_class)->dispose (object);
 }
@@ -272,6 +318,11 @@ rei_preferences_window_class_init (ReiPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_name_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_address_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, backups_page);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, auto_backup_switch);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, backup_copies_spin);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, backup_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_callback (widget_class, on_new_category_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_centre_text_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_centre_mode_changed_cb);
@@ -284,6 +335,7 @@ rei_preferences_window_init (ReiPreferencesWindow *self)
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->category_rows = g_ptr_array_new ();
+  bind_backup_settings (self);
 }
 
 ReiPreferencesWindow *
@@ -364,6 +416,22 @@ rei_preferences_window_add_category (ReiPreferencesWindow *self,
     }
   fill_categories (self);
   return code;
+}
+
+GtkSwitch *
+rei_preferences_window_get_auto_backup_switch (ReiPreferencesWindow *self)
+{
+  g_return_val_if_fail (REI_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->auto_backup_switch;
+}
+
+GtkSpinButton *
+rei_preferences_window_get_backup_copies_spin (ReiPreferencesWindow *self)
+{
+  g_return_val_if_fail (REI_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->backup_copies_spin;
 }
 
 GtkWidget *

@@ -32,4 +32,8 @@ ReiPreferencesReportPage *rei_preferences_window_get_report_page (ReiPreferences
 char                 *rei_preferences_window_add_category   (ReiPreferencesWindow *self,
                                                              const char           *label);
 
+/* For the window tests: the daily backup's switch and number of copies (GSettings). */
+GtkSwitch            *rei_preferences_window_get_auto_backup_switch (ReiPreferencesWindow *self);
+GtkSpinButton        *rei_preferences_window_get_backup_copies_spin (ReiPreferencesWindow *self);
+
 G_END_DECLS

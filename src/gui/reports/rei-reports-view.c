@@ -594,17 +594,37 @@ rei_reports_view_select_scope (ReiReportsView *self,
   return FALSE;
 }
 
+/* Everything the page shows comes from the store: the panes' lists and forms, the years and
+ * projects to report on, and the report. */
+static void
+load_from_store (ReiReportsView *self)
+{
+  rei_projects_pane_set_store (self->projects_pane, self->store);
+  rei_funding_pane_set_store (self->funding_pane, self->store);
+  rei_indicator_defs_pane_set_store (self->definitions_pane, self->store);
+  rei_reports_view_reload_scopes (self);
+}
+
+/* A backup was restored: every pane and the report read the restored register. */
+static void
+on_store_replaced_cb (ReiReportsView *self)
+{
+  load_from_store (self);
+}
+
 void
 rei_reports_view_set_store (ReiReportsView *self,
                             ReiStore       *store)
 {
   g_return_if_fail (REI_IS_REPORTS_VIEW (self));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_replaced_cb, self);
   g_set_object (&self->store, store);
-  rei_projects_pane_set_store (self->projects_pane, store);
-  rei_funding_pane_set_store (self->funding_pane, store);
-  rei_indicator_defs_pane_set_store (self->definitions_pane, store);
-  rei_reports_view_reload_scopes (self);
+  if (store != NULL)
+    g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self,
+                             G_CONNECT_SWAPPED);
+  load_from_store (self);
 }
 
 void

@@ -178,6 +178,17 @@ on_list_replacing_cb (ReiResidentView *self)
   _rei_resident_view_load_row_context (self);
 }
 
+/* A backup was restored: the people, the categories the filters offer and the rules of the
+ * rows are those of the restored register, and whoever was selected may not be in it. */
+static void
+on_store_replaced_cb (ReiResidentView *self)
+{
+  rei_lazy_column_view_unselect (self->table);
+  rei_resident_filter_popover_load (self->filter_popover, self->store);
+  update_filter_button (self);
+  rei_resident_view_refresh (self);
+}
+
 static void
 rei_resident_view_dispose (GObject *object)
 {
@@ -346,8 +357,14 @@ rei_resident_view_set_store (ReiResidentView *self,
   g_return_if_fail (REI_IS_RESIDENT_VIEW (self));
   g_return_if_fail (store == NULL || REI_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_replaced_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self,
+                             G_CONNECT_SWAPPED);
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);

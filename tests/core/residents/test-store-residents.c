@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "rei-resident-match.h"
 #include "rei-store-residents.h"
 #include "test-util.h"
 
@@ -331,6 +332,56 @@ test_get_residents (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* What a form offers to pick: every word of the text in the name or PESEL, Polish order, at
+ * most max; a resident without a PESEL told apart by birth date and number. */
+static void
+test_resident_match (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiResident) maria = rei_test_resident_new ("Maria", "Nowak", NULL);
+  g_autoptr(ReiResident) other = rei_test_resident_new ("Maria", "Nowakowska", "85071512348");
+  g_autoptr(ReiResident) jan = rei_test_resident_new ("Jan", "Łoś", NULL);
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_jan = NULL;
+
+  rei_resident_set (maria, REI_RESIDENT_BIRTH_DATE, "1990-05-05");
+  g_assert_true (rei_store_save_resident (store, maria, &error));
+  g_assert_true (rei_store_save_resident (store, other, &error));
+  g_assert_true (rei_store_save_resident (store, jan, &error));
+
+  matches = rei_resident_match_find (store, "maria nowak", 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 2);
+  expected = g_strdup_printf ("Nowak Maria · born 05.05.1990 · no PESEL, no. %" G_GINT64_FORMAT,
+                              rei_resident_get_id (maria));
+  g_assert_cmpint (((ReiResidentMatch *) g_ptr_array_index (matches, 0))->id, ==, rei_resident_get_id (maria));
+  g_assert_cmpstr (((ReiResidentMatch *) g_ptr_array_index (matches, 0))->label, ==, expected);
+  g_assert_cmpstr (((ReiResidentMatch *) g_ptr_array_index (matches, 1))->label, ==,
+                   "Nowakowska Maria · PESEL 85071512348");
+  g_clear_pointer (&matches, g_ptr_array_unref);
+
+  matches = rei_resident_match_find (store, "nowak", 1, NULL, &error);
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+  matches = rei_resident_match_find (store, "85071512348", 20, NULL, &error);
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpint (((ReiResidentMatch *) g_ptr_array_index (matches, 0))->id, ==, rei_resident_get_id (other));
+  g_clear_pointer (&matches, g_ptr_array_unref);
+  matches = rei_resident_match_find (store, "LOS", 20, NULL, &error);
+  g_assert_cmpuint (matches->len, ==, 1);
+  expected_jan = g_strdup_printf ("Łoś Jan · no PESEL, no. %" G_GINT64_FORMAT, rei_resident_get_id (jan));
+  g_assert_cmpstr (((ReiResidentMatch *) g_ptr_array_index (matches, 0))->label, ==, expected_jan);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+  matches = rei_resident_match_find (store, "kowalski", 20, NULL, &error);
+  g_assert_cmpuint (matches->len, ==, 0);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -342,6 +393,7 @@ main (int    argc,
   g_test_add_func ("/store/resident/cst-codes", test_resident_cst_codes);
   g_test_add_func ("/store/query", test_query);
   g_test_add_func ("/store/resident/get-many", test_get_residents);
+  g_test_add_func ("/store/resident/match", test_resident_match);
 
   return g_test_run ();
 }

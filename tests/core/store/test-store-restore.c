@@ -4,9 +4,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include "rei-store-private.h"
 #include "rei-store-residents.h"
+#include "rei-temp-file.h"
 #include "test-util.h"
 
 static guint
@@ -298,6 +300,198 @@ test_busy_message (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* What the progress callback saw, and when it pressed Cancel. */
+typedef struct
+{
+  GArray       *fractions;
+  GCancellable *cancellable;
+  double        cancel_above;   /* Cancel at the first report past this; > 1: never */
+} Progress;
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Progress *p = data;
+
+  g_array_append_val (p->fractions, fraction);
+  if (fraction > p->cancel_above && fraction < 0.95)
+    g_cancellable_cancel (p->cancellable);
+}
+
+static Progress *
+progress_new (double cancel_above)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  p->cancellable = g_cancellable_new ();
+  p->cancel_above = cancel_above;
+  return p;
+}
+
+static void
+progress_free (Progress *p)
+{
+  g_array_unref (p->fractions);
+  g_object_unref (p->cancellable);
+  g_free (p);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Progress, progress_free)
+
+/* 8 MB of rows, so that a copy takes many chunks of pages. */
+static void
+add_filler (ReiStore *store)
+{
+  rei_test_exec_raw (rei_store_get_path (store),
+                     "CREATE TABLE filler (x BLOB);"
+                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                     " INSERT INTO filler SELECT randomblob (4000) FROM n;");
+}
+
+static guint
+count_hidden (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".reintegra-"))
+      n++;
+  return n;
+}
+
+/* A backup reports how far it is, chunk by chunk; cancelled, it leaves no file at all. */
+static void
+test_backup_progress_cancel (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *backup = g_build_filename (dir, "kopia.db", NULL);
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(Progress) whole = progress_new (2.0);
+  g_autoptr(Progress) cancelled = progress_new (0.3);
+  g_autoptr(GError) error = NULL;
+
+  add_person (store, "Anna", "Nowak");
+  add_filler (store);
+
+  g_assert_true (rei_store_backup_full (store, backup, whole->cancellable, progress_cb, whole,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole->fractions->len, >, 4);
+  for (guint i = 1; i < whole->fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (whole->fractions, double, i), >=,
+                       g_array_index (whole->fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (whole->fractions, double, whole->fractions->len - 1), ==, 1.0);
+  g_assert_true (rei_store_verify_backup (backup, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (backup), ==, 0);
+
+  g_assert_false (rei_store_backup_full (store, backup, cancelled->cancellable, progress_cb,
+                                         cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (g_array_index (cancelled->fractions, double, cancelled->fractions->len - 1),
+                     <, 1.0);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_hidden (dir), ==, 0);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Cancelled while the backup is being written into the database, a restore leaves the database
+ * as it was, byte for byte, and no copy of it beside it. */
+static void
+test_restore_cancel (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *backup = g_build_filename (dir, "kopia.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(Progress) early = progress_new (-1.0);
+  g_autoptr(Progress) late = progress_new (0.55);
+  g_autoptr(Progress) whole = progress_new (2.0);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_person (store, "Anna", "Nowak");
+  add_filler (store);
+  g_assert_true (rei_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  add_person (store, "Jan", "Kowalski");
+  rei_test_exec_raw (rei_store_get_path (store), "PRAGMA wal_checkpoint(TRUNCATE)");
+  before = rei_test_read_bytes (rei_store_get_path (store));
+
+  /* Cancelled before it began (while the backup is checked). */
+  g_cancellable_cancel (early->cancellable);
+  g_assert_false (rei_store_restore_full (rei_store_get_path (store), backup, &kept,
+                                          early->cancellable, progress_cb, early, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Cancelled half-way through writing the backup into the database. */
+  g_assert_false (rei_store_restore_full (rei_store_get_path (store), backup, &kept,
+                                          late->cancellable, progress_cb, late, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (kept);
+  g_assert_cmpfloat (g_array_index (late->fractions, double, late->fractions->len - 1), >, 0.55);
+  g_assert_cmpfloat (g_array_index (late->fractions, double, late->fractions->len - 1), <, 0.95);
+
+  g_assert_cmpint (count (store), ==, 2);
+  rei_test_exec_raw (rei_store_get_path (store), "PRAGMA wal_checkpoint(TRUNCATE)");
+  after = rei_test_read_bytes (rei_store_get_path (store));
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (count_kept (dir), ==, 0);
+  g_assert_cmpuint (count_hidden (dir), ==, 0);
+  g_assert_true (rei_store_check (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Not cancelled, it goes to the end. */
+  g_assert_true (rei_store_restore_full (rei_store_get_path (store), backup, &kept,
+                                         whole->cancellable, progress_cb, whole, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store), ==, 1);
+  g_assert_cmpuint (count_kept (dir), ==, 1);
+  g_assert_cmpfloat (g_array_index (whole->fractions, double, whole->fractions->len - 1), ==, 1.0);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A killed backup's hidden file goes at the next backup into the folder; a live writer's
+ * file there stays. */
+static void
+test_backup_removes_stale (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *backup = g_build_filename (dir, "kopia.db", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".reintegra-backup-Kil123", NULL);
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiTempFile) live = rei_temp_file_new (backup, "export", ".xlsx");
+  g_autoptr(GError) error = NULL;
+  struct utimbuf old;
+
+  add_person (store, "Anna", "Nowak");
+  g_assert_true (g_file_set_contents (stale, "SQLite format 3", -1, NULL));
+  old.actime = old.modtime = time (NULL) - 2 * 3600;
+  g_assert_cmpint (utime (stale, &old), ==, 0);
+  g_assert_cmpint (utime (rei_temp_file_get_path (live), &old), ==, 0);
+
+  g_assert_true (rei_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (rei_temp_file_get_path (live), G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_hidden (dir), ==, 1);
+
+  g_clear_pointer (&live, rei_temp_file_free);
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -309,6 +503,9 @@ main (int    argc,
   g_test_add_func ("/store/restore/refused", test_restore_refused);
   g_test_add_func ("/store/backup/rotate", test_backup_rotate);
   g_test_add_func ("/store/faults/busy", test_busy_message);
+  g_test_add_func ("/store/backup/progress-cancel", test_backup_progress_cancel);
+  g_test_add_func ("/store/restore/cancel", test_restore_cancel);
+  g_test_add_func ("/store/backup/removes-stale", test_backup_removes_stale);
 
   return g_test_run ();
 }

@@ -131,17 +131,24 @@ save_new_partner (ReiNetworkView *view,
   return rei_partner_editor_get_partner_id (REI_PARTNER_EDITOR (editor));
 }
 
-static void
+/* Types the name or PESEL, waits for the registry's matches (searched in a thread) and refers
+ * the first; FALSE when the registry has nobody of that text or the referral is refused. */
+static gboolean
 refer (ReiNetworkView *view,
-       const char     *pesel,
+       const char     *who,
        const char     *date)
 {
   GtkWidget *editor = GTK_WIDGET (rei_network_view_get_partner_editor (view));
+  GtkWidget *button = find_button (editor, "_Refer");
 
-  type_into (editor, "Resident’s PESEL", pesel);
+  type_into (editor, "Resident’s Name or PESEL", who);
   type_into (editor, "Referred on (dd.mm.yyyy)", date);
-  g_signal_emit_by_name (find_button (editor, "_Refer"), "clicked");
+  wait_idle (view, "the residents matching the text");
+  if (!gtk_widget_get_sensitive (button))
+    return FALSE;
+  g_signal_emit_by_name (button, "clicked");
   wait_idle (view, "the counts after the referral");
+  return TRUE;
 }
 
 /* A clerk's round: add a partner (a bad NIP is refused under the field), refer residents, see
@@ -206,18 +213,21 @@ test_network_round (void)
   g_assert_cmpfloat (node_of (view, library)->link_width, ==, 0);
   club = save_new_partner (view, "Klub Sportowy Orzeł", "1234563218");
 
-  /* Refer: an unknown PESEL is refused, then two people to the club, one to the library (long
-   * ago). */
+  /* Refer: an unknown PESEL matches nobody and cannot be referred, then two people to the club
+   * (one found by PESEL, one by name), one to the library (long ago). */
   rei_network_view_open_partner (view, club);
-  refer (view, "44051401458", "01.03.2024");
-  g_assert_true (gtk_widget_has_css_class (find_entry_row (editor, "Resident’s PESEL"), "error"));
+  g_assert_false (refer (view, "44051401458", "01.03.2024"));
+  g_assert_true (gtk_widget_has_css_class (find_entry_row (editor, "Resident’s Name or PESEL"), "error"));
+  g_assert_false (rei_partner_editor_refer (REI_PARTNER_EDITOR (editor), &error));
+  g_assert_error (error, REI_PARTNER_ERROR, REI_PARTNER_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_cmpuint (node_of (view, club)->referrals, ==, 0);
-  refer (view, "85071512348", "01.03.2024");
+  g_assert_true (refer (view, "85071512348", "01.03.2024"));
   g_assert_cmpuint (node_of (view, club)->referrals, ==, 1);
   g_assert_cmpfloat (node_of (view, club)->link_width, >, 0);
-  refer (view, pesel_jan, today);
+  g_assert_true (refer (view, "łoś jan", today));
   rei_network_view_open_partner (view, library);
-  refer (view, "85071512348", "15.01.2019");
+  g_assert_true (refer (view, "85071512348", "15.01.2019"));
   g_assert_cmpuint (node_of (view, club)->referrals, ==, 2);
   g_assert_cmpuint (node_of (view, library)->referrals, ==, 1);
   /* Twice the referrals, a wider link. */
@@ -334,6 +344,92 @@ test_network_round (void)
   rei_test_tmpdir_free (dir);
 }
 
+static GtkWidget *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_COMBO_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+        return c;
+      if ((found = find_combo_row (c, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A resident without a PESEL (a foreigner, a homeless man without papers) is found by name
+ * among namesakes, told apart by birth date and registry number, and referred by id. */
+static void
+test_refer_without_pesel (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiResident) maria = rei_test_resident_new ("Maria", "Nowak", NULL);
+  g_autoptr(ReiResident) other = rei_test_resident_new ("Maria", "Nowakowska", "85071512348");
+  g_autoptr(ReiPartner) partner = rei_partner_new ();
+  g_autoptr(GPtrArray) referrals = NULL;
+  g_autofree char *expected = NULL;
+  ReiWindow *window;
+  ReiNetworkView *view;
+  GtkWidget *editor, *matches;
+  GListModel *labels;
+  guint chosen = GTK_INVALID_LIST_POSITION;
+
+  rei_resident_set (maria, REI_RESIDENT_BIRTH_DATE, "1990-05-05");
+  g_assert_true (rei_store_save_resident (store, maria, &error));
+  g_assert_no_error (error);
+  g_assert_true (rei_store_save_resident (store, other, &error));
+  rei_partner_set_text (partner, REI_PARTNER_NAME, "Centrum Kultury");
+  rei_partner_set_text (partner, REI_PARTNER_TYPE, "C");
+  g_assert_true (rei_store_save_partner (store, partner, &error));
+
+  window = rei_window_test_show (store, 1400, 900);
+  view = rei_window_get_network_view (window);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)),
+                                         "network");
+  wait_idle (view, "the network to load");
+  editor = GTK_WIDGET (rei_network_view_get_partner_editor (view));
+  rei_network_view_open_partner (view, rei_partner_get_id (partner));
+  wait_idle (view, "the partner's referrals");
+  g_assert_false (gtk_widget_get_sensitive (find_button (editor, "_Refer")));
+
+  /* Both namesakes are offered; the one without a PESEL by birth date and number. */
+  type_into (editor, "Resident’s Name or PESEL", "nowak maria");
+  wait_idle (view, "the residents matching the name");
+  matches = find_combo_row (editor, "Resident");
+  g_assert_nonnull (matches);
+  labels = adw_combo_row_get_model (ADW_COMBO_ROW (matches));
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 2);
+  expected = g_strdup_printf ("Nowak Maria · born 05.05.1990 · no PESEL, no. %" G_GINT64_FORMAT,
+                              rei_resident_get_id (maria));
+  for (guint i = 0; i < 2; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), expected) == 0)
+      chosen = i;
+  g_assert_cmpuint (chosen, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (matches), chosen);
+  g_assert_true (gtk_widget_get_sensitive (find_button (editor, "_Refer")));
+  rei_window_test_wait_for_frame (editor);
+  rei_window_test_save_png (gtk_widget_get_ancestor (matches, ADW_TYPE_PREFERENCES_GROUP),
+                            "network-refer-without-pesel");
+
+  g_signal_emit_by_name (find_button (editor, "_Refer"), "clicked");
+  wait_idle (view, "the counts after the referral");
+  referrals = rei_store_list_referrals (store, rei_partner_get_id (partner), 0, &error);
+  g_assert_cmpuint (referrals->len, ==, 1);
+  g_assert_cmpint (rei_referral_get_resident_id (g_ptr_array_index (referrals, 0)), ==,
+                   rei_resident_get_id (maria));
+  g_assert_cmpuint (node_of (view, rei_partner_get_id (partner))->referrals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (matches))), ==, 0);
+
+  rei_window_test_destroy (window);
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 /* A demo centre's network: the view and the map as a clerk sees them, to look at. */
 static void
 test_network_demo (void)
@@ -383,5 +479,6 @@ main (int    argc,
     return skip;
   g_test_add_func ("/window/network/round", test_network_round);
   g_test_add_func ("/window/network/demo", test_network_demo);
+  g_test_add_func ("/window/network/refer-without-pesel", test_refer_without_pesel);
   return g_test_run ();
 }
