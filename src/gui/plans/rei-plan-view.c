@@ -285,6 +285,8 @@ reload (ReiPlanView *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* "loaded" is for the read now begun: the rows of an earlier one finishing do not count. */
+  self->loaded_pending = FALSE;
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, reload);
