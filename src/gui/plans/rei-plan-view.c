@@ -22,7 +22,6 @@
 #include "rei-store-plans.h"
 #include "rei-store-residents.h"
 #include "rei-store-private.h"
-#include "rei-width-bin.h"
 
 #define N_MAX_DIMENSIONS 32
 
@@ -484,7 +483,6 @@ rei_plan_view_class_init (ReiPlanViewClass *klass)
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (REI_TYPE_WIDTH_BIN);
   g_type_ensure (REI_TYPE_POTENTIAL_PROFILE);
   g_type_ensure (REI_TYPE_PLAN_PHASE_SECTION);
   g_type_ensure (REI_TYPE_PLAN_DIAGNOSIS_SECTION);
