@@ -230,7 +230,6 @@ fill (ReiPlanView *self)
     gtk_spin_button_set_value (g_ptr_array_index (self->spins, i), last[i] > 0 ? last[i] : 3);
 
   rei_row_feeder_set_rows (self->feeder, self->goals_list, goals, goal_row, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->goals_list), goals->len > 0);
   rei_row_feeder_set_rows (self->feeder, self->revisions_list, revisions, revision_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->revisions_list), revisions->len > 0);
 }
