@@ -273,6 +273,9 @@ rei_money_parse (const char *text,
     return FALSE;
   if (n_fraction == 1)
     fraction *= 10;
+  /* The loop keeps whole * 10 in range, not whole * 100 + fraction (fuzz-money found it). */
+  if (whole > (G_MAXINT64 - fraction) / 100)
+    return FALSE;
   *grosze = whole * 100 + fraction;
   return TRUE;
 }

@@ -298,8 +298,13 @@ test_money (void)
   static const struct { const char *text; gint64 grosze; } good[] = {
     { "1234,5", 123450 }, { "1 234,50 zł", 123450 }, { "0.07", 7 }, { "15", 1500 },
     { "1\u00a0025\u00a0436,17 zł", 102543617 },
+    /* The largest amount a gint64 of grosze holds. */
+    { "92233720368547758,07", G_MAXINT64 },
   };
-  static const char *bad[] = { "", "12,345", "1,2,3", "abc", "-5", "zł" };
+  /* The last three overflowed the grosze (found by fuzz-money, undefined behaviour that gave a
+   * negative amount). */
+  static const char *bad[] = { "", "12,345", "1,2,3", "abc", "-5", "zł", "92233720368547759",
+                               "92233720368547758,08", "99999999999999999999" };
   gint64 g;
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
