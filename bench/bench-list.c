@@ -11,6 +11,7 @@
 
 #include "rei-demo.h"
 #include "rei-resident-list.h"
+#include "rei-store-residents.h"
 #include "rei-window-private.h"
 
 /* The residents list of the window at a big centre's size, measured on the main thread:

@@ -9,6 +9,7 @@
 #include "rei-date.h"
 #include "rei-export-error.h"
 #include "rei-identifiers.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 #include "workbook-test-util.h"
 

@@ -9,6 +9,7 @@
 #include "rei-plan-print.h"
 #include "rei-plans-export.h"
 #include "rei-store-plans.h"
+#include "rei-store-residents.h"
 
 static int
 plan_pdf (const ReiCliCommand  *command,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rei-import-dialog-private.h"
+#include "rei-reports-view.h"
 #include "rei-resident-detail.h"
 #include "rei-resident-view-private.h"
 #include "rei-window.h"
@@ -14,6 +15,9 @@ ReiResidentDetail *rei_window_get_resident_detail (ReiWindow *self);
 /* Opens the import dialog for a residents CSV, as the Import action does once the file chooser
  * (which cannot be driven under Xvfb) has answered: the dialog checks the file in a worker
  * thread and writes only when confirmed. */
+/* The reports page, and showing it as a click on its tab does. */
+ReiReportsView    *rei_window_get_reports_view    (ReiWindow *self);
+void               rei_window_show_reports        (ReiWindow *self);
 void               rei_window_import_file         (ReiWindow *self,
                                                    GFile     *file);
 ReiImportDialog   *rei_window_get_import_dialog   (ReiWindow *self);

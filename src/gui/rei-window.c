@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rei-preferences-window.h"
+#include "rei-reports-view.h"
 
 struct _ReiWindow
 {
@@ -26,6 +27,7 @@ struct _ReiWindow
   AdwViewStack         *view_stack;
   ReiResidentView      *resident_view;
   ReiResidentDetail    *resident_detail;
+  ReiReportsView       *reports_view;
 };
 
 G_DEFINE_FINAL_TYPE (ReiWindow, rei_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -263,6 +265,7 @@ rei_window_constructed (GObject *object)
   G_OBJECT_CLASS (rei_window_parent_class)->constructed (object);
 
   rei_resident_view_set_store (self->resident_view, self->store);
+  rei_reports_view_set_store (self->reports_view, self->store);
   rei_resident_detail_set_view (self->resident_detail, self->resident_view);
   /* Delete removes the selected person from the table, not a character from a text field. */
   {
@@ -358,12 +361,14 @@ rei_window_class_init (ReiWindowClass *klass)
 
   g_type_ensure (REI_TYPE_RESIDENT_VIEW);
   g_type_ensure (REI_TYPE_RESIDENT_DETAIL);
+  g_type_ensure (REI_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/rei-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_view);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_detail);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -480,4 +485,20 @@ rei_window_get_resident_detail (ReiWindow *self)
   g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
 
   return self->resident_detail;
+}
+
+ReiReportsView *
+rei_window_get_reports_view (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  return self->reports_view;
+}
+
+void
+rei_window_show_reports (ReiWindow *self)
+{
+  g_return_if_fail (REI_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "reports");
 }

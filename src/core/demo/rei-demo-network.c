@@ -7,6 +7,7 @@
 
 #include "rei-demo-private.h"
 #include "rei-store-network.h"
+#include "rei-store-residents.h"
 
 /* A town of about 20 000 people in Lubelskie, as the seeds describe.  NIPs get their control
  * digit computed here; "weight" is how often the centre refers people there. */

@@ -9,6 +9,7 @@
 #include "rei-resident-query.h"
 #include "rei-store-plans.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 
 /* Demo plans: for everyone admitted, the diagnosis, an IPZS or IPUS with 3–6 goals, services,
  * monthly reviews with assessments whose change is believable (most dimensions rise a little,

@@ -36,6 +36,10 @@ gboolean    rei_demo_fill_residents  (ReiDemo  *demo,
  * own services, and referrals of the residents over the five years before today. */
 gboolean    rei_demo_fill_network    (ReiDemo  *demo,
                                       GError  **error);
+/* Projects completed with codes, partners, tasks and money, enrolments with their outcomes,
+ * funding by year (rei-demo-reports.c). */
+gboolean    rei_demo_fill_reports    (ReiDemo  *demo,
+                                      GError  **error);
 
 /* How far this filler is (0.0–1.0 of its own work); the bar moves over its share. */
 void        rei_demo_report_progress (ReiDemo  *demo,

@@ -9,6 +9,7 @@
 
 #include "rei-date.h"
 #include "rei-lifecycle.h"
+#include "rei-store-residents.h"
 
 /* Demo data must look like the register of a real CIS near Krasnystaw, so that a clerk trying the
  * program recognises names, places and projects, and so that sorting, search and the indicators

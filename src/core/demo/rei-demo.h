@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rei-progress.h"
+#include "rei-resident.h"
 #include "rei-store.h"
 
 G_BEGIN_DECLS

@@ -75,7 +75,11 @@ fold_code (ReiPartnerField  field,
   if (value == NULL)
     return NULL;
   if (field == REI_PARTNER_TYPE)
-    return g_ascii_strup (g_strstrip (g_strdup (value)), -1);
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+      return g_ascii_strup (trimmed, -1);
+    }
   if (field == REI_PARTNER_LEVEL || field == REI_PARTNER_SECTOR)
     return g_strstrip (rei_collation_search_key (value));
   return g_strdup (value);

@@ -3,6 +3,9 @@
 
 #include <glib-object.h>
 
+/* Costs are grosze: rei_money_parse() and rei_money_format() (base/rei-money.h). */
+#include "rei-money.h"
+
 G_BEGIN_DECLS
 
 /* A row of the service catalogue: group A (building agency: social work, CIS/KIS services,
@@ -58,10 +61,5 @@ void         rei_service_set_active       (ReiService      *self,
 gboolean     rei_service_check            (ReiService      *self,
                                            GError         **error);
 
-/* "1 234,50 zł" from grosze; "" for -1. */
-char        *rei_money_format             (gint64           grosze);
-/* "1234,5", "1 234,50 zł", "1234.50" → grosze; FALSE for anything else (never via a double). */
-gboolean     rei_money_parse              (const char      *text,
-                                           gint64          *grosze);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "rei-date.h"
 #include "rei-plan-rules.h"
 #include "rei-store-plans.h"
+#include "rei-store-residents.h"
 
 /* The document is Polish whatever the language of the desktop: it is signed by the participant
  * and filed by the centre, like the workbooks' Polish sheet names.  Its text is data. */

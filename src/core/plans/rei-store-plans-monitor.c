@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rei-store-plans-private.h"
+#include "rei-store-residents.h"
 
 /* The writes that follow a plan through its life: its services, the assessments of potential,
  * the reviews, the signatures and aneksy, and the closing. */
@@ -624,7 +625,7 @@ rei_store_close_plan (ReiStore    *self,
                    _("Closing a plan needs its achievements against the goals (the summarising interview)."));
       return FALSE;
     }
-  if (outcome != NULL && !rei_store_has_code (self, "outcome", outcome))
+  if (outcome != NULL && !rei_store_has_code (self, REI_LOOKUP_OUTCOME, outcome))
     {
       g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
                    _("Unknown situation after leaving “%s”."), outcome);

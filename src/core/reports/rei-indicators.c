@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "rei-indicators.h"
+#include "rei-store-residents.h"
+#include "rei-store-reports.h"
 
 static void
 indicator_free (ReiIndicator *indicator)
@@ -66,7 +68,7 @@ collect_graduate (ReiResident *resident,
   g->pesel = g_strdup (rei_resident_get_pesel (resident));
   g->end_date = g_strdup (rei_resident_get (resident, REI_RESIDENT_END_DATE));
   g->outcome = g_strdup (outcome);
-  g->outcome_label = outcome ? rei_store_get_label (c->store, "outcome", outcome) : NULL;
+  g->outcome_label = outcome ? rei_store_get_label (c->store, REI_LOOKUP_OUTCOME, outcome) : NULL;
 
   /* Every graduate is in every denominator; an unknown outcome counts in no numerator. */
   for (guint i = 0; i < c->report->indicators->len; i++)
@@ -97,9 +99,9 @@ load_definitions (ReiStore  *store,
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GPtrArray) reasons = NULL;
 
-  indicators = rei_store_list_codes (store, "indicator", error);
-  outcomes = indicators ? rei_store_list_codes (store, "outcome", error) : NULL;
-  reasons = outcomes ? rei_store_list_codes (store, "end_reason", error) : NULL;
+  indicators = rei_store_list_codes (store, REI_LOOKUP_INDICATOR, error);
+  outcomes = indicators ? rei_store_list_codes (store, REI_LOOKUP_OUTCOME, error) : NULL;
+  reasons = outcomes ? rei_store_list_codes (store, REI_LOOKUP_END_REASON, error) : NULL;
   if (reasons == NULL)
     return NULL;
 
@@ -119,6 +121,19 @@ load_definitions (ReiStore  *store,
   return g_steal_pointer (&members);
 }
 
+static gboolean
+is_graduate_indicator (GPtrArray  *defs,
+                       const char *code)
+{
+  for (guint i = 0; i < defs->len; i++)
+    {
+      ReiIndicatorDef *def = g_ptr_array_index (defs, i);
+      if (g_strcmp0 (def->code, code) == 0)
+        return g_strcmp0 (def->base, "absolwenci") == 0;
+    }
+  return FALSE;
+}
+
 ReiIndicatorReport *
 rei_indicators_compute (ReiStore  *store,
                         int        year,
@@ -128,6 +143,7 @@ rei_indicators_compute (ReiStore  *store,
   g_autoptr(ReiResidentQuery) query = rei_resident_query_new ();
   g_autoptr(GHashTable) members = NULL;
   g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GPtrArray) defs = NULL;
   Collect collect;
 
   g_return_val_if_fail (REI_IS_STORE (store), NULL);
@@ -135,18 +151,27 @@ rei_indicators_compute (ReiStore  *store,
   members = load_definitions (store, error);
   if (members == NULL)
     return NULL;
-  codes = rei_store_list_codes (store, "indicator", error);
+  codes = rei_store_list_codes (store, REI_LOOKUP_INDICATOR, error);
   if (codes == NULL)
     return NULL;
 
   report->year = year;
   report->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
   report->graduates = g_ptr_array_new_with_free_func ((GDestroyNotify) graduate_free);
+  defs = rei_store_list_indicator_defs (store, error);
+  if (defs == NULL)
+    return NULL;
   for (guint i = 0; i < codes->len; i++)
     {
-      ReiIndicator *ind = g_new0 (ReiIndicator, 1);
+      ReiIndicator *ind;
+
+      /* The foundation's workbook is a contract: only the definitions over a year's graduates
+       * belong in it, not the project indicators stored beside them (rei-report.c). */
+      if (!is_graduate_indicator (defs, g_ptr_array_index (codes, i)))
+        continue;
+      ind = g_new0 (ReiIndicator, 1);
       ind->code = g_strdup (g_ptr_array_index (codes, i));
-      ind->label = rei_store_get_label (store, "indicator", ind->code);
+      ind->label = rei_store_get_label (store, REI_LOOKUP_INDICATOR, ind->code);
       g_ptr_array_add (report->indicators, ind);
     }
 

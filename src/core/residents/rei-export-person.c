@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rei-audit-fields.h"
+#include "rei-store-residents.h"
 #include "rei-xlsx.h"
 
 /* The sheet and column names below are Polish on purpose: the person and the office read them,
@@ -19,11 +20,11 @@ field_table (ReiResidentField field)
   switch (field)
     {
     case REI_RESIDENT_END_REASON:
-      return "end_reason";
+      return REI_LOOKUP_END_REASON;
     case REI_RESIDENT_OUTCOME:
-      return "outcome";
+      return REI_LOOKUP_OUTCOME;
     case REI_RESIDENT_CONSENT_BASIS:
-      return "legal_basis";
+      return REI_LOOKUP_LEGAL_BASIS;
     default:
       return NULL;
     }
@@ -97,7 +98,7 @@ write_membership_sheet (ReiXlsx       *target,
 
   for (guint i = 0; categories[i] != NULL; i++, row++)
     {
-      g_autofree char *label = rei_store_get_label (store, "category", categories[i]);
+      g_autofree char *label = rei_store_get_label (store, REI_LOOKUP_CATEGORY, categories[i]);
 
       rei_xlsx_write_text (target, sheet, &widths, row, 0, "Kategoria (art. 1 ust. 2)", NULL);
       rei_xlsx_write_text (target, sheet, &widths, row, 1, label != NULL ? label : categories[i],

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rei-store-residents.h"
 #include "rei-xlsx.h"
 
 /* The progress bar moves every this many rows. */
@@ -116,7 +117,8 @@ write_resident_cb (ReiResident *resident,
   DATE (COL_BIRTH_DATE, REI_RESIDENT_BIRTH_DATE);
 
   for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
-    g_strv_builder_add (labels, lookup_label (self, self->categories, "category", categories[i]));
+    g_strv_builder_add (labels, lookup_label (self, self->categories, REI_LOOKUP_CATEGORY,
+                                              categories[i]));
   category_labels = g_strv_builder_end (labels);
   joined_categories = g_strjoinv (", ", category_labels);
   rei_xlsx_write_text (xlsx, self->sheet, &self->widths, row, COL_CATEGORIES, joined_categories,
@@ -125,11 +127,11 @@ write_resident_cb (ReiResident *resident,
   DATE (COL_ADMISSION_DATE, REI_RESIDENT_ADMISSION_DATE);
   DATE (COL_END_DATE, REI_RESIDENT_END_DATE);
   rei_xlsx_write_text (xlsx, self->sheet, &self->widths, row, COL_END_REASON,
-                       lookup_label (self, self->end_reasons, "end_reason",
+                       lookup_label (self, self->end_reasons, REI_LOOKUP_END_REASON,
                                      rei_resident_get (resident, REI_RESIDENT_END_REASON)),
                        NULL);
   rei_xlsx_write_text (xlsx, self->sheet, &self->widths, row, COL_OUTCOME,
-                       lookup_label (self, self->outcomes, "outcome",
+                       lookup_label (self, self->outcomes, REI_LOOKUP_OUTCOME,
                                      rei_resident_get (resident, REI_RESIDENT_OUTCOME)),
                        NULL);
   TEXT (COL_WORKSHOP, REI_RESIDENT_WORKSHOP);

@@ -3,6 +3,7 @@
 
 #include "rei-export-error.h"
 #include "rei-progress.h"
+#include "rei-resident-query.h"
 #include "rei-store.h"
 
 G_BEGIN_DECLS

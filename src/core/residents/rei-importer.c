@@ -9,6 +9,7 @@
 #include "rei-date.h"
 #include "rei-identifiers.h"
 #include "rei-importer.h"
+#include "rei-store-residents.h"
 
 /* The columns of the residents CSV that a CIS office exports from its spreadsheet.  The names
  * are the file format's contract as office scripts write them; a header may also spell them
@@ -245,15 +246,16 @@ parse_row (ReiImporter *self,
       rei_sheet_row_add_problem (row, _("sytuacja_po is given for a person who has not left."));
   }
 
-  check_code_column (self, row, COL_POWOD_ZAKONCZENIA, "end_reason", values[COL_POWOD_ZAKONCZENIA]);
-  check_code_column (self, row, COL_SYTUACJA_PO, "outcome", values[COL_SYTUACJA_PO]);
+  check_code_column (self, row, COL_POWOD_ZAKONCZENIA, REI_LOOKUP_END_REASON,
+                     values[COL_POWOD_ZAKONCZENIA]);
+  check_code_column (self, row, COL_SYTUACJA_PO, REI_LOOKUP_OUTCOME, values[COL_SYTUACJA_PO]);
 
   {
     g_auto(GStrv) codes = split_list (values[COL_KATEGORIE]);
     g_auto(GStrv) titles = split_list (values[COL_PROJEKT]);
 
     for (guint i = 0; codes[i]; i++)
-      check_code_column (self, row, COL_KATEGORIE, "category", codes[i]);
+      check_code_column (self, row, COL_KATEGORIE, REI_LOOKUP_CATEGORY, codes[i]);
     rei_resident_set_categories (r, (const char * const *) codes);
     rei_resident_set_projects (r, (const char * const *) titles);
   }

@@ -11,13 +11,6 @@
 
 G_DEFINE_QUARK (rei-lifecycle-error-quark, rei_lifecycle_error)
 
-/* Used only when the setting table has lost a rule altogether; the store's status filter and
- * its validation fall back to the same values. */
-#define LAST_RESORT_TRIAL_MONTHS         1
-#define LAST_RESORT_PARTICIPATION_MONTHS 12
-#define LAST_RESORT_EXTENSION_MONTHS     12
-#define LAST_RESORT_WARNING_DAYS         30
-
 static int
 load_rule (ReiStore   *store,
            const char *key,
@@ -25,7 +18,7 @@ load_rule (ReiStore   *store,
            int         last_resort)
 {
   /* An admission before a rule came into force (data typed in from old files) takes the rule
-   * as it stands today rather than none at all: rei-store.c's status filter does the same. */
+   * as it stands today rather than none at all: rei-store-resident-query.c does the same. */
   int today_value = rei_store_get_setting_int (store, key, NULL, last_resort);
 
   return rei_store_get_setting_int (store, key, on_date, today_value);
@@ -39,12 +32,14 @@ rei_lifecycle_rules_load (ReiStore          *store,
   g_return_if_fail (REI_IS_STORE (store));
   g_return_if_fail (rules != NULL);
 
-  rules->trial_months = load_rule (store, "trial_months", on_date, LAST_RESORT_TRIAL_MONTHS);
-  rules->participation_months = load_rule (store, "participation_months", on_date,
-                                           LAST_RESORT_PARTICIPATION_MONTHS);
-  rules->extension_max_months = load_rule (store, "extension_max_months", on_date,
-                                           LAST_RESORT_EXTENSION_MONTHS);
-  rules->warning_days = load_rule (store, "limit_warning_days", on_date, LAST_RESORT_WARNING_DAYS);
+  rules->trial_months = load_rule (store, REI_SETTING_TRIAL_MONTHS, on_date,
+                                   REI_SETTING_TRIAL_MONTHS_FALLBACK);
+  rules->participation_months = load_rule (store, REI_SETTING_PARTICIPATION_MONTHS, on_date,
+                                           REI_SETTING_PARTICIPATION_MONTHS_FALLBACK);
+  rules->extension_max_months = load_rule (store, REI_SETTING_EXTENSION_MAX_MONTHS, on_date,
+                                           REI_SETTING_EXTENSION_MAX_MONTHS_FALLBACK);
+  rules->warning_days = load_rule (store, REI_SETTING_LIMIT_WARNING_DAYS, on_date,
+                                   REI_SETTING_LIMIT_WARNING_DAYS_FALLBACK);
 }
 
 /* The last day of a period of some months that starts on (and counts) the given day: with
@@ -85,9 +80,9 @@ rei_lifecycle_compute (const ReiLifecycleRules *rules,
                                     &admission);
   end_iso = rei_resident_get (resident, REI_RESIDENT_END_DATE);
 
-  /* The same order of tests as build_query_sql() in rei-store.c: a recorded end date ends the
-   * participation whatever else is known; then admission decides between candidate and the
-   * trial month, which is over on the day its months have passed. */
+  /* The same order of tests as build_query_sql() in rei-store-resident-query.c: a recorded end
+   * date ends the participation whatever else is known; then admission decides between
+   * candidate and the trial month, which is over on the day its months have passed. */
   if (end_iso != NULL)
     {
       lc->status = REI_RESIDENT_STATUS_ENDED;
@@ -148,8 +143,8 @@ rei_lifecycle_compute_for (ReiStore    *store,
 
   rei_lifecycle_rules_load (store, rei_resident_get (resident, REI_RESIDENT_ADMISSION_DATE),
                             &rules);
-  rules.warning_days = load_rule (store, "limit_warning_days", today_iso,
-                                  LAST_RESORT_WARNING_DAYS);
+  rules.warning_days = load_rule (store, REI_SETTING_LIMIT_WARNING_DAYS, today_iso,
+                                  REI_SETTING_LIMIT_WARNING_DAYS_FALLBACK);
   return rei_lifecycle_compute (&rules, resident, today_iso);
 }
 
@@ -197,7 +192,7 @@ rei_lifecycle_dup_status_label (const ReiLifecycle *lifecycle,
   if (lifecycle->status != REI_RESIDENT_STATUS_ENDED || lifecycle->end_reason == NULL)
     return g_strdup (rei_resident_status_to_string (lifecycle->status));
 
-  reason = rei_store_get_label (store, "end_reason", lifecycle->end_reason);
+  reason = rei_store_get_label (store, REI_LOOKUP_END_REASON, lifecycle->end_reason);
   /* TRANSLATORS: the status of a resident whose participation ended; %s is the reason, e.g.
    * "Rezygnacja". */
   return g_strdup_printf (_("Ended (%s)"), reason != NULL ? reason : lifecycle->end_reason);

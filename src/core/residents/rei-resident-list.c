@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rei-resident-list.h"
+#include "rei-store-residents.h"
 
 /* Enough for several screens of rows and the scrolling margin of a GtkColumnView, far fewer than
  * the rows of a big centre's history.  Rows still held elsewhere are kept beyond it. */

@@ -22,7 +22,9 @@ void      rei_store_set_today       (ReiStore   *self,
  * connection to a Reintegra file (a backup, a test's raw connection). */
 void      rei_store_register_sql    (sqlite3    *db);
 
-/* The SQL helpers that each domain's store file (rei-store-<domain>.c) builds on.
+/* The SQL helpers that each domain's store file (rei-store-<domain>.c) builds on.  Use
+ * ReiStoreStatement (below), which does the whole dance in one place; the primitives here are
+ * what it is made of, for the rare case it does not cover (several reads on one snapshot).
  *
  * Reads: c = rei_store_lock_read (store); stmt = rei_store_prepare (c, "SELECT …", error);
  * bind, step, sqlite3_reset (stmt); rei_store_unlock (c).  A thread inside its own transaction
@@ -87,5 +89,106 @@ void                rei_store_import_cache_put (ReiStoreImport      *import,
                                                 gint64               value);
 /* Today as an ISO date, or the tests' override (rei_store_set_today()). */
 char               *rei_store_get_today        (ReiStore            *self);
+
+/* After an irreversible erasure (GDPR): folds the write-ahead log back into the database and
+ * empties it, so that the pages which held the old values do not survive there.  Inside the
+ * caller's own transaction nothing is written yet, so it does nothing: the caller's commit leaves
+ * the log to the next checkpoint. */
+void                rei_store_truncate_wal     (ReiStore            *self);
+
+/* ReiStoreStatement: the lock-prepare-bind-step-reset-unlock dance in one place.  Declared with
+ * g_auto(), it resets the statement and unlocks the connection on every way out of the scope,
+ * so that no early return can leave a reader's snapshot open or a lock held.
+ *
+ *   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+ *
+ *   if (!rei_store_statement_read (&st, store, "SELECT label FROM outcome WHERE code = ?", error))
+ *     return NULL;
+ *   rei_store_statement_bind_text (&st, 1, code);
+ *   while (rei_store_statement_next (&st))
+ *     … sqlite3_column_text (st.stmt, 0) …
+ *   if (!rei_store_statement_finish (&st, WHAT, error))
+ *     return NULL;
+ *
+ * A write, inside rei_store_begin() … rei_store_commit():
+ *
+ *   if (!rei_store_statement_write (&st, store, "DELETE FROM plan WHERE id = ?", error))
+ *     goto fail;
+ *   rei_store_statement_bind_int64 (&st, 1, id);
+ *   if (!rei_store_statement_exec (&st, WHAT, error))
+ *     goto fail;
+ *   if (rei_store_statement_changes (&st) == 0) …
+ *
+ * WHAT is the phrase of the error message, "Database error while WHAT: …", marked with the N_
+ * macro but not translated: it is translated only when a step fails (a statement of an import
+ * runs for every row, and a translation lookup costs more than a cached statement).  The SQL of
+ * read() and write() is cached per connection by its address: string literals only, and the
+ * same SQL not open twice at once.  Every value is bound, never pasted into the SQL.  st.stmt is
+ * SQLite's statement, for binds and columns the helpers below do not cover; st.rc is the
+ * (extended) code of the last step.  After finish() or clear(), st may open the next statement. */
+typedef struct
+{
+  ReiStoreConnection *connection;
+  sqlite3_stmt       *stmt;
+  int                 rc;
+  /*< private >*/
+  gboolean            owned;      /* prepared for this use only: finalized, not reset */
+  char               *failure;    /* SQLite's message when a step failed */
+} ReiStoreStatement;
+
+#define REI_STORE_STATEMENT_INIT { NULL, NULL, SQLITE_OK, FALSE, NULL }
+
+/* Locks a reader (or the writer, inside the calling thread's own transaction) and prepares. */
+gboolean     rei_store_statement_read          (ReiStoreStatement   *st,
+                                                ReiStore            *self,
+                                                const char          *sql,
+                                                GError             **error);
+/* Locks the writer and prepares; only inside the calling thread's own transaction. */
+gboolean     rei_store_statement_write         (ReiStoreStatement   *st,
+                                                ReiStore            *self,
+                                                const char          *sql,
+                                                GError             **error);
+/* On a connection the caller has locked already (several reads on one snapshot). */
+gboolean     rei_store_statement_on            (ReiStoreStatement   *st,
+                                                ReiStoreConnection  *c,
+                                                const char          *sql,
+                                                GError             **error);
+/* For SQL assembled from fixed fragments whose shape varies with the call (a list's filters):
+ * prepared for this use only and finalized at the end, never cached.  A read, as
+ * rei_store_statement_read(). */
+gboolean     rei_store_statement_read_built    (ReiStoreStatement   *st,
+                                                ReiStore            *self,
+                                                const char          *sql,
+                                                GError             **error);
+/* NULL binds SQL NULL. */
+void         rei_store_statement_bind_text     (ReiStoreStatement   *st,
+                                                int                  index,
+                                                const char          *text);
+void         rei_store_statement_bind_int64    (ReiStoreStatement   *st,
+                                                int                  index,
+                                                gint64               value);
+/* Steps; TRUE while there is a row to read.  FALSE at the end or on failure: then
+ * rei_store_statement_finish() tells which. */
+gboolean     rei_store_statement_next          (ReiStoreStatement   *st);
+/* Resets and unlocks; FALSE with error set ("Database error while WHAT: …", WHAT as
+ * above) when a step failed.  Stopping before the last row is no failure. */
+gboolean     rei_store_statement_finish        (ReiStoreStatement   *st,
+                                                const char          *what,
+                                                GError             **error);
+/* Runs a statement that returns no row (INSERT, UPDATE, DELETE) to its end; keeps the lock, so
+ * that rei_store_statement_changes() and _last_insert_id() can still be asked.  FALSE with error
+ * set as above. */
+gboolean     rei_store_statement_exec          (ReiStoreStatement   *st,
+                                                const char          *what,
+                                                GError             **error);
+/* Column as a new string (NULL for SQL NULL). */
+char        *rei_store_statement_dup_text      (ReiStoreStatement   *st,
+                                                int                  column);
+int          rei_store_statement_changes       (ReiStoreStatement   *st);
+gint64       rei_store_statement_last_insert_id (ReiStoreStatement  *st);
+/* Resets (or finalizes) and unlocks; safe to call twice.  g_auto() calls it. */
+void         rei_store_statement_clear         (ReiStoreStatement   *st);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReiStoreStatement, rei_store_statement_clear)
 
 G_END_DECLS

@@ -3,9 +3,6 @@
 
 #include <gio/gio.h>
 
-#include "rei-resident.h"
-#include "rei-resident-query.h"
-
 G_BEGIN_DECLS
 
 #define REI_TYPE_STORE (rei_store_get_type ())
@@ -51,166 +48,11 @@ gboolean     rei_store_commit                (ReiStore            *self,
                                               GError             **error);
 void         rei_store_rollback              (ReiStore            *self);
 
-/* Residents. */
-gboolean     rei_store_save_resident         (ReiStore            *self,
-                                              ReiResident         *resident,
-                                              GError             **error);
-ReiResident *rei_store_get_resident          (ReiStore            *self,
-                                              gint64               id,
-                                              GError             **error);
-/* The people with these ids, read in one transaction: an entry per id, NULL for one that cannot
- * be read (deleted since the ids were). */
-GPtrArray   *rei_store_get_residents         (ReiStore            *self,
-                                              const gint64        *ids,
-                                              guint                n_ids);
-gint64       rei_store_find_resident_by_pesel (ReiStore           *self,
-                                              const char          *pesel,
-                                              GError             **error);
-gint64       rei_store_find_matching_resident (ReiStore           *self,
-                                              ReiResident         *resident,
-                                              GError             **error);
-gboolean     rei_store_delete_resident       (ReiStore            *self,
-                                              gint64               id,
-                                              GError             **error);
-gint64       rei_store_count_residents       (ReiStore            *self,
-                                              GError             **error);
-/* The first and last year with an admission, and with an ending, in the register (0 when there
- * is none): the choices of a list's year filters. */
-gboolean     rei_store_get_year_range        (ReiStore            *self,
-                                              int                 *first_admission,
-                                              int                 *last_admission,
-                                              int                 *first_end,
-                                              int                 *last_end,
-                                              GError             **error);
-/* The undo of a delete: puts a resident back under the id it had, with its categories,
- * projects and workshop (keep the object from rei_store_get_resident() before deleting).  Fails
- * with REI_STORE_ERROR_CONSTRAINT when the id or the PESEL has been taken in the meantime. */
-gboolean     rei_store_restore_resident      (ReiStore            *self,
-                                              ReiResident         *resident,
-                                              GError             **error);
-/* GDPR: irreversibly replaces the identity fields (name, PESEL, birth date, contact, address,
- * contract number, notes, consent) with placeholders or nothing, keeping what the statistics
- * and indicators need, and empties the write-ahead log so that no old value lingers there. */
-gboolean     rei_store_anonymise_resident    (ReiStore            *self,
-                                              gint64               id,
-                                              GError             **error);
-/* Ids (gint64) of the residents not yet anonymised whose end date plus the centre's
- * "retention_years" is before today_iso (NULL: today), the longest-ended first. */
-GArray      *rei_store_list_retention_expired (ReiStore           *self,
-                                              const char          *today_iso,
-                                              GError             **error);
-
-/* The audit trail: who did what to which record, naming changed fields, never their values. */
-typedef struct
-{
-  gint64  id;
-  char   *at;          /* UTC, "2019-05-31T14:03:00" */
-  char   *actor;
-  char   *entity;      /* "resident" */
-  gint64  entity_id;
-  char   *action;      /* insert, update, delete, restore, anonymise, import, export */
-  char   *detail;      /* comma-separated field names, or NULL */
-} ReiAuditEntry;
-
-void         rei_audit_entry_free            (ReiAuditEntry       *entry);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiAuditEntry, rei_audit_entry_free)
-
-/* ReiAuditEntry*, oldest first. */
-GPtrArray   *rei_store_list_audit            (ReiStore            *self,
-                                              const char          *entity,
-                                              gint64               entity_id,
-                                              GError             **error);
-/* For what happens outside the store (an export): joins the caller's transaction if any. */
-gboolean     rei_store_add_audit             (ReiStore            *self,
-                                              const char          *entity,
-                                              gint64               entity_id,
-                                              const char          *action,
-                                              const char          *detail,
-                                              GError             **error);
-/* Ids of the residents that match, in the query's order: the cheap part of a list of 100 000
- * that a lazy model turns into objects only for the rows on screen. */
-GArray      *rei_store_query_resident_ids    (ReiStore            *self,
-                                              const ReiResidentQuery *query,
-                                              GCancellable        *cancellable,
-                                              GError             **error);
-typedef gboolean (*ReiResidentFunc)          (ReiResident         *resident,
-                                              gpointer             user_data);
-/* Streams matching residents without holding them all in memory; stops early when func returns
- * FALSE or the cancellable fires (then returns FALSE with G_IO_ERROR_CANCELLED). */
-gboolean     rei_store_foreach_resident      (ReiStore            *self,
-                                              const ReiResidentQuery *query,
-                                              ReiResidentFunc      func,
-                                              gpointer             user_data,
-                                              GCancellable        *cancellable,
-                                              GError             **error);
-
-/* Lookup data. */
-gboolean     rei_store_has_code              (ReiStore            *self,
-                                              const char          *table,
-                                              const char          *code);
-/* Tables: "category", "end_reason", "outcome", "indicator", "legal_basis". */
-GPtrArray   *rei_store_list_codes            (ReiStore            *self,
-                                              const char          *table,
-                                              GError             **error);
-char        *rei_store_get_label             (ReiStore            *self,
-                                              const char          *table,
-                                              const char          *code);
-gboolean     rei_store_end_reason_is_graduate (ReiStore           *self,
-                                              const char          *end_reason);
-gboolean     rei_store_indicator_counts_outcome (ReiStore         *self,
-                                              const char          *indicator,
-                                              const char          *outcome);
-GPtrArray   *rei_store_list_workshops        (ReiStore            *self,
-                                              GError             **error);
-GPtrArray   *rei_store_list_project_titles   (ReiStore            *self,
-                                              GError             **error);
-gint64       rei_store_ensure_project        (ReiStore            *self,
-                                              const char          *title,
-                                              GError             **error);
-/* A legal or centre setting in force on the given ISO date (NULL: today). */
-char        *rei_store_get_setting           (ReiStore            *self,
-                                              const char          *key,
-                                              const char          *on_date);
-int          rei_store_get_setting_int       (ReiStore            *self,
-                                              const char          *key,
-                                              const char          *on_date,
-                                              int                  fallback);
-/* Writes a centre setting in force from effective_from (an ISO date; NULL: today) on; the values
- * in force before stay, so that what happened then is still judged by them.  A second value on
- * the same day replaces the first. */
-gboolean     rei_store_set_setting           (ReiStore            *self,
-                                              const char          *key,
-                                              const char          *effective_from,
-                                              const char          *value,
-                                              const char          *source,
-                                              GError             **error);
-
-/* The eligibility categories are data that the centre edits: codes in their order, the retired
- * ones too when include_inactive.  A retired category stays on the residents who have it. */
-GPtrArray   *rei_store_list_categories       (ReiStore            *self,
-                                              gboolean             include_inactive,
-                                              GError             **error);
-gboolean     rei_store_category_is_active    (ReiStore            *self,
-                                              const char          *code);
-/* Adds an active category at the end of the list; returns its new code, made from the label. */
-char        *rei_store_add_category          (ReiStore            *self,
-                                              const char          *label,
-                                              GError             **error);
-gboolean     rei_store_rename_category       (ReiStore            *self,
-                                              const char          *code,
-                                              const char          *label,
-                                              GError             **error);
-gboolean     rei_store_set_category_active   (ReiStore            *self,
-                                              const char          *code,
-                                              gboolean             active,
-                                              GError             **error);
-
-/* Maintenance. */
-gboolean     rei_store_check                 (ReiStore            *self,
-                                              GPtrArray          **problems,
-                                              GError             **error);
-gboolean     rei_store_backup                (ReiStore            *self,
-                                              const char          *destination,
-                                              GError             **error);
-
 G_END_DECLS
+
+/* The store-wide services every domain uses come with the object.  A domain's store API has its
+ * own header beside its model (rei-store-residents.h …): rei-store.h includes none of them. */
+#include "rei-store-audit.h"
+#include "rei-store-lookups.h"
+#include "rei-store-maintenance.h"
+#include "rei-store-settings.h"

@@ -10,6 +10,7 @@
 #include "rei-date.h"
 #include "rei-error-dialog.h"
 #include "rei-import-work.h"
+#include "rei-resident.h"
 
 struct _ReiImportDialog
 {

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rei-importer.h"
+#include "rei-store-residents.h"
 
 ReiImportWork *
 rei_import_work_new (ReiStore       *store,
@@ -49,7 +50,7 @@ dup_category_labels (ReiStore    *store,
 
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
-      g_autofree char *label = rei_store_get_label (store, "category", codes[i]);
+      g_autofree char *label = rei_store_get_label (store, REI_LOOKUP_CATEGORY, codes[i]);
 
       if (text->len > 0)
         g_string_append (text, ", ");

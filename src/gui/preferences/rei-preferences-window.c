@@ -7,8 +7,6 @@
 
 #include <glib/gi18n.h>
 
-/* Written to the setting table as where a value comes from: data, like the law's sources. */
-#define CENTRE_SOURCE "ustawienie ośrodka"
 /* Clicks on a spin button come in bursts; one dated value is written after the burst. */
 #define WRITE_DELAY_MS 600
 
@@ -23,11 +21,13 @@ typedef struct
 } Setting;
 
 static const Setting settings[] = {
-  { "trial_months", N_("Trial period (months)"), N_("Art. 15 of the act on social employment"), 0, 12, FALSE },
-  { "participation_months", N_("Participation after the trial (months)"), NULL, 1, 60, FALSE },
-  { "extension_max_months", N_("Longest extension (months)"), NULL, 0, 60, FALSE },
-  { "limit_warning_days", N_("Warn before the planned end (days)"), NULL, 0, 365, TRUE },
-  { "retention_years", N_("Keep personal data after the end (years)"),
+  { REI_SETTING_TRIAL_MONTHS, N_("Trial period (months)"),
+    N_("Art. 15 of the act on social employment"), 0, 12, FALSE },
+  { REI_SETTING_PARTICIPATION_MONTHS, N_("Participation after the trial (months)"), NULL,
+    1, 60, FALSE },
+  { REI_SETTING_EXTENSION_MAX_MONTHS, N_("Longest extension (months)"), NULL, 0, 60, FALSE },
+  { REI_SETTING_LIMIT_WARNING_DAYS, N_("Warn before the planned end (days)"), NULL, 0, 365, TRUE },
+  { REI_SETTING_RETENTION_YEARS, N_("Keep personal data after the end (years)"),
     N_("After this, a person can be anonymised"), 0, 100, TRUE },
 };
 
@@ -73,7 +73,8 @@ write_settings (ReiPreferencesWindow *self)
       if (rei_store_get_setting_int (self->store, settings[i].key, NULL, G_MININT) == value)
         continue;
       text = g_strdup_printf ("%d", value);
-      if (!rei_store_set_setting (self->store, settings[i].key, NULL, text, CENTRE_SOURCE, &error))
+      if (!rei_store_set_setting (self->store, settings[i].key, NULL, text,
+                                  REI_SETTING_SOURCE_CENTRE, &error))
         show_error (self, error);
     }
 }
@@ -136,7 +137,7 @@ fill_categories (ReiPreferencesWindow *self)
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
-      g_autofree char *label = rei_store_get_label (self->store, "category", code);
+      g_autofree char *label = rei_store_get_label (self->store, REI_LOOKUP_CATEGORY, code);
       GtkWidget *row = adw_entry_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
 

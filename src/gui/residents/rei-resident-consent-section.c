@@ -32,7 +32,7 @@ rei_resident_consent_section_load (ReiResidentSection *section,
   ReiResidentConsentSection *self = REI_RESIDENT_CONSENT_SECTION (section);
   ReiStore *store = rei_resident_section_get_store (section);
 
-  rei_code_combo_row_set_table (self->consent_basis_row, store, "legal_basis");
+  rei_code_combo_row_set_table (self->consent_basis_row, store, REI_LOOKUP_LEGAL_BASIS);
   PARENT_CLASS->load (section, resident);
   rei_resident_history_row_show (self->history_row, store,
                                  resident != NULL ? rei_resident_get_id (resident) : 0);
@@ -45,7 +45,7 @@ rei_resident_consent_section_reload_lookups (ReiResidentSection *section)
   g_autofree char *basis = g_strdup (rei_code_combo_row_get_code (self->consent_basis_row));
 
   rei_code_combo_row_set_table (self->consent_basis_row, rei_resident_section_get_store (section),
-                                "legal_basis");
+                                REI_LOOKUP_LEGAL_BASIS);
   rei_code_combo_row_set_code (self->consent_basis_row, basis);
 }
 

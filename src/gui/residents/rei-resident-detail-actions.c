@@ -10,6 +10,7 @@
 #include "rei-error-dialog.h"
 #include "rei-export.h"
 #include "rei-resident-rules.h"
+#include "rei-store-residents.h"
 
 /* What the pane does with the person in the form: save, new, delete with Undo, export for a
  * request of access, anonymise; and the question about unsaved edits that comes before leaving
@@ -392,7 +393,8 @@ _rei_resident_detail_retention_passed (ReiResidentDetail *self)
   if (self->resident == NULL || self->store == NULL)
     return FALSE;
   return rei_resident_rules_retention_passed (
-    self->resident, rei_store_get_setting_int (self->store, "retention_years", NULL, -1), NULL);
+    self->resident, rei_store_get_setting_int (self->store, REI_SETTING_RETENTION_YEARS, NULL, -1),
+    NULL);
 }
 
 static void

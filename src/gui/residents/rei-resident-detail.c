@@ -10,6 +10,7 @@
 
 #include "rei-error-dialog.h"
 #include "rei-resident-rules.h"
+#include "rei-store-residents.h"
 
 /* The pane beside the list: a header with the person's name and the actions, then the form,
  * made of one section per part of the record.  The pane hands the person to every section,

@@ -88,7 +88,7 @@ fill_categories (ReiResidentEligibilitySection *self,
   for (guint i = 0; i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
-      g_autofree char *label = rei_store_get_label (store, "category", code);
+      g_autofree char *label = rei_store_get_label (store, REI_LOOKUP_CATEGORY, code);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       gboolean active = FALSE;

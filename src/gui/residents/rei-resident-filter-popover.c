@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rei-lifecycle.h"
+#include "rei-store-residents.h"
 
 struct _ReiResidentFilterPopover
 {
@@ -284,11 +285,11 @@ rei_resident_filter_popover_load (ReiResidentFilterPopover *self,
   /* Categories by their labels; the query takes the code at the same position. */
   g_ptr_array_set_size (self->category_codes, 0);
   if (store != NULL)
-    codes = rei_store_list_codes (store, "category", NULL);
+    codes = rei_store_list_codes (store, REI_LOOKUP_CATEGORY, NULL);
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
-      g_autofree char *label = rei_store_get_label (store, "category", code);
+      g_autofree char *label = rei_store_get_label (store, REI_LOOKUP_CATEGORY, code);
 
       g_ptr_array_add (self->category_codes, g_strdup (code));
       g_ptr_array_add (categories, label != NULL ? g_steal_pointer (&label) : g_strdup (code));

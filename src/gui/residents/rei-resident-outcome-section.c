@@ -29,8 +29,8 @@ fill_lookups (ReiResidentOutcomeSection *self)
 {
   ReiStore *store = rei_resident_section_get_store (REI_RESIDENT_SECTION (self));
 
-  rei_code_combo_row_set_table (self->end_reason_row, store, "end_reason");
-  rei_code_combo_row_set_table (self->outcome_row, store, "outcome");
+  rei_code_combo_row_set_table (self->end_reason_row, store, REI_LOOKUP_END_REASON);
+  rei_code_combo_row_set_table (self->outcome_row, store, REI_LOOKUP_OUTCOME);
 }
 
 static void

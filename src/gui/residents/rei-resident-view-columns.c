@@ -68,11 +68,11 @@ _rei_resident_view_load_row_context (ReiResidentView *self)
   rei_lifecycle_rules_load (self->store, NULL, &self->rules);
 
   g_hash_table_remove_all (self->category_labels);
-  codes = rei_store_list_codes (self->store, "category", NULL);
+  codes = rei_store_list_codes (self->store, REI_LOOKUP_CATEGORY, NULL);
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
-      g_autofree char *label = rei_store_get_label (self->store, "category", code);
+      g_autofree char *label = rei_store_get_label (self->store, REI_LOOKUP_CATEGORY, code);
 
       g_hash_table_insert (self->category_labels, g_strdup (code),
                            short_label (label != NULL ? label : code));

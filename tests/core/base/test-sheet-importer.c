@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rei-sheet-importer.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 /* The frame on a format of its own, shaped like the partner and project sheets to come:

@@ -13,6 +13,7 @@
 #include "rei-indicators.h"
 #include "rei-lifecycle.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "rei-store.h"
 
 #define N_RESIDENTS 3000

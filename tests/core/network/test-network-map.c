@@ -9,6 +9,7 @@
 #include "rei-network-map-export.h"
 #include "rei-network-map.h"
 #include "rei-store-network.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 static ReiPartner *
@@ -236,6 +237,7 @@ write_files (const char *dir)
   g_autofree char *xlsx = g_build_filename (dir, "siec.xlsx", NULL);
   g_autofree char *svg = g_build_filename (dir, "mapa.svg", NULL);
   g_autofree char *png = g_build_filename (dir, "mapa.png", NULL);
+  g_autofree char *db_path = NULL;
   g_autoptr(ReiResident) anna = rei_test_resident_new ("Anna", "Nowak", NULL);
   /* MOPS: 2 referrals in 2020 and 1 in 2019; the library 1 in 2020. */
   static const struct { guint partner; const char *date; } referrals[] = {
@@ -265,7 +267,8 @@ write_files (const char *dir)
       rei_referral_set_text (r, REI_REFERRAL_REFERRED_ON, referrals[i].date);
       g_assert_true (rei_store_save_referral (store, r, &error));
     }
-  rei_test_exec_raw (g_build_filename (dir, "test.db", NULL),
+  db_path = g_build_filename (dir, "test.db", NULL);
+  rei_test_exec_raw (db_path,
     "INSERT INTO plan (id, resident_id, kind) VALUES (7, 1, 'IPZS');"
     "INSERT INTO plan_unmet_need (plan_id, dimension_code, area_code, description, recorded_on) "
     "VALUES (7, 'mieszkanie', 'mieszkalnictwo', 'mieszkanie chronione', '2020-05-05');"

@@ -5,6 +5,7 @@
 #include "rei-plan-rules.h"
 #include "rei-store-plans.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 typedef struct

@@ -3,6 +3,7 @@
 
 #include "rei-date.h"
 #include "rei-indicators.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 /* CIS Krasnystaw, 31.12.2019 (seed 003): 26 graduates, 13 in own business, work or internship,

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "rei-export-residents.h"
+#include "rei-store-residents.h"
 #include "rei-store.h"
 #include "test-util.h"
 #include "workbook-test-util.h"

@@ -10,6 +10,7 @@
 #include "rei-export.h"
 #include "rei-indicators.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 /* Restoring a deleted resident, anonymisation and retention, the legal bases, the audit trail's

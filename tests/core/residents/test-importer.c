@@ -8,6 +8,7 @@
 #include "rei-importer.h"
 #include "rei-store-import.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 typedef struct

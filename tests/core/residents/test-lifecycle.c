@@ -6,6 +6,7 @@
 #include "rei-date.h"
 #include "rei-lifecycle.h"
 #include "rei-store-private.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 /* The statutory rules as the migrations seed them: 1 trial month, 12 months, up to 12 more. */
@@ -248,8 +249,8 @@ classify_cb (ReiResident *resident,
 }
 
 /* The window shows rei_lifecycle_compute()'s status beside each person and filters the list
- * with the SQL of rei-store.c: a person must never show as "Trial month" in the list of
- * participants.  Over month ends, a leap day and a trial period amended twice. */
+ * with the SQL of rei-store-resident-query.c: a person must never show as "Trial month" in the
+ * list of participants.  Over month ends, a leap day and a trial period amended twice. */
 static void
 test_agrees_with_sql_filter (void)
 {

@@ -3,6 +3,7 @@
 
 #include "rei-demo.h"
 #include "rei-resident-list.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 #define N_DEMO 700

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "rei-resident-rules.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 
 static void

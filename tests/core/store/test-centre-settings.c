@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "rei-lifecycle.h"
+#include "rei-store-residents.h"
 #include "rei-store.h"
 #include "test-util.h"
 

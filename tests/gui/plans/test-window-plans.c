@@ -7,6 +7,7 @@
 #include "rei-plan-view.h"
 #include "rei-potential-profile.h"
 #include "rei-store-plans.h"
+#include "rei-store-residents.h"
 #include "test-util.h"
 #include "window-test-util.h"
 

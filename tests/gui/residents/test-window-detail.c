@@ -9,6 +9,7 @@
 #include "rei-resident-detail-private.h"
 #include "rei-resident-list.h"
 #include "rei-resident-rules.h"
+#include "rei-store-residents.h"
 #include "rei-window.h"
 #include "test-util.h"
 #include "window-test-util.h"

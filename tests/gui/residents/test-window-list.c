@@ -12,6 +12,7 @@
 #include "rei-date.h"
 #include "rei-demo.h"
 #include "rei-resident-list.h"
+#include "rei-store-residents.h"
 #include "rei-window-private.h"
 #include "test-util.h"
 #include "window-test-util.h"

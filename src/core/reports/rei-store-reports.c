@@ -1,0 +1,679 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reintegra-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rei-store-reports-private.h"
+#include "rei-store-network.h"
+#include "rei-store-reports.h"
+
+/* ---------------------------------------------------------------------------------------------
+ * Records
+ * ------------------------------------------------------------------------------------------- */
+
+ReiProject *
+rei_project_new (void)
+{
+  ReiProject *p = g_new0 (ReiProject, 1);
+
+  p->total_value = p->grant_value = -1;
+  p->target_women = p->target_men = -1;
+  return p;
+}
+
+void
+rei_project_free (ReiProject *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->code);
+  g_free (p->title);
+  g_free (p->programme);
+  g_free (p->applicant);
+  g_free (p->start_date);
+  g_free (p->end_date);
+  g_strfreev (p->partners);
+  g_free (p);
+}
+
+void
+rei_project_task_free (ReiProjectTask *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->title);
+  g_free (t->partner);
+  g_free (t);
+}
+
+ReiEnrolment *
+rei_enrolment_new (void)
+{
+  ReiEnrolment *e = g_new0 (ReiEnrolment, 1);
+
+  e->path_completed = e->social_progress = -1;
+  return e;
+}
+
+void
+rei_enrolment_free (ReiEnrolment *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->joined_on);
+  g_free (e->left_on);
+  g_free (e->status_after);
+  g_free (e);
+}
+
+void
+rei_funding_free (ReiFunding *f)
+{
+  if (f == NULL)
+    return;
+  g_free (f->source);
+  g_free (f->source_label);
+  g_free (f->kind);
+  g_free (f);
+}
+
+ReiIndicatorDef *
+rei_indicator_def_new (void)
+{
+  ReiIndicatorDef *d = g_new0 (ReiIndicatorDef, 1);
+
+  d->threshold = -1;
+  return d;
+}
+
+void
+rei_indicator_def_free (ReiIndicatorDef *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->code);
+  g_free (d->label);
+  g_free (d->base);
+  g_free (d->scope);
+  g_free (d->sex);
+  g_free (d->base_requires);
+  g_free (d->counts);
+  g_free (d->denominator);
+  g_strfreev (d->outcomes);
+  g_strfreev (d->statuses);
+  g_free (d);
+}
+
+void
+rei_indicator_person_free (ReiIndicatorPerson *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->surname);
+  g_free (p->first_name);
+  g_free (p->pesel);
+  g_free (p->sex);
+  g_free (p->project);
+  g_free (p->start_date);
+  g_free (p->end_date);
+  g_free (p->detail);
+  g_free (p);
+}
+
+/* A partner by name (the network's matching: case and diacritics folded), added to the
+ * network as type B when it is not there yet. */
+static gint64
+ensure_partner (ReiStore            *store,
+                ReiStoreConnection  *c,
+                const char          *name,
+                GPtrArray           *added,
+                GError             **error)
+{
+  gint64 id = rei_store_find_partner (store, NULL, name, error);
+
+  if (id != 0)
+    return id;
+  id = rei_store_ensure_partner (store, name, "B", error);
+  if (id > 0 && added != NULL)
+    g_ptr_array_add (added, g_strdup (name));
+  return id;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Projects
+ * ------------------------------------------------------------------------------------------- */
+
+static gboolean
+save_project_locked (ReiStore            *store,
+                     ReiStoreConnection  *c,
+                     ReiProject          *p,
+                     GPtrArray           *added,
+                     GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean existed;
+
+  /* By code; a project the residents CSV created by title alone is adopted by its title. */
+  stmt = rei_store_prepare (c, "SELECT id FROM project WHERE code = ?1 "
+                               "UNION ALL SELECT id FROM project WHERE code IS NULL AND title = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, p->code);
+  rei_store_bind_text (stmt, 2, p->title);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  existed = id > 0;
+
+  /* Two projects cannot share a title (the residents CSV names projects by it). */
+  stmt = rei_store_prepare (c, "SELECT code FROM project WHERE title = ? AND id <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, p->title);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *other = column_text (stmt, 0);
+
+      sqlite3_reset (stmt);
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_FAILED,
+                   _("The title “%s” is already used by project %s."), p->title, other ? other : "—");
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (!existed)
+    {
+      stmt = rei_store_prepare (c, "INSERT INTO project (title) VALUES (?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      rei_store_bind_text (stmt, 1, p->title);
+      if (!step_done (c, stmt, error, _("saving a project")))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+    }
+
+  stmt = rei_store_prepare (c, "UPDATE project SET code = ?, title = ?, programme = ?, applicant = ?, "
+                               "start_date = ?, end_date = ?, total_value = ?, grant_value = ?, "
+                               "target_women = ?, target_men = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rei_store_bind_text (stmt, 1, p->code);
+  rei_store_bind_text (stmt, 2, p->title);
+  rei_store_bind_text (stmt, 3, p->programme);
+  rei_store_bind_text (stmt, 4, p->applicant);
+  rei_store_bind_text (stmt, 5, p->start_date);
+  rei_store_bind_text (stmt, 6, p->end_date);
+  bind_int_or_null (stmt, 7, p->total_value);
+  bind_int_or_null (stmt, 8, p->grant_value);
+  bind_int_or_null (stmt, 9, p->target_women);
+  bind_int_or_null (stmt, 10, p->target_men);
+  sqlite3_bind_int64 (stmt, 11, id);
+  if (!step_done (c, stmt, error, _("saving a project")))
+    return FALSE;
+
+  stmt = rei_store_prepare (c, "DELETE FROM project_partner WHERE project_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (c, stmt, error, _("saving a project's partners")))
+    return FALSE;
+  for (guint i = 0; p->partners != NULL && p->partners[i] != NULL; i++)
+    {
+      gint64 partner_id = ensure_partner (store, c, p->partners[i], added, error);
+
+      if (partner_id < 0)
+        return FALSE;
+      stmt = rei_store_prepare (c, "INSERT OR IGNORE INTO project_partner (project_id, partner_id, position) "
+                                   "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, partner_id);
+      sqlite3_bind_int (stmt, 3, (int) i + 1);
+      if (!step_done (c, stmt, error, _("saving a project's partners")))
+        return FALSE;
+    }
+
+  p->id = id;
+  return rei_store_write_audit (store, "project", id, existed ? "update" : "insert",
+                                "code,title,programme,applicant,start_date,end_date,total_value,"
+                                "grant_value,target_women,target_men,partners", error);
+}
+
+gboolean
+rei_store_save_project (ReiStore    *store,
+                        ReiProject  *project,
+                        GPtrArray   *added_partners,
+                        GError     **error)
+{
+  ReiStoreConnection *c;
+  gboolean ok;
+
+  g_return_val_if_fail (REI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (project != NULL && project->code != NULL && project->title != NULL, FALSE);
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  ok = save_project_locked (store, c, project, added_partners, error);
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+static ReiProject *
+project_from_row (sqlite3_stmt *stmt)
+{
+  ReiProject *p = rei_project_new ();
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->code = column_text (stmt, 1);
+  p->title = column_text (stmt, 2);
+  p->programme = column_text (stmt, 3);
+  p->applicant = column_text (stmt, 4);
+  p->start_date = column_text (stmt, 5);
+  p->end_date = column_text (stmt, 6);
+  p->total_value = column_int_or (stmt, 7, -1);
+  p->grant_value = column_int_or (stmt, 8, -1);
+  p->target_women = (int) column_int_or (stmt, 9, -1);
+  p->target_men = (int) column_int_or (stmt, 10, -1);
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    p->partners = g_strsplit ((const char *) sqlite3_column_text (stmt, 11), "\x1f", -1);
+  else
+    p->partners = g_new0 (char *, 1);
+  return p;
+}
+
+#define PROJECT_COLUMNS \
+  "SELECT p.id, p.code, p.title, p.programme, p.applicant, p.start_date, p.end_date, " \
+  "p.total_value, p.grant_value, p.target_women, p.target_men, " \
+  "(SELECT group_concat(name, char(31)) FROM (SELECT pa.name FROM project_partner pp " \
+  "JOIN partner pa ON pa.id = pp.partner_id WHERE pp.project_id = p.id ORDER BY pp.position)) " \
+  "FROM project p "
+
+ReiProject *
+rei_store_get_project (ReiStore    *store,
+                       const char  *code,
+                       GError     **error)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, PROJECT_COLUMNS "WHERE p.code = ?", error);
+  ReiProject *p = NULL;
+  int rc;
+
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, code);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        p = project_from_row (stmt);
+      else if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading a project"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return p;
+}
+
+GPtrArray *
+rei_store_list_projects (ReiStore  *store,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_project_free);
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, PROJECT_COLUMNS
+                                          "ORDER BY p.code IS NULL, p.start_date, p.code, p.title COLLATE pl",
+                                          error);
+  int rc = SQLITE_DONE;
+
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (list, project_from_row (stmt));
+      if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading projects"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+gboolean
+rei_store_save_project_task (ReiStore    *store,
+                             gint64       project_id,
+                             int          number,
+                             const char  *title,
+                             const char  *partner,
+                             GError     **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gint64 partner_id = -1;
+  gboolean ok = FALSE;
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  if (partner != NULL && (partner_id = ensure_partner (store, c, partner, NULL, error)) < 0)
+    goto out;
+  stmt = rei_store_prepare (c, "INSERT INTO project_task (project_id, number, title, partner_id) "
+                               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (project_id, number) "
+                               "DO UPDATE SET title = ?3, partner_id = ?4", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, project_id);
+  sqlite3_bind_int (stmt, 2, number);
+  rei_store_bind_text (stmt, 3, title);
+  bind_int_or_null (stmt, 4, partner_id);
+  ok = step_done (c, stmt, error, _("saving a task"))
+       && rei_store_write_audit (store, "project", project_id, "update", "tasks", error);
+out:
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+GPtrArray *
+rei_store_list_project_tasks (ReiStore  *store,
+                              gint64     project_id,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_project_task_free);
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT t.number, t.title, pa.name FROM project_task t "
+                                             "LEFT JOIN partner pa ON pa.id = t.partner_id "
+                                             "WHERE t.project_id = ? ORDER BY t.number", error);
+  int rc = SQLITE_DONE;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, project_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ReiProjectTask *t = g_new0 (ReiProjectTask, 1);
+          t->number = sqlite3_column_int (stmt, 0);
+          t->title = column_text (stmt, 1);
+          t->partner = column_text (stmt, 2);
+          g_ptr_array_add (list, t);
+        }
+      if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading tasks"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Enrolments
+ * ------------------------------------------------------------------------------------------- */
+
+gboolean
+rei_store_save_enrolment (ReiStore      *store,
+                          ReiEnrolment  *e,
+                          GError       **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE, existed = FALSE;
+
+  g_return_val_if_fail (e != NULL && e->resident_id > 0 && e->project_id > 0, FALSE);
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+
+  stmt = rei_store_prepare (c, "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
+  existed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  /* The resident's list of projects shows it too; its trigger's enrolment is then updated. */
+  stmt = rei_store_prepare (c, "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
+  if (!step_done (c, stmt, error, _("saving an enrolment")))
+    goto out;
+
+  stmt = rei_store_prepare (c, "INSERT INTO enrolment (resident_id, project_id, joined_on, left_on, "
+                               "path_completed, status_after, social_progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                               "ON CONFLICT (resident_id, project_id) DO UPDATE SET joined_on = ?3, "
+                               "left_on = ?4, path_completed = ?5, status_after = ?6, social_progress = ?7",
+                            error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
+  rei_store_bind_text (stmt, 3, e->joined_on);
+  rei_store_bind_text (stmt, 4, e->left_on);
+  bind_int_or_null (stmt, 5, e->path_completed);
+  rei_store_bind_text (stmt, 6, e->status_after);
+  bind_int_or_null (stmt, 7, e->social_progress);
+  if (!step_done (c, stmt, error, _("saving an enrolment")))
+    goto out;
+
+  stmt = rei_store_prepare (c, "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    e->id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  ok = rei_store_write_audit (store, "enrolment", e->id, existed ? "update" : "insert",
+                              "resident_id,project_id,joined_on,left_on,path_completed,status_after,"
+                              "social_progress", error);
+out:
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+ReiEnrolment *
+rei_store_get_enrolment (ReiStore  *store,
+                         gint64     resident_id,
+                         gint64     project_id,
+                         GError   **error)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT id, joined_on, left_on, path_completed, status_after, "
+                                             "social_progress FROM enrolment WHERE resident_id = ? AND project_id = ?",
+                                          error);
+  ReiEnrolment *e = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, resident_id);
+      sqlite3_bind_int64 (stmt, 2, project_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          e = rei_enrolment_new ();
+          e->id = sqlite3_column_int64 (stmt, 0);
+          e->resident_id = resident_id;
+          e->project_id = project_id;
+          e->joined_on = column_text (stmt, 1);
+          e->left_on = column_text (stmt, 2);
+          e->path_completed = (int) column_int_or (stmt, 3, -1);
+          e->status_after = column_text (stmt, 4);
+          e->social_progress = (int) column_int_or (stmt, 5, -1);
+        }
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return e;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Funding
+ * ------------------------------------------------------------------------------------------- */
+
+gboolean
+rei_store_save_funding (ReiStore    *store,
+                        int          year,
+                        const char  *source,
+                        const char  *kind,
+                        gint64       amount,
+                        GError     **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  stmt = rei_store_prepare (c, "INSERT INTO funding (year, source_code, kind, amount) VALUES (?1, ?2, ?3, ?4) "
+                               "ON CONFLICT (year, source_code, kind) DO UPDATE SET amount = ?4", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, year);
+      rei_store_bind_text (stmt, 2, source);
+      rei_store_bind_text (stmt, 3, kind);
+      sqlite3_bind_int64 (stmt, 4, amount);
+      ok = step_done (c, stmt, error, _("saving funding"))
+           && rei_store_write_audit (store, "funding", year, "update", "year,source,kind,amount", error);
+    }
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}
+
+GPtrArray *
+rei_store_list_funding (ReiStore    *store,
+                        int          year,
+                        const char  *kind,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_funding_free);
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT f.source_code, s.label, f.amount FROM funding f "
+                                             "JOIN funding_source s ON s.code = f.source_code "
+                                             "WHERE f.year = ? AND f.kind = ? ORDER BY s.position, s.code",
+                                          error);
+  int rc = SQLITE_DONE;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, year);
+      rei_store_bind_text (stmt, 2, kind);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ReiFunding *f = g_new0 (ReiFunding, 1);
+          f->year = year;
+          f->source = column_text (stmt, 0);
+          f->source_label = column_text (stmt, 1);
+          f->kind = g_strdup (kind);
+          f->amount = sqlite3_column_int64 (stmt, 2);
+          g_ptr_array_add (list, f);
+        }
+      if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading funding"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+static gboolean
+code_exists (ReiStore    *store,
+             const char  *sql,
+             const char  *code)
+{
+  ReiStoreConnection *c = rei_store_lock_read (store);
+  sqlite3_stmt *stmt = rei_store_prepare (c, sql, NULL);
+  gboolean found = FALSE;
+
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, code);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return found;
+}
+
+gboolean
+rei_store_status_after_exists (ReiStore   *store,
+                               const char *code)
+{
+  return code_exists (store, "SELECT 1 FROM status_after WHERE code = ?", code);
+}
+
+gboolean
+rei_store_funding_source_exists (ReiStore   *store,
+                                 const char *code)
+{
+  return code_exists (store, "SELECT 1 FROM funding_source WHERE code = ?", code);
+}
+
+gboolean
+rei_store_complete_enrolments_from_residents (ReiStore  *store,
+                                              GError   **error)
+{
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  if (!rei_store_begin (store, error))
+    return FALSE;
+  c = rei_store_lock_write (store);
+  /* Correlated subqueries rather than UPDATE … FROM: the same SQL runs on PostgreSQL. */
+  stmt = rei_store_prepare (c,
+    "UPDATE enrolment SET "
+    " joined_on = (SELECT CASE WHEN r.admission_date < p.start_date THEN p.start_date ELSE r.admission_date END "
+    "   FROM resident r, project p WHERE r.id = enrolment.resident_id AND p.id = enrolment.project_id), "
+    " left_on = (SELECT CASE WHEN r.end_date IS NULL OR r.end_date < r.admission_date THEN NULL "
+    "   WHEN r.end_date > p.end_date THEN p.end_date ELSE r.end_date END "
+    "   FROM resident r, project p WHERE r.id = enrolment.resident_id AND p.id = enrolment.project_id), "
+    " path_completed = (SELECT CASE WHEN r.end_date IS NULL THEN NULL ELSE COALESCE (er.graduate, 0) END "
+    "   FROM resident r LEFT JOIN end_reason er ON er.code = r.end_reason WHERE r.id = enrolment.resident_id), "
+    " status_after = (SELECT CASE WHEN r.end_date IS NULL THEN NULL "
+    "   WHEN r.outcome IN ('zatrudnienie', 'dzialalnosc_gospodarcza', 'zatrudnienie_wspierane', "
+    "                      'spoldzielnia_socjalna') THEN 'pracujacy' "
+    "   WHEN r.outcome IN ('poszukiwanie_pracy', 'prace_spolecznie_uzyteczne') THEN 'poszukujacy_pracy' "
+    "   WHEN r.outcome = 'staz' THEN 'ksztalcenie' WHEN r.outcome = 'brak' THEN 'bierny' END "
+    "   FROM resident r WHERE r.id = enrolment.resident_id), "
+    " social_progress = (SELECT CASE WHEN r.end_date IS NULL THEN NULL "
+    "   WHEN (r.id * 7 + enrolment.project_id) % 5 < 2 THEN 1 ELSE 0 END "
+    "   FROM resident r WHERE r.id = enrolment.resident_id) "
+    "WHERE joined_on IS NOT NULL AND left_on IS NULL AND path_completed IS NULL", error);
+  if (stmt != NULL)
+    ok = step_done (c, stmt, error, _("saving an enrolment"))
+         && rei_store_write_audit (store, "enrolment", 0, "update", "joined_on,left_on,path_completed,"
+                                   "status_after,social_progress", error);
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      rei_store_rollback (store);
+      return FALSE;
+    }
+  return rei_store_commit (store, error);
+}

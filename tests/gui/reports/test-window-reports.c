@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "core/reports/report-fixture.h"
+#include "rei-reports-view.h"
+#include "rei-window-private.h"
+#include "test-util.h"
+#include "window-test-util.h"
+
+/* The reports page with seed 003's project: choose the project, see an indicator, open its
+ * people, export the workbook (in a thread) and read it back. */
+
+static gboolean
+view_is_idle (gpointer data)
+{
+  return !rei_reports_view_get_busy (REI_REPORTS_VIEW (data));
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static GtkListBoxRow *
+row_with_title (GtkListBox *list,
+                const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_PREFERENCES_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+      return GTK_LIST_BOX_ROW (c);
+  return NULL;
+}
+
+static void
+test_window_reports (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiProject) project = NULL;
+  g_autofree char *path = g_build_filename (dir, "raport.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const ReiReport *report;
+  const ReiReportIndicator *ind;
+  ReiReportsView *view;
+  ReiWindow *window;
+  GtkListBoxRow *row;
+  guint counted = 0;
+
+  fill_graduates_2019 (store);
+  project = fill_nowa_szansa (store);
+
+  window = rei_window_test_show (store, 1280, 800);
+  rei_window_show_reports (window);
+  view = rei_window_get_reports_view (window);
+  rei_window_test_wait_until (view_is_idle, view, "the year's indicators");
+
+  /* The project, chosen as a coordinator would, computed in a thread. */
+  g_assert_true (rei_reports_view_select_scope (view, "projekt:RPLU.11.01.00-06-0001/17"));
+  rei_window_test_wait_until (view_is_idle, view, "the project's indicators");
+  report = rei_reports_view_get_report (view);
+  g_assert_nonnull (report);
+  g_assert_nonnull (report->project);
+  g_assert_cmpuint (count_rows (rei_reports_view_get_indicator_list (view)), ==, report->indicators->len);
+  ind = rei_report_lookup (report, "zatrudnienie_po");
+  g_assert_cmpuint (ind->numerator, ==, 14);
+  g_assert_cmpuint (ind->denominator, ==, 47);
+
+  /* A click on the indicator's row lists its people, the 14 counted among them. */
+  row = row_with_title (rei_reports_view_get_indicator_list (view), ind->def->label);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_cmpuint (count_rows (rei_reports_view_get_people_list (view)), ==, 47);
+  for (guint i = 0; i < ind->people->len; i++)
+    counted += ((ReiIndicatorPerson *) g_ptr_array_index (ind->people, i))->counted;
+  g_assert_cmpuint (counted, ==, 14);
+
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_save_png (GTK_WIDGET (window), "window-reports");
+
+  /* Export, in a thread with its progress bar, then read back. */
+  rei_reports_view_export_to_file (view, file);
+  g_assert_true (rei_reports_view_get_busy (view));
+  rei_window_test_wait_until (view_is_idle, view, "the export");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (g_strrstr (rei_reports_view_get_status (view), "raport.xlsx"));
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (st.st_size, >, 5000);
+  }
+
+  rei_window_test_destroy (window);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status = rei_window_test_init (&argc, &argv);
+
+  if (status != 0)
+    return status;
+  g_test_add_func ("/window/reports", test_window_reports);
+  return g_test_run ();
+}
