@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "rei-importer.h"
+#include "rei-resident.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

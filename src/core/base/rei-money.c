@@ -63,6 +63,14 @@ rei_money_parse (const char  *text,
 
   g_return_val_if_fail (text != NULL && grosze != NULL, FALSE);
 
+  /* The loop below walks characters: a sequence cut short at the end would take it past the
+   * terminating NUL (fuzz-money found it). */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+      return invalid (error, shown);
+    }
+
   /* Spaces of every kind become ' ' (a group separator); the currency goes. */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {

@@ -76,6 +76,8 @@ test_invalid (void)
     "", "zł", "abc", "1,2,3", "1.025", "12,345", "1 02 436,17", "1.025 436,17", "1,025.50",
     "-5,00", "1 025 436,17x", "1..025,00", "10,", ",50", "1e5", "1.025.43,17",
     "99999999999999999999",
+    /* Not UTF-8, cut short after a no-break space (found by fuzz-money: read past the end). */
+    ".\xc2\xa0\xd3",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
