@@ -142,6 +142,10 @@ rei_application_startup (GApplication *app)
   static const char *new_resident_accels[] = { "<Control>n", NULL };
   static const char *save_resident_accels[] = { "<Control>s", NULL };
   static const char *export_residents_accels[] = { "<Control>e", NULL };
+  static const char *show_residents_accels[] = { "<Alt>1", NULL };
+  static const char *show_plan_accels[] = { "<Alt>2", NULL };
+  static const char *show_network_accels[] = { "<Alt>3", NULL };
+  static const char *show_reports_accels[] = { "<Alt>4", NULL };
 
   G_APPLICATION_CLASS (rei_application_parent_class)->startup (app);
 
@@ -158,6 +162,14 @@ rei_application_startup (GApplication *app)
                                          save_resident_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-residents",
                                          export_residents_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-residents",
+                                         show_residents_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-plan",
+                                         show_plan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-network",
+                                         show_network_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-reports",
+                                         show_reports_accels);
 }
 
 static void

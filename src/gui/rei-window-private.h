@@ -3,6 +3,8 @@
 
 #include "rei-import-dialog-private.h"
 #include "rei-reports-view.h"
+#include "rei-plan-page.h"
+#include "rei-network-view-private.h"
 #include "rei-resident-detail.h"
 #include "rei-resident-view-private.h"
 #include "rei-window.h"
@@ -12,6 +14,8 @@ G_BEGIN_DECLS
 /* For the window tests and the list benchmark. */
 ReiResidentView   *rei_window_get_resident_view   (ReiWindow *self);
 ReiResidentDetail *rei_window_get_resident_detail (ReiWindow *self);
+ReiPlanPage       *rei_window_get_plan_page       (ReiWindow *self);
+ReiNetworkView    *rei_window_get_network_view    (ReiWindow *self);
 /* Opens the import dialog for a residents CSV, as the Import action does once the file chooser
  * (which cannot be driven under Xvfb) has answered: the dialog checks the file in a worker
  * thread and writes only when confirmed. */

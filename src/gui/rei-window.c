@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rei-plan-page.h"
+#include "rei-network-view.h"
 #include "rei-preferences-window.h"
 #include "rei-reports-view.h"
 
@@ -28,6 +30,8 @@ struct _ReiWindow
   ReiResidentView      *resident_view;
   ReiResidentDetail    *resident_detail;
   ReiReportsView       *reports_view;
+  ReiPlanPage          *plan_page;
+  ReiNetworkView       *network_view;
 };
 
 G_DEFINE_FINAL_TYPE (ReiWindow, rei_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -138,6 +142,32 @@ export_residents_action (GtkWidget  *widget,
   ReiWindow *self = REI_WINDOW (widget);
 
   rei_resident_view_export (self->resident_view);
+}
+
+/* The plan page follows the person of the detail pane, read when the page is shown. */
+static void
+on_visible_page_changed_cb (ReiWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plans") == 0)
+    rei_plan_page_set_resident (self->plan_page,
+                                rei_resident_detail_get_resident_id (self->resident_detail));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ReiWindow *self = REI_WINDOW (widget);
+  const char *page = "residents";
+
+  if (g_str_equal (action_name, "win.show-plan"))
+    page = "plans";
+  else if (g_str_equal (action_name, "win.show-network"))
+    page = "network";
+  else if (g_str_equal (action_name, "win.show-reports"))
+    page = "reports";
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
 static void
@@ -267,6 +297,10 @@ rei_window_constructed (GObject *object)
   rei_resident_view_set_store (self->resident_view, self->store);
   rei_reports_view_set_store (self->reports_view, self->store);
   rei_resident_detail_set_view (self->resident_detail, self->resident_view);
+  rei_plan_page_set_store (self->plan_page, self->store);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  rei_network_view_set_store (self->network_view, self->store);
   /* Delete removes the selected person from the table, not a character from a text field. */
   {
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
@@ -362,6 +396,8 @@ rei_window_class_init (ReiWindowClass *klass)
   g_type_ensure (REI_TYPE_RESIDENT_VIEW);
   g_type_ensure (REI_TYPE_RESIDENT_DETAIL);
   g_type_ensure (REI_TYPE_REPORTS_VIEW);
+  g_type_ensure (REI_TYPE_PLAN_PAGE);
+  g_type_ensure (REI_TYPE_NETWORK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/rei-window.ui");
@@ -370,6 +406,8 @@ rei_window_class_init (ReiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_view);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_detail);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, network_view);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -378,6 +416,10 @@ rei_window_class_init (ReiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-resident", NULL,
                                    delete_resident_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-residents", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-network", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-residents", NULL,
                                    export_residents_action);
 }
@@ -479,6 +521,13 @@ rei_window_get_import_dialog (ReiWindow *self)
   return self->import_dialog;
 }
 
+ReiPlanPage *
+rei_window_get_plan_page (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+  return self->plan_page;
+}
+
 ReiResidentDetail *
 rei_window_get_resident_detail (ReiWindow *self)
 {
@@ -501,4 +550,12 @@ rei_window_show_reports (ReiWindow *self)
   g_return_if_fail (REI_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+}
+
+ReiNetworkView *
+rei_window_get_network_view (ReiWindow *self)
+{
+  g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  return self->network_view;
 }

@@ -173,7 +173,8 @@ query_is_everything (const ReiResidentQuery *query)
              && query->workshop == NULL
              && query->project == NULL
              && query->admission_year == 0
-             && query->end_year == 0);
+             && query->end_year == 0
+             && !query->review_overdue);
 }
 
 gboolean

@@ -41,6 +41,7 @@ typedef struct
   char             *project;         /* a project title */
   int               admission_year;  /* 0: any */
   int               end_year;        /* 0: any */
+  gboolean          review_overdue;  /* only those whose open plan's review is overdue */
   ReiResidentSort   sort;
   gboolean          descending;
 } ReiResidentQuery;

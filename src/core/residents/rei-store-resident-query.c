@@ -147,6 +147,20 @@ build_query_sql (ReiStore               *self,
       g_ptr_array_add (params, g_strdup_printf ("%04d-12-31", q->end_year));
     }
 
+  if (q->review_overdue)
+    {
+      /* As rei_store_list_overdue_reviews() sees it: the schedule in force today, from the last
+       * review or the start of an open plan.  One uncorrelated subquery over the open plans (the
+       * last review found by the index plan_review_plan), evaluated once, not once per person. */
+      ADD_COND ("r.id IN (SELECT p.resident_id FROM plan p "
+                "WHERE p.closed_on IS NULL AND p.start_date IS NOT NULL "
+                "AND date (COALESCE ((SELECT MAX (held_on) FROM plan_review v WHERE v.plan_id = p.id), "
+                "p.start_date), '+' || ? || ' months') < ?)");
+      g_ptr_array_add (params, g_strdup_printf ("%d", rei_store_get_setting_int (self, "plan_review_months",
+                                                                                 today, 1)));
+      g_ptr_array_add (params, g_strdup (today));
+    }
+
 #undef ADD_COND
 
   {

@@ -7,10 +7,19 @@
 
 #include <glib/gi18n.h>
 
+#include "rei-date.h"
+#include "rei-plan-closing-section.h"
+#include "rei-plan-diagnosis-section.h"
+#include "rei-plan-phase-section.h"
 #include "rei-plan-print.h"
+#include "rei-plan-reviews-section.h"
 #include "rei-plan-rules.h"
+#include "rei-plan-section.h"
+#include "rei-plan-services-section.h"
 #include "rei-potential-profile.h"
 #include "rei-store-plans.h"
+#include "rei-store-residents.h"
+#include "rei-store-private.h"
 
 #define N_MAX_DIMENSIONS 32
 
@@ -23,6 +32,9 @@ struct _ReiPlanView
   ReiPlan        *plan;
   ReiPlanPrint   *print;
   GPtrArray      *dimensions;
+  /* What the sections show; replaced by each read. */
+  ReiPlanData    *data;
+  GPtrArray      *sections;
   GPtrArray      *spins;
   GCancellable   *cancellable;
   char           *export_filename;
@@ -37,6 +49,12 @@ struct _ReiPlanView
   AdwEntryRow         *goal_title_row;
   AdwEntryRow         *goal_criterion_row;
   AdwEntryRow         *reason_row;
+  GtkListBox          *revisions_list;
+  ReiPlanPhaseSection     *phase_section;
+  ReiPlanDiagnosisSection *diagnosis_section;
+  ReiPlanServicesSection  *services_section;
+  ReiPlanReviewsSection   *reviews_section;
+  ReiPlanClosingSection   *closing_section;
 };
 
 G_DEFINE_FINAL_TYPE (ReiPlanView, rei_plan_view, GTK_TYPE_BOX)
@@ -44,22 +62,19 @@ G_DEFINE_FINAL_TYPE (ReiPlanView, rei_plan_view, GTK_TYPE_BOX)
 enum { LOADED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* What the reading thread hands back. */
+/* What the reading thread hands back: everything the view and its sections show, so that
+ * showing a plan costs the main thread no query. */
 typedef struct
 {
-  ReiPlan      *plan;
-  GPtrArray    *dimensions;
+  ReiPlanData  *data;
   ReiPlanPrint *print;
-  GPtrArray    *problems;
 } Loaded;
 
 static void
 loaded_free (Loaded *l)
 {
-  g_clear_object (&l->plan);
-  g_clear_pointer (&l->dimensions, g_ptr_array_unref);
+  g_clear_pointer (&l->data, rei_plan_data_free);
   g_clear_object (&l->print);
-  g_clear_pointer (&l->problems, g_ptr_array_unref);
   g_free (l);
 }
 
@@ -72,21 +87,28 @@ load_thread (GTask        *task,
   ReiStore *store = task_data;
   gint64 plan_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "plan-id"));
   Loaded *l = g_new0 (Loaded, 1);
+  ReiPlanData *d = l->data = g_new0 (ReiPlanData, 1);
   GError *error = NULL;
   ReiPlanRules rules;
 
-  l->plan = rei_store_get_plan (store, plan_id, &error);
-  if (l->plan == NULL)
+  d->plan = rei_store_get_plan (store, plan_id, &error);
+  if (d->plan == NULL)
     {
       loaded_free (l);
       g_task_return_error (task, error);
       return;
     }
-  l->dimensions = rei_store_list_potential_dimensions (store, NULL);
+  d->resident = rei_store_get_resident (store, rei_plan_get_resident_id (d->plan), NULL);
+  d->dimensions = rei_store_list_potential_dimensions (store, NULL);
+  d->catalogue = rei_store_list_plan_catalogue (store, NULL);
+  d->unmet_needs = rei_store_list_plan_unmet_needs (store, plan_id, NULL);
+  d->today = rei_store_get_today (store);
   /* A plan not printable yet (no goals) has no print; the button then says why. */
-  l->print = rei_plan_print_new_for_store (store, l->plan, NULL);
-  rei_plan_rules_load (store, rei_plan_get (l->plan, REI_PLAN_START_DATE), &rules);
-  l->problems = rei_plan_check (&rules, l->plan, NULL);
+  l->print = rei_plan_print_new_for_store (store, d->plan, NULL);
+  rei_plan_rules_load (store, rei_plan_get (d->plan, REI_PLAN_START_DATE), &rules);
+  d->problems = rei_plan_check (&rules, d->plan, d->today);
+  d->next_review = rei_plan_next_review (&rules, d->plan);
+  d->review_months = rules.review_months;
   g_task_return_pointer (task, l, (GDestroyNotify) loaded_free);
 }
 
@@ -102,6 +124,7 @@ static void
 fill (ReiPlanView *self)
 {
   GPtrArray *goals = rei_plan_get_goals (self->plan);
+  GPtrArray *revisions = rei_plan_get_revisions (self->plan);
   const ReiPlanAssessment *first = rei_plan_get_first_assessment (self->plan);
   const ReiPlanAssessment *latest = rei_plan_get_latest_assessment (self->plan);
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
@@ -111,8 +134,15 @@ fill (ReiPlanView *self)
   g_autofree char *state = NULL;
   GtkWidget *child;
 
-  title = g_strdup_printf ("%s — %s", rei_plan_get (self->plan, REI_PLAN_KIND),
-                           rei_plan_phase_label (rei_plan_get (self->plan, REI_PLAN_PHASE)));
+  if (self->data->resident != NULL)
+    title = g_strdup_printf ("%s %s — %s, %s",
+                             rei_resident_get (self->data->resident, REI_RESIDENT_FIRST_NAME),
+                             rei_resident_get (self->data->resident, REI_RESIDENT_SURNAME),
+                             rei_plan_get (self->plan, REI_PLAN_KIND),
+                             rei_plan_phase_label (rei_plan_get (self->plan, REI_PLAN_PHASE)));
+  else
+    title = g_strdup_printf ("%s — %s", rei_plan_get (self->plan, REI_PLAN_KIND),
+                             rei_plan_phase_label (rei_plan_get (self->plan, REI_PLAN_PHASE)));
   gtk_label_set_text (self->title_label, title);
   if (rei_plan_get_revision (self->plan) == 0)
     state = g_strdup (_("Draft, not signed yet"));
@@ -157,14 +187,27 @@ fill (ReiPlanView *self)
   for (guint i = 0; i < goals->len; i++)
     {
       ReiPlanGoal *g = g_ptr_array_index (goals, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", g->criterion, rei_plan_code_label_pl (g->status));
+      g_autofree char *deadline = g->deadline ? rei_date_format_display (g->deadline) : NULL;
+      g_autofree char *subtitle =
+        g_strdup_printf ("%s · %s · %s%s%s", g->criterion, rei_plan_section_code_label (g->status),
+                         rei_plan_section_code_label (g->responsible_kind),
+                         deadline ? " · " : "", deadline ? deadline : "");
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->goals_list, row);
+      gtk_list_box_append (self->goals_list, rei_plan_section_row_new (g->title, subtitle));
     }
+
+  /* Every signed revision stays readable: the aneks changes the plan, never the past. */
+  rei_plan_section_clear_list (self->revisions_list);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      ReiPlanRevision *r = g_ptr_array_index (revisions, i);
+      g_autofree char *date = rei_date_format_display (r->signed_on);
+      g_autofree char *rev = g_strdup_printf (_("Revision %d, signed on %s"), r->number, date);
+
+      gtk_list_box_append (self->revisions_list,
+                           rei_plan_section_row_new (rev, r->reason ? r->reason : _("The plan as first signed")));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->revisions_list), revisions->len > 0);
 }
 
 static void
@@ -175,7 +218,6 @@ load_done_cb (GObject      *source,
   g_autoptr(ReiPlanView) self = user_data;
   g_autoptr(GError) error = NULL;
   Loaded *l = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autoptr(GString) problems = g_string_new (NULL);
 
   if (l == NULL)
     {
@@ -183,19 +225,17 @@ load_done_cb (GObject      *source,
         show_error (self, error);
       return;
     }
-  g_set_object (&self->plan, l->plan);
+  g_clear_pointer (&self->data, rei_plan_data_free);
+  self->data = g_steal_pointer (&l->data);
+  g_set_object (&self->plan, self->data->plan);
   g_set_object (&self->print, l->print);
   g_clear_pointer (&self->dimensions, g_ptr_array_unref);
-  self->dimensions = g_steal_pointer (&l->dimensions);
-  for (guint i = 0; i < l->problems->len; i++)
-    {
-      ReiPlanProblem *p = g_ptr_array_index (l->problems, i);
-      g_string_append_printf (problems, "%s%s", i ? "\n" : "", p->message);
-    }
-  gtk_label_set_text (self->problems_label, problems->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), problems->len > 0);
+  self->dimensions = g_ptr_array_ref (self->data->dimensions);
   loaded_free (l);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), FALSE);
   fill (self);
+  for (guint i = 0; i < self->sections->len; i++)
+    rei_plan_section_show (g_ptr_array_index (self->sections, i), self->data);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -232,14 +272,14 @@ on_add_goal_clicked_cb (ReiPlanView *self)
   reload (self);
 }
 
-static void
-on_assess_clicked_cb (ReiPlanView *self)
+/* The scores of the form under the profile as a new assessment of today. */
+static ReiPlanAssessment *
+scores_to_assessment (gpointer user_data)
 {
-  g_autoptr(ReiPlanAssessment) a = rei_plan_assessment_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  ReiPlanView *self = user_data;
+  ReiPlanAssessment *a = rei_plan_assessment_new ();
 
-  a->assessed_on = g_date_time_format (now, "%Y-%m-%d");
+  a->assessed_on = self->data != NULL ? g_strdup (self->data->today) : rei_date_today_iso ();
   a->kind = g_strdup (rei_plan_get_assessments (self->plan)->len == 0 ? "wejscie" : "przeglad");
   for (guint i = 0; i < self->spins->len; i++)
     {
@@ -250,6 +290,18 @@ on_assess_clicked_cb (ReiPlanView *self)
                                            gtk_spin_button_get_value_as_int (g_ptr_array_index (self->spins, i)),
                                            NULL, NULL));
     }
+  return a;
+}
+
+static void
+on_assess_clicked_cb (ReiPlanView *self)
+{
+  g_autoptr(ReiPlanAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+  a = scores_to_assessment (self);
   if (!rei_store_add_assessment (self->store, self->plan_id, a, &error))
     {
       show_error (self, error);
@@ -339,6 +391,27 @@ on_print_clicked_cb (ReiPlanView *self)
 }
 
 static void
+on_section_saved_cb (ReiPlanView *self)
+{
+  reload (self);
+}
+
+static void
+on_section_failed_cb (ReiPlanView  *self,
+                      const GError *error)
+{
+  show_error (self, error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  on_print_clicked_cb (REI_PLAN_VIEW (widget));
+}
+
+static void
 rei_plan_view_dispose (GObject *object)
 {
   ReiPlanView *self = REI_PLAN_VIEW (object);
@@ -350,6 +423,8 @@ rei_plan_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->dimensions, g_ptr_array_unref);
   g_clear_pointer (&self->spins, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->data, rei_plan_data_free);
   g_clear_pointer (&self->export_filename, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), REI_TYPE_PLAN_VIEW);
   G_OBJECT_CLASS (rei_plan_view_parent_class)->dispose (object);
@@ -365,6 +440,11 @@ rei_plan_view_class_init (ReiPlanViewClass *klass)
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (REI_TYPE_POTENTIAL_PROFILE);
+  g_type_ensure (REI_TYPE_PLAN_PHASE_SECTION);
+  g_type_ensure (REI_TYPE_PLAN_DIAGNOSIS_SECTION);
+  g_type_ensure (REI_TYPE_PLAN_SERVICES_SECTION);
+  g_type_ensure (REI_TYPE_PLAN_REVIEWS_SECTION);
+  g_type_ensure (REI_TYPE_PLAN_CLOSING_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/plans/rei-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiPlanView, title_label);
@@ -376,6 +456,14 @@ rei_plan_view_class_init (ReiPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiPlanView, goal_title_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPlanView, goal_criterion_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPlanView, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPlanView, revisions_list);
+  gtk_widget_class_bind_template_child (widget_class, ReiPlanView, phase_section);
+  gtk_widget_class_bind_template_child (widget_class, ReiPlanView, diagnosis_section);
+  gtk_widget_class_bind_template_child (widget_class, ReiPlanView, services_section);
+  gtk_widget_class_bind_template_child (widget_class, ReiPlanView, reviews_section);
+  gtk_widget_class_bind_template_child (widget_class, ReiPlanView, closing_section);
+  gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plan.print", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_add_goal_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_assess_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_revision_clicked_cb);
@@ -387,6 +475,23 @@ rei_plan_view_init (ReiPlanView *self)
 {
   self->spins = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sections = g_ptr_array_new ();
+  g_ptr_array_add (self->sections, self->phase_section);
+  g_ptr_array_add (self->sections, self->diagnosis_section);
+  g_ptr_array_add (self->sections, self->services_section);
+  g_ptr_array_add (self->sections, self->reviews_section);
+  g_ptr_array_add (self->sections, self->closing_section);
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      GObject *section = g_ptr_array_index (self->sections, i);
+
+      g_signal_connect_object (section, "saved", G_CALLBACK (on_section_saved_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (section, "failed", G_CALLBACK (on_section_failed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  rei_plan_reviews_section_set_assessment_func (self->reviews_section, scores_to_assessment, self);
 }
 
 GtkWidget *
@@ -395,6 +500,8 @@ rei_plan_view_new (ReiStore *store)
   ReiPlanView *self = g_object_new (REI_TYPE_PLAN_VIEW, NULL);
 
   self->store = g_object_ref (store);
+  for (guint i = 0; i < self->sections->len; i++)
+    rei_plan_section_set_store (g_ptr_array_index (self->sections, i), store);
   return GTK_WIDGET (self);
 }
 

@@ -45,7 +45,15 @@ struct _ReiPreferencesWindow
   AdwPreferencesGroup  *centre_group;
   AdwPreferencesGroup  *categories_group;
   AdwEntryRow          *new_category_row;
+  AdwEntryRow          *centre_name_row;
+  AdwEntryRow          *centre_address_row;
+  AdwComboRow          *centre_mode_row;
+  /* While the centre's rows are filled from the store: nothing is written. */
+  gboolean              filling;
 };
+
+/* The positions of the kind-of-centre row. */
+static const char * const centre_modes[] = { "CIS", "CUS" };
 
 G_DEFINE_FINAL_TYPE (ReiPreferencesWindow, rei_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -172,6 +180,53 @@ on_new_category_apply_cb (ReiPreferencesWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->new_category_row), "");
 }
 
+/* A text setting of the centre, written as a dated value when it changed. */
+static void
+write_text_setting (ReiPreferencesWindow *self,
+                    const char           *key,
+                    const char           *value)
+{
+  g_autofree char *stored = rei_store_get_setting (self->store, key, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || g_strcmp0 (stored, value) == 0)
+    return;
+  if (!rei_store_set_setting (self->store, key, NULL, value, REI_SETTING_SOURCE_CENTRE, &error))
+    show_error (self, error);
+}
+
+static void
+on_centre_text_apply_cb (ReiPreferencesWindow *self,
+                         AdwEntryRow          *row)
+{
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  write_text_setting (self, row == self->centre_name_row ? "centre_name" : "centre_address", value);
+}
+
+static void
+on_centre_mode_changed_cb (ReiPreferencesWindow *self)
+{
+  guint mode = adw_combo_row_get_selected (self->centre_mode_row);
+
+  if (mode < G_N_ELEMENTS (centre_modes))
+    write_text_setting (self, "centre_mode", centre_modes[mode]);
+}
+
+static void
+fill_centre (ReiPreferencesWindow *self)
+{
+  g_autofree char *name = rei_store_get_setting (self->store, "centre_name", NULL);
+  g_autofree char *address = rei_store_get_setting (self->store, "centre_address", NULL);
+  g_autofree char *mode = rei_store_get_setting (self->store, "centre_mode", NULL);
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->centre_name_row), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->centre_address_row), address != NULL ? address : "");
+  adw_combo_row_set_selected (self->centre_mode_row, g_strcmp0 (mode, "CUS") == 0 ? 1 : 0);
+  self->filling = FALSE;
+}
+
 static gboolean
 rei_preferences_window_close_request (GtkWindow *window)
 {
@@ -211,12 +266,19 @@ rei_preferences_window_class_init (ReiPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_group);
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, categories_group);
   gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, new_category_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_name_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_address_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPreferencesWindow, centre_mode_row);
   gtk_widget_class_bind_template_callback (widget_class, on_new_category_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_centre_text_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_centre_mode_changed_cb);
 }
 
 static void
 rei_preferences_window_init (ReiPreferencesWindow *self)
 {
+  /* Nothing is written before the store is there and the rows are filled from it. */
+  self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->category_rows = g_ptr_array_new ();
 }
@@ -254,6 +316,7 @@ rei_preferences_window_new (GtkWindow *parent,
       self->spins[i] = GTK_SPIN_BUTTON (spin);
     }
 
+  fill_centre (self);
   fill_categories (self);
   return self;
 }
@@ -296,4 +359,19 @@ rei_preferences_window_add_category (ReiPreferencesWindow *self,
     }
   fill_categories (self);
   return code;
+}
+
+GtkWidget *
+rei_preferences_window_get_centre_row (ReiPreferencesWindow *self,
+                                       const char           *key)
+{
+  g_return_val_if_fail (REI_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (g_strcmp0 (key, "centre_name") == 0)
+    return GTK_WIDGET (self->centre_name_row);
+  if (g_strcmp0 (key, "centre_address") == 0)
+    return GTK_WIDGET (self->centre_address_row);
+  if (g_strcmp0 (key, "centre_mode") == 0)
+    return GTK_WIDGET (self->centre_mode_row);
+  return NULL;
 }

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReiPreferencesWindow, rei_preferences_window, REI, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-/* The centre's settings: the durations of the programme and the retention period (dated: a
+/* The centre's settings: its name, address and kind (CIS or CUS), the durations of the programme and the retention period (dated: a
  * change holds from today on) and the list of eligibility categories. */
 ReiPreferencesWindow *rei_preferences_window_new            (GtkWindow            *parent,
                                                              ReiStore             *store);
@@ -20,6 +20,10 @@ ReiPreferencesWindow *rei_preferences_window_new            (GtkWindow          
 void                  rei_preferences_window_flush          (ReiPreferencesWindow *self);
 /* For the window tests: the spin button of a setting ("trial_months", "retention_years", …). */
 GtkSpinButton        *rei_preferences_window_get_spin       (ReiPreferencesWindow *self,
+                                                             const char           *key);
+/* For the window tests: the row of a centre setting ("centre_name", "centre_address": an
+ * AdwEntryRow written on apply; "centre_mode": an AdwComboRow, CIS then CUS). */
+GtkWidget            *rei_preferences_window_get_centre_row (ReiPreferencesWindow *self,
                                                              const char           *key);
 /* Adds a category as the entry at the end of the list does. */
 char                 *rei_preferences_window_add_category   (ReiPreferencesWindow *self,

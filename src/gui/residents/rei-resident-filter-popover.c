@@ -26,6 +26,7 @@ struct _ReiResidentFilterPopover
   GtkDropDown *project_filter;
   GtkDropDown *admission_year_filter;
   GtkDropDown *end_year_filter;
+  GtkDropDown *review_filter;
   GtkWidget   *clear_filters_button;
 };
 
@@ -38,7 +39,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define N_FILTERS (REI_RESIDENT_FILTER_END_YEAR + 1)
+#define N_FILTERS (REI_RESIDENT_FILTER_REVIEW + 1)
 
 static void
 get_filters (ReiResidentFilterPopover *self,
@@ -50,6 +51,7 @@ get_filters (ReiResidentFilterPopover *self,
   filters[REI_RESIDENT_FILTER_PROJECT] = self->project_filter;
   filters[REI_RESIDENT_FILTER_ADMISSION_YEAR] = self->admission_year_filter;
   filters[REI_RESIDENT_FILTER_END_YEAR] = self->end_year_filter;
+  filters[REI_RESIDENT_FILTER_REVIEW] = self->review_filter;
 }
 
 static const char *
@@ -220,6 +222,7 @@ rei_resident_filter_popover_class_init (ReiResidentFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiResidentFilterPopover,
                                         admission_year_filter);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentFilterPopover, end_year_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReiResidentFilterPopover, review_filter);
   gtk_widget_class_bind_template_child (widget_class, ReiResidentFilterPopover,
                                         clear_filters_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -318,6 +321,12 @@ rei_resident_filter_popover_load (ReiResidentFilterPopover *self,
                         projects != NULL ? projects->len : 0);
   reset |= set_year_choices (self->admission_year_filter, first_admission, last_admission);
   reset |= set_year_choices (self->end_year_filter, first_end, last_end);
+  if (gtk_drop_down_get_model (self->review_filter) == NULL)
+    {
+      const char *overdue[] = { C_("plan review", "Overdue") };
+
+      set_choices (self->review_filter, C_("filter", "All"), overdue, G_N_ELEMENTS (overdue));
+    }
 
   self->updating = FALSE;
   update_clear_button (self);
@@ -349,6 +358,7 @@ rei_resident_filter_popover_apply (ReiResidentFilterPopover *self,
   query->project = g_strdup (get_selected_string (self->project_filter));
   query->admission_year = get_selected_year (self->admission_year_filter);
   query->end_year = get_selected_year (self->end_year_filter);
+  query->review_overdue = gtk_drop_down_get_selected (self->review_filter) == 1;
 }
 
 guint

@@ -16,6 +16,7 @@ typedef enum
   REI_RESIDENT_FILTER_PROJECT,
   REI_RESIDENT_FILTER_ADMISSION_YEAR,
   REI_RESIDENT_FILTER_END_YEAR,
+  REI_RESIDENT_FILTER_REVIEW,      /* "All" or "Overdue": the open plan's review is overdue */
 } ReiResidentFilter;
 
 #define REI_TYPE_RESIDENT_FILTER_POPOVER (rei_resident_filter_popover_get_type ())

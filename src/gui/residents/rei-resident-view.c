@@ -97,7 +97,8 @@ same_query (const ReiResidentQuery *a,
   return g_strcmp0 (a->search, b->search) == 0 && a->status == b->status
          && g_strcmp0 (a->category, b->category) == 0 && g_strcmp0 (a->workshop, b->workshop) == 0
          && g_strcmp0 (a->project, b->project) == 0 && a->admission_year == b->admission_year
-         && a->end_year == b->end_year && a->sort == b->sort && a->descending == b->descending;
+         && a->end_year == b->end_year && a->review_overdue == b->review_overdue
+         && a->sort == b->sort && a->descending == b->descending;
 }
 
 /* The search of the entry, the filters of the popover and sort into a query for the list. */

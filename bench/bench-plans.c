@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reintegra"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "rei-plan-print.h"
+#include "rei-plan-view.h"
+#include "rei-store-plans.h"
+#include "rei-store-residents.h"
+
+/* A big plan in the window and on paper, run by hand under Xvfb:
+ *
+ *   xvfb-run -a -s '-screen 0 1280x1024x24' env GSK_RENDERER=cairo bench-plans
+ *
+ * A plan of 40 goals, 30 services and 24 assessments (a review with each) is made in a private
+ * temporary database; then, in BENCH_PLANS_ROUNDS rounds (5): (a) the plan view is told to show
+ * it, and the longest main-loop dispatch (less its wait in poll()) until the view has shown it
+ * and painted a frame is the main thread's work, which must fit in one frame (16 ms); the read
+ * itself runs in a thread; (b) the PDF of the plan is written through the core's drawing. */
+
+#define N_GOALS 40
+#define N_SERVICES 30
+#define N_ASSESSMENTS 24
+
+static GPollFunc default_poll;
+static gint64    poll_us;
+
+static gint
+timed_poll (GPollFD *fds,
+            guint    nfds,
+            gint     timeout)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint result = default_poll (fds, nfds, timeout);
+
+  poll_us += g_get_monotonic_time () - start;
+  return result;
+}
+
+static void
+on_loaded_cb (GtkWidget *view,
+              gboolean  *loaded)
+{
+  *loaded = TRUE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gint64
+make_plan (ReiStore *store)
+{
+  g_autoptr(ReiResident) r = rei_resident_new ();
+  g_autoptr(ReiPlan) plan = NULL;
+  g_autoptr(GPtrArray) dims = rei_store_list_potential_dimensions (store, NULL);
+  gint64 id;
+
+  rei_resident_set (r, REI_RESIDENT_FIRST_NAME, "Jadwiga");
+  rei_resident_set (r, REI_RESIDENT_SURNAME, "Łuczyńska");
+  rei_resident_set (r, REI_RESIDENT_PESEL, "85071512348");
+  rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2022-01-03");
+  g_assert (rei_store_save_resident (store, r, NULL));
+  id = rei_store_create_plan (store, rei_resident_get_id (r), NULL, "2022-01-10", NULL);
+  plan = rei_store_get_plan (store, id, NULL);
+  rei_plan_set (plan, REI_PLAN_DIAGNOSIS_SUMMARY, "Długotrwale bezrobotna, gotowa do zmiany.");
+  g_assert (rei_store_save_plan (store, plan, NULL));
+  for (int i = 0; i < N_GOALS; i++)
+    {
+      g_autoptr(ReiPlanGoal) g = rei_plan_goal_new ();
+      g->title = g_strdup_printf ("Cel %d: ukończyć etap ścieżki reintegracji", i + 1);
+      g->criterion = g_strdup ("Zaświadczenie o ukończeniu");
+      g->deadline = g_strdup ("2022-12-31");
+      g_assert (rei_store_save_goal (store, id, g, NULL));
+    }
+  for (int i = 0; i < N_SERVICES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Usługa %02d", i + 1);
+      g_autoptr(ReiPlanService) s = rei_plan_service_new ();
+      s->service_id = rei_store_plan_ensure_service (store, name, i % 2 ? "B" : "A", NULL);
+      s->provider = g_strdup ("MOPS");
+      s->hours_planned = 20;
+      g_assert (rei_store_save_plan_service (store, id, s, NULL));
+    }
+  g_assert (rei_store_sign_plan (store, id, "2022-01-12", NULL));
+  plan = (g_object_unref (plan), rei_store_get_plan (store, id, NULL));
+  for (int i = 0; i < N_ASSESSMENTS; i++)
+    {
+      g_autoptr(ReiPlanAssessment) a = rei_plan_assessment_new ();
+      g_autoptr(ReiPlanReview) review = rei_plan_review_new ();
+      GDate d;
+
+      g_date_set_dmy (&d, 15, 1, 2022);
+      g_date_add_months (&d, i);
+      a->assessed_on = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+                                        g_date_get_day (&d));
+      a->kind = g_strdup (i == 0 ? "wejscie" : "przeglad");
+      for (guint k = 0; k < dims->len; k++)
+        g_ptr_array_add (a->scores, rei_plan_score_new (((ReiPlanLabel *) g_ptr_array_index (dims, k))->code,
+                                                        1 + (int) ((i + k) % 5), NULL, NULL));
+      review->held_on = g_strdup (a->assessed_on);
+      review->notes = g_strdup ("Przegląd miesięczny");
+      for (guint k = 0; k < rei_plan_get_goals (plan)->len; k++)
+        g_ptr_array_add (review->progress,
+                         rei_plan_goal_progress_new (((ReiPlanGoal *) g_ptr_array_index (rei_plan_get_goals (plan), k))->id,
+                                                     "w_realizacji", "postęp"));
+      g_assert (rei_store_add_review (store, id, review, a, NULL, NULL) > 0);
+    }
+  return id;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("reintegra-bench-plans-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "plan.pdf", NULL);
+  const char *rounds_env = g_getenv ("BENCH_PLANS_ROUNDS");
+  int rounds = rounds_env ? atoi (rounds_env) : 5;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  GtkWidget *window, *view;
+  gint64 id;
+
+  adw_init ();
+  store = rei_store_open (db, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  id = make_plan (store);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  view = rei_plan_view_new (store);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (view))
+    g_main_context_iteration (NULL, TRUE);
+
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timed_poll);
+  g_print ("plan: %d goals, %d services, %d assessments and reviews\n", N_GOALS, N_SERVICES, N_ASSESSMENTS);
+  for (int round = 0; round < rounds; round++)
+    {
+      gboolean loaded = FALSE, painted = FALSE;
+      gint64 max_work = 0, start = g_get_monotonic_time (), total;
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+      gulong h1 = g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_cb), &loaded);
+      gulong h2 = 0;
+
+      rei_plan_view_set_plan (REI_PLAN_VIEW (view), id);
+      max_work = g_get_monotonic_time () - start;
+      while (!painted)
+        {
+          gint64 t0 = g_get_monotonic_time (), p0 = poll_us, work;
+
+          g_main_context_iteration (NULL, TRUE);
+          work = g_get_monotonic_time () - t0 - (poll_us - p0);
+          max_work = MAX (max_work, work);
+          if (loaded && h2 == 0)
+            h2 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+        }
+      total = g_get_monotonic_time () - start;
+      g_signal_handler_disconnect (view, h1);
+      g_signal_handler_disconnect (clock, h2);
+      g_print ("open the plan, round %d: longest main-thread dispatch %.1f ms (budget 16), until painted %.1f ms\n",
+               round + 1, max_work / 1000.0, total / 1000.0);
+    }
+  for (int round = 0; round < rounds; round++)
+    {
+      g_autoptr(ReiPlan) plan = rei_store_get_plan (store, id, NULL);
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(ReiPlanPrint) print = rei_plan_print_new_for_store (store, plan, &error);
+
+      if (print == NULL || !rei_plan_print_write_pdf (print, pdf, &error))
+        g_error ("%s", error->message);
+      g_print ("PDF of the plan, round %d: %.1f ms (budget 300), %u pages\n", round + 1,
+               (g_get_monotonic_time () - start) / 1000.0, rei_plan_print_get_n_pages (print));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_remove (pdf);
+  g_remove (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+  return 0;
+}
