@@ -165,7 +165,19 @@ check_code (ReiStore    *self,
             const char  *what,
             GError     **error)
 {
-  if (code == NULL || rei_store_has_code (self, table, code))
+  ReiStoreImport *import = rei_store_get_import (self);
+  gint64 known = 0;
+
+  if (code == NULL)
+    return TRUE;
+  /* During an import the answer is remembered (the codes cannot change under it). */
+  if (import == NULL || !rei_store_import_cache_get (import, table, code, &known))
+    {
+      known = rei_store_has_code (self, table, code);
+      if (import != NULL)
+        rei_store_import_cache_put (import, table, code, known);
+    }
+  if (known)
     return TRUE;
   g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
                _("Unknown %s “%s”."), what, code);
@@ -254,10 +266,18 @@ rei_store_validate_resident (ReiStore     *self,
    * one rei_lifecycle_validate_extension() checks in the window. */
   {
     int extension = rei_resident_get_extension_months (r);
-    int today_max = rei_store_get_setting_int (self, REI_SETTING_EXTENSION_MAX_MONTHS, NULL,
-                                               REI_SETTING_EXTENSION_MAX_MONTHS_FALLBACK);
-    int max = rei_store_get_setting_int (self, REI_SETTING_EXTENSION_MAX_MONTHS, admission,
-                                         today_max);
+    int max = 0;
+
+    /* No extension needs no setting (the limit is never negative), and today's limit, the
+     * fallback, is looked up only when the admission date has none: reading the clock and the
+     * time zone for every row was a sixth of an import. */
+    if (extension != 0)
+      {
+        max = rei_store_get_setting_int (self, REI_SETTING_EXTENSION_MAX_MONTHS, admission, -1);
+        if (max < 0)
+          max = rei_store_get_setting_int (self, REI_SETTING_EXTENSION_MAX_MONTHS, NULL,
+                                           REI_SETTING_EXTENSION_MAX_MONTHS_FALLBACK);
+      }
 
     if (extension < 0 || extension > max)
       {
