@@ -14,3 +14,14 @@ CREATE TABLE audit_item (
   detail    TEXT,               -- for an update, the names of the changed fields; NULL: added
   PRIMARY KEY (entity, entity_id, audit_id)
 ) WITHOUT ROWID;
+
+-- A person without a PESEL is matched by name and dates (rei_store_find_matching_resident):
+-- an import of a sheet without PESELs asks that once per row.  Without this index the question
+-- walked every PESEL-less person (through the PESEL index's NULLs), so such an import grew with
+-- the square of its size; the index holds only the PESEL-less rows, so an import of people
+-- with PESELs does not maintain it.  Binary comparison, as the query's "=" compares.  The
+-- condition is written coalesce(pesel, '') = '' (the store keeps no empty PESEL: an empty value
+-- is NULL), not "pesel IS NULL": that one the planner would answer from the PESEL's unique
+-- index, which it takes for one row, and the query names the same condition.
+CREATE INDEX resident_match ON resident (surname, first_name, birth_date, admission_date)
+  WHERE coalesce(pesel, '') = '';

@@ -133,7 +133,9 @@ rei_store_find_resident_by_pesel (ReiStore    *self,
 
 /* The same person in a sheet and in the registry: by PESEL when there is one; without it (a
  * foreigner, a refugee before the number is issued) by the name with the birth and admission
- * dates, compared NULL-safely, among the people who have no PESEL either. */
+ * dates, compared NULL-safely, among the people who have no PESEL either.  The condition on the
+ * PESEL is the partial index resident_match's (0008-hardening.sql): an import asks this for
+ * every row, and a walk over all PESEL-less people made such an import quadratic. */
 gint64
 rei_store_find_matching_resident (ReiStore     *self,
                                   ReiResident  *resident,
@@ -148,8 +150,9 @@ rei_store_find_matching_resident (ReiStore     *self,
     return rei_store_find_resident_by_pesel (self, rei_resident_get_pesel (resident), error);
 
   if (!rei_store_statement_read (&st, self,
-        "SELECT id FROM resident WHERE pesel IS NULL AND NOT anonymised AND first_name = ? "
-        "AND surname = ? AND birth_date IS ? AND admission_date IS ? ORDER BY id LIMIT 1", error))
+        "SELECT id FROM resident WHERE coalesce(pesel, '') = '' AND NOT anonymised "
+        "AND first_name = ? AND surname = ? AND birth_date IS ? AND admission_date IS ? "
+        "ORDER BY id LIMIT 1", error))
     return 0;
   rei_store_statement_bind_text (&st, 1, rei_resident_get_first_name (resident));
   rei_store_statement_bind_text (&st, 2, rei_resident_get_surname (resident));
