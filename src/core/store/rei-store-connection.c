@@ -224,7 +224,17 @@ rei_store_connection_open (ReiStoreConnection  *c,
     "PRAGMA synchronous = FULL;"
     /* A 100 000-person list is read from the page cache (32 MiB), not a pread per page. */
     "PRAGMA cache_size = -32768;";
+  static gsize configured;
   int rc;
+
+  /* SQLite's count of the memory it holds takes a global mutex on every allocation, a few per
+   * row of an import, and nothing of ours reads it.  Only possible before SQLite starts; when
+   * the program started it already (another library, a test's raw connection), it keeps it. */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
 
   rc = sqlite3_open_v2 (path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
