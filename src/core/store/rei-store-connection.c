@@ -233,6 +233,7 @@ rei_store_connection_open (ReiStoreConnection  *c,
   if (g_once_init_enter (&configured))
     {
       sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      sqlite3_config (SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
       g_once_init_leave (&configured, 1);
     }
 
