@@ -629,6 +629,43 @@ test_large_import_indexes (Fixture       *f,
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit"), ==, 2);
 }
 
+/* A person without a PESEL is matched by name and dates through the partial index
+ * resident_match: a re-import of PESEL-less rows updates them (never adds them again), and the
+ * matching query (rei_store_find_matching_resident's, written out here) searches that index rather
+ * than walking every PESEL-less person, which made such an import quadratic. */
+static void
+test_match_without_pesel (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *path = rei_store_get_path (f->store);
+  g_autoptr(GBytes) rows = many_rows (1200, 0);
+  g_autoptr(ReiImporter) importer = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  g_assert_true (import (f, rows, NULL));
+  g_assert_true (import (f, rows, &importer));
+  g_assert_cmpuint (rei_importer_get_n_inserted (importer), ==, 0);
+  g_assert_cmpuint (rei_importer_get_n_updated (importer), ==, 1200);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident"), ==, 1200);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident INDEXED BY resident_match "
+                                     "WHERE coalesce(pesel, '') = '' AND surname = 'Kowalski7' "
+                                     "AND first_name = 'Jan'"), ==, 1);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  rei_store_register_sql (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "EXPLAIN QUERY PLAN SELECT id FROM resident WHERE coalesce(pesel, '') = '' AND NOT anonymised "
+    "AND first_name = ? AND surname = ? AND birth_date IS ? AND admission_date IS ? "
+    "ORDER BY id LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (strstr (plan->str, "USING INDEX resident_match"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -650,6 +687,7 @@ main (int    argc,
   ADD ("/importer/cancel-while-writing", test_cancel_while_writing);
   ADD ("/importer/one-audit-row", test_one_audit_row);
   ADD ("/importer/large-import-indexes", test_large_import_indexes);
+  ADD ("/importer/match-without-pesel", test_match_without_pesel);
 #undef ADD
 
   return g_test_run ();
