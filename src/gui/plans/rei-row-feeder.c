@@ -137,8 +137,12 @@ stop_ticking (ReiRowFeeder *self)
   if (self->tick_id != 0 && self->owner != NULL)
     gtk_widget_remove_tick_callback (self->owner, self->tick_id);
   self->tick_id = 0;
-  if (self->clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->clock);
+  /* A window that went away disposes its frame clock, and with it every handler on it: the
+   * handler is only ours to disconnect while it is still there. */
+  if (self->clock != NULL && self->after_paint_id != 0
+      && g_signal_handler_is_connected (self->clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->clock, self->after_paint_id);
+  self->after_paint_id = 0;
   g_clear_object (&self->clock);
   self->frame_start = 0;
 }
