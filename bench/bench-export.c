@@ -9,6 +9,7 @@
 
 #include "rei-demo.h"
 #include "rei-export.h"
+#include "rei-plans-export.h"
 #include "rei-store.h"
 
 /* The export benchmark through the core API, for when the command-line tool is not at hand:
@@ -16,6 +17,8 @@
  *   bench-export DB fill N [SEED]
  *   bench-export DB residents OUT.xlsx
  *   bench-export DB indicators OUT.xlsx YEAR
+ *   bench-export DB fill-plans SEED     (a demo plan for everyone without one, as `demo` does)
+ *   bench-export DB plans OUT.xlsx
  *
  * Each run does one thing, so that run.sh can measure its wall time and peak memory alone. */
 
@@ -30,12 +33,15 @@ main (int   argc,
 
   if (argc < 4 ||
       (!g_str_equal (argv[2], "fill") && !g_str_equal (argv[2], "residents") &&
-       !g_str_equal (argv[2], "indicators")) ||
+       !g_str_equal (argv[2], "indicators") && !g_str_equal (argv[2], "fill-plans") &&
+       !g_str_equal (argv[2], "plans")) ||
       (g_str_equal (argv[2], "indicators") && argc < 5))
     {
       g_printerr ("usage: bench-export DB fill N [SEED]\n"
                   "       bench-export DB residents OUT.xlsx\n"
-                  "       bench-export DB indicators OUT.xlsx YEAR\n");
+                  "       bench-export DB indicators OUT.xlsx YEAR\n"
+                  "       bench-export DB fill-plans SEED\n"
+                  "       bench-export DB plans OUT.xlsx\n");
       return EXIT_FAILURE;
     }
 
@@ -51,6 +57,10 @@ main (int   argc,
     ok = rei_demo_fill (store, (guint) g_ascii_strtoull (argv[3], NULL, 10),
                         argc > 4 ? (guint32) g_ascii_strtoull (argv[4], NULL, 10) : 2019,
                         NULL, NULL, NULL, &error);
+  else if (g_str_equal (argv[2], "fill-plans"))
+    ok = rei_demo_fill_plans (store, (guint32) g_ascii_strtoull (argv[3], NULL, 10), NULL, NULL, NULL, &error);
+  else if (g_str_equal (argv[2], "plans"))
+    ok = rei_export_plans (store, argv[3], NULL, NULL, NULL, &error);
   else if (g_str_equal (argv[2], "residents"))
     ok = rei_export_residents (store, NULL, argv[3], NULL, NULL, NULL, &error);
   else

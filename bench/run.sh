@@ -6,7 +6,10 @@
 # 1. writes the demo CSV of N residents (default 100 000) with rei_demo_write_csv;
 # 2. times our import of it against sqlite3's own .import of the same file into a plain table,
 #    and prints both times and their ratio;
-# 3. times the export of both workbooks at 10 000 and N residents, with peak memory.
+# 3. times the export of both workbooks at 10 000 and N residents, with peak memory;
+# 4. gives everyone a demo plan (rei_demo_fill_plans, as `reintegra-cli demo` does) and times
+#    the plans workbook at both sizes against the residents workbook (BENCH_PLANS=0 skips it:
+#    the demo plans of 100 000 people take minutes to make).
 # Everything goes through reintegra-cli when it is built (BENCH_API=1 forces the bench-import /
 # bench-export programs, which call the core API directly).  All files live in a private
 # temporary directory that is removed on exit: the demo data has the shape of special-category
@@ -112,6 +115,28 @@ export_both() {
   fi
 }
 
+export_plans() {
+  local db=$1 residents=$2
+  measure "demo plans for everyone" "$residents" api "$BENCH_EXPORT" "$db" fill-plans "$SEED"
+  # The residents workbook again, beside it: the ratio is of two runs on the same loaded machine.
+  if [ "$VIA" = cli ]; then
+    measure "export residents" "$residents" cli \
+      "$CLI" --db "$db" export residents --output "$tmp/residents-again-$residents.xlsx"
+  else
+    measure "export residents" "$residents" api \
+      "$BENCH_EXPORT" "$db" residents "$tmp/residents-again-$residents.xlsx"
+  fi
+  local residents_secs=$LAST_SECS
+  if [ "$VIA" = cli ]; then
+    measure "export plans" "$residents" cli "$CLI" --db "$db" export plans --output "$tmp/plans-$residents.xlsx"
+  else
+    measure "export plans" "$residents" api "$BENCH_EXPORT" "$db" plans "$tmp/plans-$residents.xlsx"
+  fi
+  ratios+=("$(awk -v p="$LAST_SECS" -v r="$residents_secs" -v n="$residents" \
+               'BEGIN { printf "plans workbook / residents workbook at %d: %.1fx", n, p / r }')")
+}
+
+ratios=()
 echo "Reintegra benchmarks: $N residents, seed $SEED, via $VIA, $(nproc) cores"
 
 # 1. The CSV.
@@ -140,6 +165,14 @@ if [ "$SMALL" != "$N" ]; then
 fi
 export_both "$tmp/ours-$N.db" "$N"
 
+# 4. The plans workbook.
+if [ "${BENCH_PLANS:-1}" != 0 ]; then
+  if [ "$SMALL" != "$N" ]; then
+    export_plans "$tmp/ours-$SMALL.db" "$SMALL"
+  fi
+  export_plans "$tmp/ours-$N.db" "$N"
+fi
+
 echo
 printf '%-34s %9s %-7s %9s %10s\n' "step" "residents" "via" "wall s" "peak MiB"
 printf '%s\n' "------------------------------------------------------------------------"
@@ -152,6 +185,9 @@ awk -v o="$ours_secs" -v p="$plain_secs" -v n="$N" 'BEGIN {
   else
     printf "import of %d residents: Reintegra %.3f s, sqlite3 .import %.3f s (too fast to divide)\n", n, o, p
 }'
+if [ ${#ratios[@]} -gt 0 ]; then
+  printf '%s\n' "${ratios[@]}"
+fi
 for f in "$tmp"/*.xlsx; do
   printf 'workbook %-28s %8.1f KiB\n' "$(basename "$f")" "$(awk -v b="$(stat -c %s "$f")" 'BEGIN { print b / 1024 }')"
 done

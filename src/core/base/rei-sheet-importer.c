@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rei-sheet-importer.h"
+#include "rei-store-import.h"
 
 /* How often (in rows) a long import looks at the cancellable and reports progress: often
  * enough for a responsive Cancel, rarely enough to cost nothing. */
@@ -275,7 +276,10 @@ read_all (ReiSheetImporter *self,
 static void
 abandon (ReiSheetImporter *self)
 {
-  rei_store_rollback (self->store);
+  if (self->format->audit_entity != NULL)
+    rei_store_rollback_import (self->store);
+  else
+    rei_store_rollback (self->store);
   self->n_inserted = self->n_updated = 0;
 }
 
@@ -411,7 +415,10 @@ rei_sheet_importer_run (ReiSheetImporter  *self,
     return FALSE;
 
   /* All or nothing: one transaction for the whole file. */
-  if (!rei_store_begin (self->store, error))
+  if (self->format->audit_entity != NULL
+      ? !rei_store_begin_import (self->store, self->format->audit_entity,
+                                 self->format->deferred_indexes, self->items->len, error)
+      : !rei_store_begin (self->store, error))
     return FALSE;
 
   for (guint i = 0; i < self->items->len; i++)
@@ -456,7 +463,9 @@ rei_sheet_importer_run (ReiSheetImporter  *self,
       return FALSE;
     }
 
-  if (!rei_store_commit (self->store, error))
+  if (self->format->audit_entity != NULL
+      ? !rei_store_commit_import (self->store, self->n_inserted, self->n_updated, error)
+      : !rei_store_commit (self->store, error))
     {
       self->n_inserted = self->n_updated = 0;
       return FALSE;

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  *     FILE:LINE: message, the import dialog lists them), not just the first;
  *   - all or nothing: rows are written only when no row has a problem, all in one store
  *     transaction that is rolled back on the first failed write or a cancel;
+ *   - with format->audit_entity, one audit row for the file rather than one per record, and
+ *     the indexes the load does not need built in one step at its end (rei-store-import.h);
  *   - progress (reading and checking is the first 30 % of a run, writing the rest) and
  *     cancellation, checked every 1 024 rows;
  *   - counts of rows added and updated.
@@ -89,6 +91,12 @@ typedef struct
   ReiSheetCheckFunc     check_row;
   ReiSheetWriteFunc     write_row;   /* NULL for a format that is only ever validated */
   GDestroyNotify        item_free;   /* for what check_row returns; may be NULL */
+  /* Optional.  The kind of record the sheet holds ("resident", "partner"): the run is then a
+   * store import (rei-store-import.h), with one audit row for the whole file, and the
+   * indexes named in deferred_indexes (NULL-terminated: those write_row never reads from)
+   * built once after the load when the file is large.  NULL: a plain transaction. */
+  const char           *audit_entity;
+  const char * const   *deferred_indexes;
 } ReiSheetFormat;
 
 GQuark            rei_import_error_quark            (void);

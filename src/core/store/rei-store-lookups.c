@@ -151,7 +151,12 @@ ensure_named_row (ReiStore    *self,
                   GError     **error)
 {
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  ReiStoreImport *import = rei_store_get_import (self);
   gint64 id = 0;
+
+  /* An import names the same few workshops and projects on every row. */
+  if (import != NULL && rei_store_import_cache_get (import, select_sql, name, &id))
+    return id;
 
   if (!rei_store_statement_write (&st, self, select_sql, error))
     return -1;
@@ -159,15 +164,18 @@ ensure_named_row (ReiStore    *self,
   if (rei_store_statement_next (&st))
     id = sqlite3_column_int64 (st.stmt, 0);
   rei_store_statement_clear (&st);
-  if (id > 0)
-    return id;
-
-  if (!rei_store_statement_write (&st, self, insert_sql, error))
-    return -1;
-  rei_store_statement_bind_text (&st, 1, name);
-  if (!rei_store_statement_exec (&st, N_("adding a name to a list"), error))
-    return -1;
-  return rei_store_statement_last_insert_id (&st);
+  if (id <= 0)
+    {
+      if (!rei_store_statement_write (&st, self, insert_sql, error))
+        return -1;
+      rei_store_statement_bind_text (&st, 1, name);
+      if (!rei_store_statement_exec (&st, N_("adding a name to a list"), error))
+        return -1;
+      id = rei_store_statement_last_insert_id (&st);
+    }
+  if (import != NULL)
+    rei_store_import_cache_put (import, select_sql, name, id);
+  return id;
 }
 
 /* One transaction of its own (or the caller's) around ensure_named_row(). */

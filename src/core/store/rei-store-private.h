@@ -97,6 +97,31 @@ gboolean            rei_store_write_audit      (ReiStore            *self,
                                                 const char          *action,
                                                 const char          *detail,
                                                 GError             **error);
+/* The bulk import in progress (rei-store-import.h), or NULL.  Read and set only by the thread
+ * that owns the transaction. */
+typedef struct _ReiStoreImport ReiStoreImport;
+
+ReiStoreImport     *rei_store_get_import       (ReiStore            *self);
+void                rei_store_set_import       (ReiStore            *self,
+                                                ReiStoreImport      *import);
+/* What write_audit does with an insert or update during an import: a row of audit_item. */
+gboolean            rei_store_import_add_item  (ReiStoreImport      *import,
+                                                ReiStoreConnection  *c,
+                                                const char          *entity,
+                                                gint64               entity_id,
+                                                const char          *detail,
+                                                GError             **error);
+/* A lookup that cannot change during the import unless the import itself changes it (a code
+ * exists, the id of a workshop by name), remembered for the import's length: a sheet names the
+ * same few on every row.  @space tells lookups apart (the SQL literal's address will do). */
+gboolean            rei_store_import_cache_get (ReiStoreImport      *import,
+                                                gconstpointer        space,
+                                                const char          *key,
+                                                gint64              *value);
+void                rei_store_import_cache_put (ReiStoreImport      *import,
+                                                gconstpointer        space,
+                                                const char          *key,
+                                                gint64               value);
 /* Today as an ISO date, or the tests' override (rei_store_set_today()). */
 char               *rei_store_get_today        (ReiStore            *self);
 

@@ -16,7 +16,7 @@ struct _ReiStoreConnection
 {
   sqlite3    *db;
   GRecMutex   lock;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *statements;   /* the SQL literal's address → sqlite3_stmt */
 };
 
 struct _ReiStore
@@ -39,6 +39,8 @@ struct _ReiStore
   gboolean            tx_rollback_only;
 
   char               *today_override;   /* tests only: the day the status filter takes as today */
+
+  ReiStoreImport     *import;           /* the bulk import in progress (rei-store-import.c) */
 };
 
 /* rei-store-connection.c */

@@ -31,6 +31,34 @@ struct _ReiPlanClosingSection
 
 G_DEFINE_FINAL_TYPE (ReiPlanClosingSection, rei_plan_closing_section, REI_TYPE_PLAN_SECTION)
 
+/* A goal against what came of it: the status at the end of the row. */
+static GtkWidget *
+goal_row (GtkWidget *row,
+          gpointer   item,
+          gpointer   user_data)
+{
+  ReiPlanGoal *g = item;
+  gboolean achieved = g_strcmp0 (g->status, "osiagniety") == 0;
+  GtkLabel *status = row != NULL ? g_object_get_data (G_OBJECT (row), "rei-plan-suffix") : NULL;
+
+  if (status == NULL)
+    {
+      row = rei_plan_section_row_new (g->title, g->criterion);
+      status = GTK_LABEL (gtk_label_new (NULL));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (status));
+      g_object_set_data (G_OBJECT (row), "rei-plan-suffix", status);
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g->criterion != NULL ? g->criterion : "");
+    }
+  gtk_label_set_text (status, rei_plan_section_code_label (g->status));
+  gtk_widget_remove_css_class (GTK_WIDGET (status), achieved ? "dim-label" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (status), achieved ? "success" : "dim-label");
+  return row;
+}
+
 static void
 show_goals (ReiPlanClosingSection *self,
             ReiPlan               *plan)
@@ -39,23 +67,11 @@ show_goals (ReiPlanClosingSection *self,
   g_autofree char *summary = NULL;
   guint achieved = 0;
 
-  rei_plan_section_clear_list (self->goals_list);
+  rei_row_feeder_set_rows (rei_plan_section_get_feeder (REI_PLAN_SECTION (self)), self->goals_list,
+                           goals, goal_row, self, NULL);
   for (guint i = 0; i < goals->len; i++)
-    {
-      ReiPlanGoal *g = g_ptr_array_index (goals, i);
-      GtkWidget *row = rei_plan_section_row_new (g->title, g->criterion);
-      GtkWidget *status = gtk_label_new (rei_plan_section_code_label (g->status));
-
-      if (g_strcmp0 (g->status, "osiagniety") == 0)
-        {
-          achieved++;
-          gtk_widget_add_css_class (status, "success");
-        }
-      else
-        gtk_widget_add_css_class (status, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-      gtk_list_box_append (self->goals_list, row);
-    }
+    if (g_strcmp0 (((ReiPlanGoal *) g_ptr_array_index (goals, i))->status, "osiagniety") == 0)
+      achieved++;
   summary = g_strdup_printf (g_dngettext (NULL, "%u of %u goal achieved.",
                                           "%u of %u goals achieved.", goals->len),
                              achieved, goals->len);
@@ -85,8 +101,11 @@ rei_plan_closing_section_show (ReiPlanSection    *section,
   if (closed_on != NULL)
     {
       g_autofree char *date = rei_date_format_display (closed_on);
-      g_autofree char *label = outcome != NULL
-        ? rei_store_get_label (rei_plan_section_get_store (section), "outcome", outcome) : NULL;
+      const char *label = NULL;
+
+      for (guint i = 0; data->outcomes != NULL && data->outcomes[i] != NULL && data->outcomes[i + 1] != NULL; i += 2)
+        if (g_strcmp0 (data->outcomes[i], outcome) == 0)
+          label = data->outcomes[i + 1];
 
       add_closed_row (self, _("Closed on"), date);
       add_closed_row (self, _("Achievements against goals"),
@@ -97,7 +116,7 @@ rei_plan_closing_section_show (ReiPlanSection    *section,
     }
   else
     {
-      rei_code_combo_row_set_table (self->outcome_row, rei_plan_section_get_store (section), "outcome");
+      rei_code_combo_row_set_choices (self->outcome_row, (const char * const *) data->outcomes);
       rei_code_combo_row_set_code (self->outcome_row, outcome);
       if (gtk_editable_get_text (GTK_EDITABLE (self->closed_on_row))[0] == '\0')
         rei_plan_section_set_date (GTK_EDITABLE (self->closed_on_row), data->today);

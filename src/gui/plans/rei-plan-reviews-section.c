@@ -23,6 +23,8 @@ struct _ReiPlanReviewsSection
   /* The rows of "Progress per goal", made when it is first opened: a plan of 40 goals would
    * otherwise pay for 40 rows each time it is shown. */
   GPtrArray             *goal_rows;
+  /* The reviews of the plan shown, the latest first (borrowed from the plan). */
+  GPtrArray             *latest_first;
 
   /* Template widgets. */
   AdwPreferencesGroup   *reviews_group;
@@ -64,14 +66,29 @@ find_assessment (ReiPlan *plan,
   return NULL;
 }
 
-/* The inside of a held review, made when it is opened. */
+static ReiPlanReview *
+find_review (ReiPlan *plan,
+             gint64   id)
+{
+  GPtrArray *reviews = rei_plan_get_reviews (plan);
+
+  for (guint i = 0; i < reviews->len; i++)
+    if (((ReiPlanReview *) g_ptr_array_index (reviews, i))->id == id)
+      return g_ptr_array_index (reviews, i);
+  return NULL;
+}
+
+/* The inside of a held review, made when it is opened.  The row keeps the review's id, not the
+ * review: a row may outlive the plan it was made for by a few frames while the page is shown
+ * again. */
 static void
 on_review_expanded_cb (AdwExpanderRow        *row,
                        GParamSpec            *pspec,
                        ReiPlanReviewsSection *self)
 {
   const ReiPlanData *data = rei_plan_section_get_data (REI_PLAN_SECTION (self));
-  ReiPlanReview *review = g_object_get_data (G_OBJECT (row), "review");
+  gint64 *id = g_object_get_data (G_OBJECT (row), "review-id");
+  ReiPlanReview *review = data != NULL && id != NULL ? find_review (data->plan, *id) : NULL;
   const ReiPlanAssessment *a;
 
   if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "filled")
@@ -109,30 +126,47 @@ on_review_expanded_cb (AdwExpanderRow        *row,
     }
 }
 
+/* A held review's row; one not opened yet is reused for the same review (a review, once held,
+ * does not change). */
+static GtkWidget *
+review_row (GtkWidget *row,
+            gpointer   item,
+            gpointer   user_data)
+{
+  ReiPlanReviewsSection *self = user_data;
+  ReiPlanReview *r = item;
+  g_autofree char *date = rei_date_format_display (r->held_on);
+  gint64 *id = row != NULL ? g_object_get_data (G_OBJECT (row), "review-id") : NULL;
+
+  if (id != NULL && *id == r->id && g_object_get_data (G_OBJECT (row), "filled") == NULL)
+    {
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), r->notes != NULL ? r->notes : "");
+      return row;
+    }
+  row = adw_expander_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date ? date : r->held_on);
+  if (r->notes != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), r->notes);
+  g_object_set_data_full (G_OBJECT (row), "review-id", g_memdup2 (&r->id, sizeof r->id), g_free);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_review_expanded_cb), self, 0);
+  return row;
+}
+
 static void
 show_reviews (ReiPlanReviewsSection *self,
               const ReiPlanData     *data)
 {
   GPtrArray *reviews = rei_plan_get_reviews (data->plan);
+  GPtrArray *latest_first = g_ptr_array_sized_new (reviews->len);
 
-  rei_plan_section_clear_list (self->reviews_list);
   /* The latest first: the one a worker looks back at. */
   for (guint i = reviews->len; i-- > 0;)
-    {
-      ReiPlanReview *r = g_ptr_array_index (reviews, i);
-      g_autofree char *date = rei_date_format_display (r->held_on);
-      GtkWidget *row = adw_expander_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date ? date : r->held_on);
-      if (r->notes != NULL)
-        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), r->notes);
-      g_object_set_data (G_OBJECT (row), "review", r);
-      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_review_expanded_cb), self, 0);
-      gtk_list_box_append (self->reviews_list, row);
-    }
-  if (reviews->len == 0)
-    gtk_list_box_append (self->reviews_list, rei_plan_section_row_new (_("No review held yet."), NULL));
+    g_ptr_array_add (latest_first, g_ptr_array_index (reviews, i));
+  rei_row_feeder_set_rows (rei_plan_section_get_feeder (REI_PLAN_SECTION (self)), self->reviews_list,
+                           latest_first, review_row, self, _("No review held yet."));
+  g_clear_pointer (&self->latest_first, g_ptr_array_unref);
+  self->latest_first = latest_first;
 }
 
 static void
@@ -158,24 +192,27 @@ show_schedule (ReiPlanReviewsSection *self,
   adw_preferences_group_set_description (self->reviews_group, description);
 }
 
+static GtkWidget *
+need_row (GtkWidget *row,
+          gpointer   item,
+          gpointer   user_data)
+{
+  ReiPlanUnmetNeed *n = item;
+  g_autofree char *date = rei_date_format_display (n->recorded_on);
+  g_autofree char *met = n->met_on ? rei_date_format_display (n->met_on) : NULL;
+  g_autofree char *subtitle = met != NULL
+    ? g_strdup_printf (_("Recorded on %s, met on %s"), date, met)
+    : g_strdup_printf (_("Recorded on %s"), date);
+
+  return rei_plan_section_row_update (row, n->description, subtitle);
+}
+
 static void
 show_needs (ReiPlanReviewsSection *self,
             const ReiPlanData     *data)
 {
-  rei_plan_section_clear_list (self->needs_list);
-  for (guint i = 0; data->unmet_needs != NULL && i < data->unmet_needs->len; i++)
-    {
-      ReiPlanUnmetNeed *n = g_ptr_array_index (data->unmet_needs, i);
-      g_autofree char *date = rei_date_format_display (n->recorded_on);
-      g_autofree char *met = n->met_on ? rei_date_format_display (n->met_on) : NULL;
-      g_autofree char *subtitle = met != NULL
-        ? g_strdup_printf (_("Recorded on %s, met on %s"), date, met)
-        : g_strdup_printf (_("Recorded on %s"), date);
-
-      gtk_list_box_append (self->needs_list, rei_plan_section_row_new (n->description, subtitle));
-    }
-  if (data->unmet_needs == NULL || data->unmet_needs->len == 0)
-    gtk_list_box_append (self->needs_list, rei_plan_section_row_new (_("No unmet need recorded."), NULL));
+  rei_row_feeder_set_rows (rei_plan_section_get_feeder (REI_PLAN_SECTION (self)), self->needs_list,
+                           data->unmet_needs, need_row, self, _("No unmet need recorded."));
 }
 
 static void
@@ -310,6 +347,7 @@ rei_plan_reviews_section_dispose (GObject *object)
   ReiPlanReviewsSection *self = REI_PLAN_REVIEWS_SECTION (object);
 
   g_clear_pointer (&self->goal_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->latest_first, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), REI_TYPE_PLAN_REVIEWS_SECTION);
   G_OBJECT_CLASS (rei_plan_reviews_section_parent_class)->dispose (object);
 }

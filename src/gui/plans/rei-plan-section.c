@@ -14,6 +14,7 @@
 typedef struct
 {
   ReiStore          *store;
+  ReiRowFeeder      *feeder;
   const ReiPlanData *data;
 } ReiPlanSectionPrivate;
 
@@ -64,6 +65,7 @@ rei_plan_data_free (ReiPlanData *data)
   g_clear_pointer (&data->catalogue, g_ptr_array_unref);
   g_clear_pointer (&data->unmet_needs, g_ptr_array_unref);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_clear_pointer (&data->outcomes, g_strfreev);
   g_free (data->next_review);
   g_free (data->today);
   g_free (data);
@@ -85,6 +87,7 @@ rei_plan_section_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&priv->store);
+  g_clear_object (&priv->feeder);
   priv->data = NULL;
 
   G_OBJECT_CLASS (rei_plan_section_parent_class)->dispose (object);
@@ -134,6 +137,25 @@ rei_plan_section_set_store (ReiPlanSection *self,
 
   g_return_if_fail (REI_IS_PLAN_SECTION (self));
   g_set_object (&priv->store, store);
+}
+
+ReiRowFeeder *
+rei_plan_section_get_feeder (ReiPlanSection *self)
+{
+  ReiPlanSectionPrivate *priv = rei_plan_section_get_instance_private (self);
+
+  g_return_val_if_fail (REI_IS_PLAN_SECTION (self), NULL);
+  return priv->feeder;
+}
+
+void
+rei_plan_section_set_feeder (ReiPlanSection *self,
+                             ReiRowFeeder   *feeder)
+{
+  ReiPlanSectionPrivate *priv = rei_plan_section_get_instance_private (self);
+
+  g_return_if_fail (REI_IS_PLAN_SECTION (self));
+  g_set_object (&priv->feeder, feeder);
 }
 
 void
@@ -249,6 +271,20 @@ rei_plan_section_row_new (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+GtkWidget *
+rei_plan_section_row_update (GtkWidget  *row,
+                             const char *title,
+                             const char *subtitle)
+{
+  if (row == NULL || G_OBJECT_TYPE (row) != ADW_TYPE_ACTION_ROW
+      || adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) != NULL
+      || g_object_get_data (G_OBJECT (row), "rei-plan-suffix") != NULL)
+    return rei_plan_section_row_new (title, subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
   return row;
 }
 

@@ -5,6 +5,7 @@
 
 #include "rei-plan.h"
 #include "rei-resident.h"
+#include "rei-row-feeder.h"
 #include "rei-store.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,9 @@ typedef struct
   ReiResident *resident;     /* the person of the plan */
   GPtrArray  *dimensions;    /* ReiPlanLabel*, the active potential dimensions in order */
   GPtrArray  *catalogue;     /* ReiPlanLabel*, the service catalogue (code: id as text) */
-  GPtrArray  *unmet_needs;   /* ReiPlanUnmetNeed* of the plan */
+  GPtrArray  *unmet_needs;   /* ReiPlanUnmetNeed* of the plan, never NULL */
   GPtrArray  *problems;      /* ReiPlanProblem*, the legal checks on today, refusals first */
+  GStrv       outcomes;      /* code, label, code, label, …: the situations after leaving */
   char       *next_review;   /* ISO; NULL for a closed plan */
   char       *today;         /* ISO: the store's today */
   int         review_months;
@@ -49,6 +51,10 @@ struct _ReiPlanSectionClass
 ReiStore          *rei_plan_section_get_store   (ReiPlanSection    *self);
 void               rei_plan_section_set_store   (ReiPlanSection    *self,
                                                  ReiStore          *store);
+/* The view's feeder, which makes the rows of the sections' lists a few per frame. */
+ReiRowFeeder      *rei_plan_section_get_feeder  (ReiPlanSection    *self);
+void               rei_plan_section_set_feeder  (ReiPlanSection    *self,
+                                                 ReiRowFeeder      *feeder);
 void               rei_plan_section_show        (ReiPlanSection    *self,
                                                  const ReiPlanData *data);
 /* The data last shown, NULL before; its plan's id is the plan the section writes to. */
@@ -76,6 +82,10 @@ void               rei_plan_section_clear_list  (GtkListBox        *list);
 /* A row of a boxed list: title and subtitle as plain text (never markup: names and notes are
  * typed by people). */
 GtkWidget         *rei_plan_section_row_new     (const char        *title,
+                                                 const char        *subtitle);
+/* The same, reusing @row when it is a plain action row (for a ReiRowFeederFunc). */
+GtkWidget         *rei_plan_section_row_update  (GtkWidget         *row,
+                                                 const char        *title,
                                                  const char        *subtitle);
 /* The window's label of a plan code (goal statuses, terms, roles, assessment kinds, responsible
  * parties), translated; the code itself when unknown. */

@@ -53,6 +53,21 @@ on_given_service_changed_cb (ReiPlanServicesSection *self)
   gtk_spin_button_set_value (self->given_spin, s != NULL ? s->hours_given : 0);
 }
 
+static GtkWidget *
+service_row (GtkWidget *row,
+             gpointer   item,
+             gpointer   user_data)
+{
+  ReiPlanService *s = item;
+  g_autofree char *p = format_hours (s->hours_planned);
+  g_autofree char *g = format_hours (s->hours_given);
+  g_autofree char *subtitle =
+    g_strdup_printf (_("Group %s · %s · given %s of %s planned"), s->group,
+                     s->provider != NULL ? s->provider : _("provider not named"), g, p);
+
+  return rei_plan_section_row_update (row, s->name, subtitle);
+}
+
 static void
 rei_plan_services_section_show (ReiPlanSection    *section,
                                 const ReiPlanData *data)
@@ -64,25 +79,17 @@ rei_plan_services_section_show (ReiPlanSection    *section,
   gboolean editing = rei_plan_get_editing (data->plan);
   double planned = 0, given = 0;
 
-  rei_plan_section_clear_list (self->services_list);
+  rei_row_feeder_set_rows (rei_plan_section_get_feeder (section), self->services_list, services,
+                           service_row, self, _("No service in the plan yet."));
   for (guint i = 0; i < services->len; i++)
     {
       ReiPlanService *s = g_ptr_array_index (services, i);
-      g_autofree char *p = format_hours (s->hours_planned);
-      g_autofree char *g = format_hours (s->hours_given);
-      g_autofree char *subtitle =
-        g_strdup_printf (_("Group %s · %s · given %s of %s planned"), s->group,
-                         s->provider != NULL ? s->provider : _("provider not named"), g, p);
 
-      gtk_list_box_append (self->services_list, rei_plan_section_row_new (s->name, subtitle));
       gtk_string_list_append (names, s->name);
       planned += s->hours_planned;
       given += s->hours_given;
     }
-  if (services->len == 0)
-    gtk_list_box_append (self->services_list,
-                         rei_plan_section_row_new (_("No service in the plan yet."), NULL));
-  else
+  if (services->len > 0)
     {
       g_autofree char *p = format_hours (planned);
       g_autofree char *g = format_hours (given);

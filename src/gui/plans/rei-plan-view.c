@@ -17,6 +17,8 @@
 #include "rei-plan-section.h"
 #include "rei-plan-services-section.h"
 #include "rei-potential-profile.h"
+#include "rei-row-feeder.h"
+#include "rei-store-lookups.h"
 #include "rei-store-plans.h"
 #include "rei-store-residents.h"
 #include "rei-store-private.h"
@@ -38,6 +40,9 @@ struct _ReiPlanView
   GPtrArray      *spins;
   GCancellable   *cancellable;
   char           *export_filename;
+  /* Makes the rows of every list of the page a few per frame; "loaded" waits for it. */
+  ReiRowFeeder   *feeder;
+  gboolean        loaded_pending;
 
   /* Template widgets. */
   GtkLabel            *title_label;
@@ -90,6 +95,8 @@ load_thread (GTask        *task,
   ReiPlanData *d = l->data = g_new0 (ReiPlanData, 1);
   GError *error = NULL;
   ReiPlanRules rules;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GStrvBuilder) pairs = g_strv_builder_new ();
 
   d->plan = rei_store_get_plan (store, plan_id, &error);
   if (d->plan == NULL)
@@ -102,7 +109,20 @@ load_thread (GTask        *task,
   d->dimensions = rei_store_list_potential_dimensions (store, NULL);
   d->catalogue = rei_store_list_plan_catalogue (store, NULL);
   d->unmet_needs = rei_store_list_plan_unmet_needs (store, plan_id, NULL);
+  if (d->unmet_needs == NULL)
+    d->unmet_needs = g_ptr_array_new ();
   d->today = rei_store_get_today (store);
+  /* The closing section's choices, read here: a lookup per code on the main thread cost
+   * milliseconds each time a plan was shown. */
+  outcomes = rei_store_list_codes (store, "outcome", NULL);
+  for (guint i = 0; outcomes != NULL && i < outcomes->len; i++)
+    {
+      g_autofree char *label = rei_store_get_label (store, "outcome", g_ptr_array_index (outcomes, i));
+
+      g_strv_builder_add (pairs, g_ptr_array_index (outcomes, i));
+      g_strv_builder_add (pairs, label != NULL ? label : g_ptr_array_index (outcomes, i));
+    }
+  d->outcomes = g_strv_builder_end (pairs);
   /* A plan not printable yet (no goals) has no print; the button then says why. */
   l->print = rei_plan_print_new_for_store (store, d->plan, NULL);
   rei_plan_rules_load (store, rei_plan_get (d->plan, REI_PLAN_START_DATE), &rules);
@@ -120,6 +140,34 @@ show_error (ReiPlanView  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), TRUE);
 }
 
+static GtkWidget *
+goal_row (GtkWidget *row,
+          gpointer   item,
+          gpointer   user_data)
+{
+  ReiPlanGoal *g = item;
+  g_autofree char *deadline = g->deadline ? rei_date_format_display (g->deadline) : NULL;
+  g_autofree char *subtitle =
+    g_strdup_printf ("%s · %s · %s%s%s", g->criterion, rei_plan_section_code_label (g->status),
+                     rei_plan_section_code_label (g->responsible_kind),
+                     deadline ? " · " : "", deadline ? deadline : "");
+
+  return rei_plan_section_row_update (row, g->title, subtitle);
+}
+
+/* Every signed revision stays readable: the aneks changes the plan, never the past. */
+static GtkWidget *
+revision_row (GtkWidget *row,
+              gpointer   item,
+              gpointer   user_data)
+{
+  ReiPlanRevision *r = item;
+  g_autofree char *date = rei_date_format_display (r->signed_on);
+  g_autofree char *rev = g_strdup_printf (_("Revision %d, signed on %s"), r->number, date);
+
+  return rei_plan_section_row_update (row, rev, r->reason ? r->reason : _("The plan as first signed"));
+}
+
 static void
 fill (ReiPlanView *self)
 {
@@ -132,7 +180,6 @@ fill (ReiPlanView *self)
   int entry[N_MAX_DIMENSIONS] = { 0 }, last[N_MAX_DIMENSIONS] = { 0 };
   g_autofree char *title = NULL;
   g_autofree char *state = NULL;
-  GtkWidget *child;
 
   if (self->data->resident != NULL)
     title = g_strdup_printf ("%s %s — %s, %s",
@@ -182,31 +229,8 @@ fill (ReiPlanView *self)
   for (guint i = 0; i < self->spins->len && i < N_MAX_DIMENSIONS; i++)
     gtk_spin_button_set_value (g_ptr_array_index (self->spins, i), last[i] > 0 ? last[i] : 3);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
-    gtk_list_box_remove (self->goals_list, child);
-  for (guint i = 0; i < goals->len; i++)
-    {
-      ReiPlanGoal *g = g_ptr_array_index (goals, i);
-      g_autofree char *deadline = g->deadline ? rei_date_format_display (g->deadline) : NULL;
-      g_autofree char *subtitle =
-        g_strdup_printf ("%s · %s · %s%s%s", g->criterion, rei_plan_section_code_label (g->status),
-                         rei_plan_section_code_label (g->responsible_kind),
-                         deadline ? " · " : "", deadline ? deadline : "");
-
-      gtk_list_box_append (self->goals_list, rei_plan_section_row_new (g->title, subtitle));
-    }
-
-  /* Every signed revision stays readable: the aneks changes the plan, never the past. */
-  rei_plan_section_clear_list (self->revisions_list);
-  for (guint i = 0; i < revisions->len; i++)
-    {
-      ReiPlanRevision *r = g_ptr_array_index (revisions, i);
-      g_autofree char *date = rei_date_format_display (r->signed_on);
-      g_autofree char *rev = g_strdup_printf (_("Revision %d, signed on %s"), r->number, date);
-
-      gtk_list_box_append (self->revisions_list,
-                           rei_plan_section_row_new (rev, r->reason ? r->reason : _("The plan as first signed")));
-    }
+  rei_row_feeder_set_rows (self->feeder, self->goals_list, goals, goal_row, self, NULL);
+  rei_row_feeder_set_rows (self->feeder, self->revisions_list, revisions, revision_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->revisions_list), revisions->len > 0);
 }
 
@@ -225,6 +249,8 @@ load_done_cb (GObject      *source,
         show_error (self, error);
       return;
     }
+  /* The rows not made yet point into the data shown so far. */
+  rei_row_feeder_cancel (self->feeder);
   g_clear_pointer (&self->data, rei_plan_data_free);
   self->data = g_steal_pointer (&l->data);
   g_set_object (&self->plan, self->data->plan);
@@ -236,6 +262,17 @@ load_done_cb (GObject      *source,
   fill (self);
   for (guint i = 0; i < self->sections->len; i++)
     rei_plan_section_show (g_ptr_array_index (self->sections, i), self->data);
+  self->loaded_pending = rei_row_feeder_get_busy (self->feeder);
+  if (!self->loaded_pending)
+    g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+on_feeder_done_cb (ReiPlanView *self)
+{
+  if (!self->loaded_pending)
+    return;
+  self->loaded_pending = FALSE;
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -246,6 +283,8 @@ reload (ReiPlanView *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* "loaded" is for the read now begun: the rows of an earlier one finishing do not count. */
+  self->loaded_pending = FALSE;
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, reload);
@@ -418,6 +457,9 @@ rei_plan_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->feeder != NULL)
+    rei_row_feeder_cancel (self->feeder);
+  g_clear_object (&self->feeder);
   g_clear_object (&self->plan);
   g_clear_object (&self->print);
   g_clear_object (&self->store);
@@ -436,6 +478,7 @@ rei_plan_view_class_init (ReiPlanViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = rei_plan_view_dispose;
+  /* After each read, once every row of the page is made. */
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -476,6 +519,8 @@ rei_plan_view_init (ReiPlanView *self)
   self->spins = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->feeder = rei_row_feeder_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->feeder, "done", G_CALLBACK (on_feeder_done_cb), self, G_CONNECT_SWAPPED);
   self->sections = g_ptr_array_new ();
   g_ptr_array_add (self->sections, self->phase_section);
   g_ptr_array_add (self->sections, self->diagnosis_section);
@@ -486,6 +531,7 @@ rei_plan_view_init (ReiPlanView *self)
     {
       GObject *section = g_ptr_array_index (self->sections, i);
 
+      rei_plan_section_set_feeder (REI_PLAN_SECTION (section), self->feeder);
       g_signal_connect_object (section, "saved", G_CALLBACK (on_section_saved_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (section, "failed", G_CALLBACK (on_section_failed_cb), self,

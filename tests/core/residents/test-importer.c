@@ -3,7 +3,11 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "rei-importer.h"
+#include "rei-store-import.h"
+#include "rei-store-private.h"
 #include "rei-store-residents.h"
 #include "test-util.h"
 
@@ -437,6 +441,231 @@ test_cancel_and_progress (Fixture       *f,
   g_assert_cmpint (rei_store_count_residents (f->store, NULL), ==, 5000);
 }
 
+static ReiAuditEntry *
+audit_at (GPtrArray *entries,
+          guint      i)
+{
+  g_assert_cmpuint (i, <, entries->len);
+  return g_ptr_array_index (entries, i);
+}
+
+/* An import writes one audit row, with the counts; each person's history still shows the import
+ * that added or changed them (with the changed fields), and a save from the window afterwards
+ * writes its own row as ever. */
+static void
+test_one_audit_row (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) first = bytes_printf (
+    "imie;nazwisko;pesel;data_przyjecia\n"
+    "Małgorzata;Żółkiewska;%s;01.02.2019\n"
+    "Jędrzej;Łęcki;%s;15.03.2020\n", f->pesel_a, f->pesel_b);
+  g_autoptr(GBytes) second = bytes_printf (
+    "imie;nazwisko;pesel;data_zakonczenia;powod_zakonczenia;sytuacja_po\n"
+    "Małgorzata;Żółkiewska-Nowak;%s;31.12.2019;ukonczenie;staz\n", f->pesel_a);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) history_a = NULL;
+  g_autoptr(GPtrArray) history_b = NULL;
+  g_autoptr(ReiResident) a = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id_a, id_b;
+
+  g_assert_true (import (f, first, NULL));
+  g_assert_true (import (f, second, NULL));
+  id_a = rei_store_find_resident_by_pesel (f->store, f->pesel_a, NULL);
+  id_b = rei_store_find_resident_by_pesel (f->store, f->pesel_b, NULL);
+
+  /* The trail's own rows: one per import, naming the counts and nobody. */
+  imports = rei_store_list_audit (f->store, "resident", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_assert_cmpstr (audit_at (imports, 0)->action, ==, "import");
+  g_assert_cmpstr (audit_at (imports, 0)->detail, ==, "rows=2,added=2,updated=0");
+  g_assert_cmpstr (audit_at (imports, 1)->action, ==, "import");
+  g_assert_cmpstr (audit_at (imports, 1)->detail, ==, "rows=1,added=0,updated=1");
+
+  /* Anna: added by the first, changed by the second (which fields, not their values). */
+  history_a = rei_store_list_audit (f->store, "resident", id_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history_a->len, ==, 2);
+  g_assert_cmpint (audit_at (history_a, 0)->id, ==, audit_at (imports, 0)->id);
+  g_assert_cmpstr (audit_at (history_a, 0)->action, ==, "import");
+  g_assert_cmpint (audit_at (history_a, 0)->entity_id, ==, id_a);
+  g_assert_null (audit_at (history_a, 0)->detail);
+  g_assert_cmpstr (audit_at (history_a, 0)->actor, ==, audit_at (imports, 0)->actor);
+  g_assert_cmpstr (audit_at (history_a, 0)->at, ==, audit_at (imports, 0)->at);
+  g_assert_cmpint (audit_at (history_a, 1)->id, ==, audit_at (imports, 1)->id);
+  g_assert_cmpstr (audit_at (history_a, 1)->detail, ==, "surname,end-date,end-reason,outcome");
+  g_assert_null (strstr (audit_at (history_a, 1)->detail, "Nowak"));
+
+  /* Jędrzej was only added. */
+  history_b = rei_store_list_audit (f->store, "resident", id_b, &error);
+  g_assert_cmpuint (history_b->len, ==, 1);
+  g_assert_null (audit_at (history_b, 0)->detail);
+
+  /* A save from the window: its own audit row, after the imports. */
+  a = rei_store_get_resident (f->store, id_a, &error);
+  rei_resident_set (a, REI_RESIDENT_PHONE, "600100200");
+  g_assert_true (rei_store_save_resident (f->store, a, &error));
+  g_clear_pointer (&history_a, g_ptr_array_unref);
+  history_a = rei_store_list_audit (f->store, "resident", id_a, &error);
+  g_assert_cmpuint (history_a->len, ==, 3);
+  g_assert_cmpstr (audit_at (history_a, 2)->action, ==, "update");
+  g_assert_cmpstr (audit_at (history_a, 2)->detail, ==, "phone");
+  g_clear_pointer (&imports, g_ptr_array_unref);
+  imports = rei_store_list_audit (f->store, "resident", 0, &error);
+  g_assert_cmpuint (imports->len, ==, 2);
+}
+
+static guint
+count_raw (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  /* A connection of its own, with the collation: it sees only what was committed. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  rei_store_register_sql (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+#define COUNT_RESIDENT_INDEXES \
+  "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('resident_name', " \
+  "'resident_end_date', 'resident_admission_date', 'resident_workshop', " \
+  "'resident_category_code', 'resident_project_project')"
+
+typedef struct
+{
+  ReiStore     *store;
+  GCancellable *cancellable;   /* cancelled half-way through writing when set */
+  gboolean      deferred;      /* seen while writing */
+} WatchImport;
+
+static void
+watch_import_cb (double   fraction,
+                 gpointer user_data)
+{
+  WatchImport *w = user_data;
+
+  /* Past 0.3 the rows are being written, inside the import's transaction. */
+  if (fraction > 0.3 && fraction < 1.0)
+    w->deferred |= rei_store_import_deferred (w->store);
+  if (fraction > 0.5 && w->cancellable != NULL)
+    g_cancellable_cancel (w->cancellable);
+}
+
+static GBytes *
+many_rows (guint n,
+           guint first)
+{
+  g_autoptr(GString) s = g_string_new ("imie;nazwisko;plec;kategorie;data_przyjecia;data_zakonczenia;"
+                                       "powod_zakonczenia;warsztat;projekt\n");
+
+  for (guint i = first; i < first + n; i++)
+    g_string_append_printf (s, "Jan;Kowalski%u;M;bezdomnosc;01.02.2019;%s;%s;Stolarski;Razem\n", i,
+                            i % 2 ? "30.06.2019" : "", i % 2 ? "ukonczenie" : "");
+  return g_string_free_to_bytes (g_steal_pointer (&s));
+}
+
+/* A large import builds the name, date, workshop, category and project indexes once, after the
+ * load, in its own transaction: afterwards they are all there and sound, and a cancelled import
+ * leaves them and the data as they were.  A small one keeps them up row by row. */
+static void
+test_large_import_indexes (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *path = rei_store_get_path (f->store);
+  g_autoptr(GBytes) large = many_rows (1500, 0);
+  g_autoptr(GBytes) small = many_rows (10, 5000);
+  g_autoptr(ReiImporter) importer = rei_importer_new (f->store);
+  g_autoptr(GError) error = NULL;
+  WatchImport w = { f->store, NULL, FALSE };
+
+  g_assert_cmpuint (count_raw (path, COUNT_RESIDENT_INDEXES), ==, 6);
+
+  /* Cancelled half-way: nothing written, the indexes back. */
+  w.cancellable = g_cancellable_new ();
+  g_assert_false (rei_importer_run (importer, large, watch_import_cb, &w, w.cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&w.cancellable);
+  g_assert_true (w.deferred);
+  g_assert_false (rei_store_import_deferred (f->store));
+  g_assert_cmpuint (count_raw (path, COUNT_RESIDENT_INDEXES), ==, 6);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident"), ==, 0);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit_item"), ==, 0);
+
+  /* Whole: the indexes rebuilt and in use, the data sound. */
+  w.deferred = FALSE;
+  g_assert_true (rei_importer_run (importer, large, watch_import_cb, &w, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (w.deferred);
+  g_assert_cmpuint (count_raw (path, COUNT_RESIDENT_INDEXES), ==, 6);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident"), ==, 1500);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit"), ==, 1);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit_item"), ==, 1500);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM pragma_integrity_check "
+                                     "WHERE integrity_check <> 'ok'"), ==, 0);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident INDEXED BY resident_end_date "
+                                     "WHERE end_date = '2019-06-30'"), ==, 750);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident_category INDEXED BY "
+                                     "resident_category_code WHERE category_code = 'bezdomnosc'"), ==, 1500);
+
+  /* Small against what is there: row by row. */
+  w.deferred = FALSE;
+  g_assert_true (rei_importer_run (importer, small, watch_import_cb, &w, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (w.deferred);
+  g_assert_cmpuint (count_raw (path, COUNT_RESIDENT_INDEXES), ==, 6);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident"), ==, 1510);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit"), ==, 2);
+}
+
+/* A person without a PESEL is matched by name and dates through the partial index
+ * resident_match: a re-import of PESEL-less rows updates them (never adds them again), and the
+ * matching query (rei_store_find_matching_resident's, written out here) searches that index rather
+ * than walking every PESEL-less person, which made such an import quadratic. */
+static void
+test_match_without_pesel (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *path = rei_store_get_path (f->store);
+  g_autoptr(GBytes) rows = many_rows (1200, 0);
+  g_autoptr(ReiImporter) importer = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  g_assert_true (import (f, rows, NULL));
+  g_assert_true (import (f, rows, &importer));
+  g_assert_cmpuint (rei_importer_get_n_inserted (importer), ==, 0);
+  g_assert_cmpuint (rei_importer_get_n_updated (importer), ==, 1200);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident"), ==, 1200);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident INDEXED BY resident_match "
+                                     "WHERE coalesce(pesel, '') = '' AND surname = 'Kowalski7' "
+                                     "AND first_name = 'Jan'"), ==, 1);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  rei_store_register_sql (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "EXPLAIN QUERY PLAN SELECT id FROM resident WHERE coalesce(pesel, '') = '' AND NOT anonymised "
+    "AND first_name = ? AND surname = ? AND birth_date IS ? AND admission_date IS ? "
+    "ORDER BY id LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (strstr (plan->str, "USING INDEX resident_match"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -456,6 +685,9 @@ main (int    argc,
   ADD ("/importer/cp1250-comma", test_cp1250_comma);
   ADD ("/importer/cancel-and-progress", test_cancel_and_progress);
   ADD ("/importer/cancel-while-writing", test_cancel_while_writing);
+  ADD ("/importer/one-audit-row", test_one_audit_row);
+  ADD ("/importer/large-import-indexes", test_large_import_indexes);
+  ADD ("/importer/match-without-pesel", test_match_without_pesel);
 #undef ADD
 
   return g_test_run ();

@@ -517,6 +517,83 @@ test_plans_window (void)
   rei_test_tmpdir_free (dir);
 }
 
+static gboolean
+row_is_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_row_with (args[0], args[1]) != NULL;
+}
+
+/* A long plan: each list shows its first ten rows and a row that shows the rest, the rows made a
+ * few per frame; "loaded" comes when every row is made, and showing the plan again after a
+ * change keeps the rows it can. */
+static void
+test_plans_long (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiResident) r = rei_test_resident_new ("Jadwiga", "Łuczyńska", "85071512348");
+  gboolean loaded = FALSE;
+  GtkWidget *window, *view, *goals, *closing, *more, *first;
+  gpointer args[2];
+  gint64 id;
+
+  rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2024-01-08");
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  id = rei_store_create_plan (store, rei_resident_get_id (r), NULL, "2024-01-15", &error);
+  for (int i = 1; i <= 12; i++)
+    {
+      g_autoptr(ReiPlanGoal) g = rei_plan_goal_new ();
+
+      g->title = g_strdup_printf ("Cel numer %02d", i);
+      g->criterion = g_strdup ("Zaświadczenie");
+      g_assert_true (rei_store_save_goal (store, id, g, &error));
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1000);
+  view = rei_plan_view_new (store);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  rei_window_test_wait_for_frame (window);
+  g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_cb), &loaded);
+  rei_plan_view_set_plan (REI_PLAN_VIEW (view), id);
+  rei_window_test_wait_until (rei_window_test_is_true, &loaded, "the long plan");
+
+  /* The view's goals (the first list box of the page's goals) and the closing's. */
+  goals = gtk_widget_get_parent (find_row_with (view, "Cel numer 01"));
+  closing = find_type (view, REI_TYPE_PLAN_CLOSING_SECTION, 0);
+  g_assert_nonnull (find_row_with (goals, "Cel numer 10"));
+  g_assert_null (find_row_with (goals, "Cel numer 11"));
+  more = find_row_with (goals, "Show All 12");
+  g_assert_nonnull (more);
+  g_assert_nonnull (find_row_with (closing, "Show All 12"));
+  first = find_row_with (goals, "Cel numer 01");
+
+  g_signal_emit_by_name (more, "activated");
+  args[0] = goals;
+  args[1] = "Cel numer 12";
+  rei_window_test_wait_until (row_is_shown, args, "every goal");
+  g_assert_nonnull (find_row_with (goals, "Cel numer 11"));
+  g_assert_null (find_row_with (goals, "Show All"));
+  /* The other lists keep their first rows only. */
+  g_assert_null (find_row_with (closing, "Cel numer 12"));
+
+  /* A goal added: the rows shown are kept and brought up to date, the new one made. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (view, "Goal")), "Cel numer 13");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (view, "Measurable criterion")), "Umowa");
+  click_and_wait (find_button (view, "_Add Goal"), &loaded, "the thirteenth goal");
+  g_assert_true (find_row_with (goals, "Cel numer 01") == first);
+  g_assert_nonnull (find_row_with (goals, "Cel numer 13"));
+  g_assert_nonnull (find_row_with (closing, "Show All 13"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,5 +604,6 @@ main (int   argc,
     return status;
   g_test_add_func ("/window-plans/round", test_plans_view);
   g_test_add_func ("/window-plans/window", test_plans_window);
+  g_test_add_func ("/window-plans/long", test_plans_long);
   return g_test_run ();
 }

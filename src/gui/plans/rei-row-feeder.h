@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define REI_TYPE_ROW_FEEDER (rei_row_feeder_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReiRowFeeder, rei_row_feeder, REI, ROW_FEEDER, GObject)
+
+/* Makes the row of @item, or brings @row (a row this function made before, for another item
+ * or an older copy of this one) up to date and returns it.  @row is NULL when there is none to
+ * reuse; returning a different widget replaces @row. */
+typedef GtkWidget *(*ReiRowFeederFunc) (GtkWidget *row,
+                                        gpointer   item,
+                                        gpointer   user_data);
+
+/* Fills boxed lists a few rows per frame.  A plan of 40 goals, 30 services and 24 reviews is
+ * some 150 rows, and laying out one row's text costs milliseconds: made at once, they froze
+ * the window for most of a second.  The feeder makes the rows in the order the lists were
+ * given (top of the page first), in the frame clock's update phase, as many per frame as keep
+ * the last frame's work under half a frame; rows already shown are updated in place, so showing
+ * the same plan again after a change costs only what changed.  "done" is emitted when every
+ * list is complete.  Without a frame clock (@owner not realized) the rows are made at once.
+ * A long list shows its first ten rows and a row "Show All N" that shows the rest (and every
+ * row of that list from then on): a frame lays out the whole page, so the rows on it are what
+ * a frame costs. */
+ReiRowFeeder *rei_row_feeder_new      (GtkWidget        *owner);
+/* Shows @items (borrowed: they must outlive the rows' making, or rei_row_feeder_cancel() be
+ * called first) in @list, one row each made by @func; with no item, one row saying
+ * @empty_title (when not NULL).  Setting a list again restarts it in its place in the queue. */
+void          rei_row_feeder_set_rows (ReiRowFeeder     *self,
+                                       GtkListBox       *list,
+                                       GPtrArray        *items,
+                                       ReiRowFeederFunc  func,
+                                       gpointer          user_data,
+                                       const char       *empty_title);
+/* Forgets the rows not made yet (their lists keep what they show). */
+void          rei_row_feeder_cancel   (ReiRowFeeder     *self);
+/* TRUE while rows remain to be made. */
+gboolean      rei_row_feeder_get_busy (ReiRowFeeder     *self);
+
+G_END_DECLS
