@@ -72,6 +72,14 @@ compute (ReiStore         *store,
 
       ind = g_new0 (ReiReportIndicator, 1);
       ind->def = g_steal_pointer (&defs->pdata[i]);
+      /* A project's own threshold (its contract) replaces the definition's in its report. */
+      if (report->project != NULL && report->project->thresholds != NULL)
+        {
+          const double *own = g_hash_table_lookup (report->project->thresholds, ind->def->code);
+
+          if (own != NULL)
+            ind->def->threshold = *own;
+        }
       if (with_people)
         ind->people = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_indicator_person_free);
       g_ptr_array_add (report->indicators, ind);
@@ -164,6 +172,13 @@ rei_report_compute_project (ReiStore         *store,
     {
       g_set_error (error, REI_REPORT_ERROR, REI_REPORT_ERROR_NO_PERIOD,
                    _("Project %s has no start or end date; enter its period first."), code);
+      rei_project_free (project);
+      return NULL;
+    }
+
+  project->thresholds = rei_store_get_project_thresholds (store, project->id, error);
+  if (project->thresholds == NULL)
+    {
       rei_project_free (project);
       return NULL;
     }

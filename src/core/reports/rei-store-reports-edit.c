@@ -84,9 +84,67 @@ rei_store_save_project_with_tasks (ReiStore    *store,
       if (!step_done (c, stmt, error, _("saving a task")))
         goto out;
     }
-  ok = rei_store_write_audit (store, "project", project->id, "update", "tasks", error);
+  if (project->thresholds != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      stmt = rei_store_prepare (c, "DELETE FROM project_threshold WHERE project_id = ?", error);
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, project->id);
+      if (!step_done (c, stmt, error, _("saving an indicator threshold")))
+        goto out;
+      g_hash_table_iter_init (&iter, project->thresholds);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          stmt = rei_store_prepare (c, "INSERT INTO project_threshold (project_id, indicator_code, threshold) "
+                                       "VALUES (?, ?, ?)", error);
+          if (stmt == NULL)
+            goto out;
+          sqlite3_bind_int64 (stmt, 1, project->id);
+          rei_store_bind_text (stmt, 2, key);
+          sqlite3_bind_double (stmt, 3, *(double *) value);
+          if (!step_done (c, stmt, error, _("saving an indicator threshold")))
+            goto out;
+        }
+    }
+  ok = rei_store_write_audit (store, "project", project->id, "update",
+                              project->thresholds != NULL ? "tasks,thresholds" : "tasks", error);
 out:
   return finish_write (store, c, ok, error);
+}
+
+GHashTable *
+rei_store_get_project_thresholds (ReiStore  *store,
+                                  gint64     project_id,
+                                  GError   **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (REI_IS_STORE (store), NULL);
+
+  c = rei_store_lock_read (store);
+  stmt = rei_store_prepare (c, "SELECT indicator_code, threshold FROM project_threshold "
+                               "WHERE project_id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, project_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          double t = sqlite3_column_double (stmt, 1);
+          g_hash_table_insert (table, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                               g_memdup2 (&t, sizeof t));
+        }
+      if (rc != SQLITE_DONE)
+        fail (c, NULL, error, _("reading indicator thresholds"));
+      sqlite3_reset (stmt);
+    }
+  rei_store_unlock (c);
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&table) : NULL;
 }
 
 gboolean

@@ -35,7 +35,23 @@ rei_project_free (ReiProject *p)
   g_free (p->start_date);
   g_free (p->end_date);
   g_strfreev (p->partners);
+  g_clear_pointer (&p->thresholds, g_hash_table_unref);
   g_free (p);
+}
+
+void
+rei_project_set_threshold (ReiProject  *p,
+                           const char  *indicator_code,
+                           double       threshold)
+{
+  g_return_if_fail (p != NULL && indicator_code != NULL);
+
+  if (p->thresholds == NULL)
+    p->thresholds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (threshold < 0)
+    g_hash_table_remove (p->thresholds, indicator_code);
+  else
+    g_hash_table_insert (p->thresholds, g_strdup (indicator_code), g_memdup2 (&threshold, sizeof threshold));
 }
 
 void

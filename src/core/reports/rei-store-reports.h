@@ -25,6 +25,11 @@ typedef struct
   int     target_women;   /* -1 unknown */
   int     target_men;
   GStrv   partners;       /* names, in the order given */
+  /* The project's own indicator thresholds (indicator code → double* percent), which override
+   * the definitions' in this project's report.  NULL: not loaded, and a save leaves the stored
+   * ones as they are; rei_store_get_project() does not fill it (rei_store_get_project_thresholds
+   * does). */
+  GHashTable *thresholds;
 } ReiProject;
 
 typedef struct
@@ -95,6 +100,11 @@ typedef struct
 
 ReiProject      *rei_project_new                   (void);
 void             rei_project_free                  (ReiProject        *project);
+/* Sets the project's own threshold for an indicator (making project->thresholds if need be);
+ * threshold < 0 removes it (the definition's applies). */
+void             rei_project_set_threshold         (ReiProject        *project,
+                                                    const char        *indicator_code,
+                                                    double             threshold);
 void             rei_project_task_free             (ReiProjectTask    *task);
 ReiEnrolment    *rei_enrolment_new                 (void);
 void             rei_enrolment_free                (ReiEnrolment      *enrolment);
@@ -171,10 +181,15 @@ gboolean         rei_store_save_indicator_def      (ReiStore          *store,
  * its audit row. */
 
 /* The project and its tasks (replacing those stored; ReiProjectTask*, numbered in order),
- * together: the form saves both or neither. */
+ * together: the form saves both or neither.  When project->thresholds is not NULL they replace
+ * the project's stored thresholds in the same transaction. */
 gboolean         rei_store_save_project_with_tasks (ReiStore          *store,
                                                     ReiProject        *project,
                                                     GPtrArray         *tasks,
+                                                    GError           **error);
+/* A project's own indicator thresholds: indicator code → double* percent (empty for none). */
+GHashTable      *rei_store_get_project_thresholds  (ReiStore          *store,
+                                                    gint64             project_id,
                                                     GError           **error);
 /* The project with its partners' places, tasks and enrolments (the residents stay, without
  * it in their list of projects). */

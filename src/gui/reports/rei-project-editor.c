@@ -23,6 +23,7 @@ struct _ReiProjectEditor
   GPtrArray        *partner_checks;  /* GtkCheckButton*, the partner's name as data "name" */
   GPtrArray        *task_rows;       /* AdwEntryRow*, with a GtkDropDown as data "partner" */
   GtkStringList    *partner_names;   /* for the tasks: "The centre itself", then the network */
+  GPtrArray        *threshold_rows;  /* AdwEntryRow*, the indicator's code as data "code" */
 
   /* Template widgets. */
   AdwPreferencesGroup *project_group;
@@ -39,6 +40,7 @@ struct _ReiProjectEditor
   GtkLabel         *message_label;
   AdwExpanderRow   *partners_row;
   GtkListBox       *tasks_list;
+  GtkListBox       *thresholds_list;
 };
 
 G_DEFINE_FINAL_TYPE (ReiProjectEditor, rei_project_editor, ADW_TYPE_BIN)
@@ -221,6 +223,71 @@ clear_tasks (ReiProjectEditor *self)
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Indicator thresholds
+ * ------------------------------------------------------------------------------------------- */
+
+/* A row per definition a project's report shows (scope 'projekt' or none), read again for every
+ * project shown (the Definitions pane may have changed them); each row holds the project's own
+ * threshold, empty when the definition's applies. */
+static void
+fill_thresholds (ReiProjectEditor *self,
+                 gint64            project_id)
+{
+  g_autoptr(GPtrArray) defs = NULL;
+  g_autoptr(GHashTable) own = NULL;
+
+  for (guint i = 0; i < self->threshold_rows->len; i++)
+    gtk_list_box_remove (self->thresholds_list, g_ptr_array_index (self->threshold_rows, i));
+  g_ptr_array_set_size (self->threshold_rows, 0);
+  if (self->store == NULL)
+    return;
+
+  defs = rei_store_list_indicator_defs (self->store, NULL);
+  if (project_id > 0)
+    own = rei_store_get_project_thresholds (self->store, project_id, NULL);
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    {
+      ReiIndicatorDef *d = g_ptr_array_index (defs, i);
+      const double *value = own != NULL ? g_hash_table_lookup (own, d->code) : NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *text = value != NULL ? g_strdup_printf ("%g", *value) : NULL;
+      GtkWidget *row;
+
+      if (g_strcmp0 (d->scope, "rok") == 0)
+        continue;
+      if (d->threshold >= 0)
+        /* TRANSLATORS: an indicator's label and the threshold its definition sets. */
+        title = g_strdup_printf (_("%s (definition: %g %%)"), d->label, d->threshold);
+      else
+        /* TRANSLATORS: an indicator's label; its definition sets no threshold. */
+        title = g_strdup_printf (_("%s (definition: none)"), d->label);
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data_full (G_OBJECT (row), "code", g_strdup (d->code), g_free);
+      gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+      gtk_list_box_append (self->thresholds_list, row);
+      g_ptr_array_add (self->threshold_rows, row);
+    }
+}
+
+void
+rei_project_editor_set_threshold_text (ReiProjectEditor *self,
+                                       const char       *indicator_code,
+                                       const char       *text)
+{
+  g_return_if_fail (REI_IS_PROJECT_EDITOR (self));
+
+  for (guint i = 0; i < self->threshold_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->threshold_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (row, "code"), indicator_code) == 0)
+        gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Reading the form
  * ------------------------------------------------------------------------------------------- */
 
@@ -266,6 +333,18 @@ read_form (ReiProjectEditor  *self,
       t->partner = chosen > 0 && chosen != GTK_INVALID_LIST_POSITION
                    ? g_strdup (gtk_string_list_get_string (self->partner_names, chosen)) : NULL;
       g_ptr_array_add (tasks, t);
+    }
+
+  /* Every shown row is written, so an emptied row removes the project's own threshold. */
+  p->thresholds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < self->threshold_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->threshold_rows, i);
+      double value;
+
+      if (!rei_reports_read_percent (row, &value, error))
+        return NULL;
+      rei_project_set_threshold (p, g_object_get_data (G_OBJECT (row), "code"), value);
     }
   return g_steal_pointer (&p);
 }
@@ -341,6 +420,7 @@ rei_project_editor_dispose (GObject *object)
   g_clear_pointer (&self->project, rei_project_free);
   g_clear_pointer (&self->partner_checks, g_ptr_array_unref);
   g_clear_pointer (&self->task_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->threshold_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rei_project_editor_parent_class)->dispose (object);
 }
 
@@ -373,6 +453,7 @@ rei_project_editor_class_init (ReiProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiProjectEditor, message_label);
   gtk_widget_class_bind_template_child (widget_class, ReiProjectEditor, partners_row);
   gtk_widget_class_bind_template_child (widget_class, ReiProjectEditor, tasks_list);
+  gtk_widget_class_bind_template_child (widget_class, ReiProjectEditor, thresholds_list);
 
   gtk_widget_class_install_action (widget_class, "project.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "project.delete", NULL, delete_action);
@@ -384,6 +465,7 @@ rei_project_editor_init (ReiProjectEditor *self)
 {
   self->partner_checks = g_ptr_array_new ();
   self->task_rows = g_ptr_array_new ();
+  self->threshold_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.delete", FALSE);
 }
@@ -455,6 +537,7 @@ rei_project_editor_set_project (ReiProjectEditor *self,
       ReiProjectTask *t = g_ptr_array_index (tasks, i);
       rei_project_editor_add_task (self, t->title, t->partner);
     }
+  fill_thresholds (self, project != NULL ? project->id : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.delete", project != NULL && project->id > 0);
 }
 

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (ReiProjectEditor, rei_project_editor, REI, PROJECT_EDITOR,
 
 /* The form of one project: code, title, programme, applicant, period, targets by sex, value
  * and grant (typed as Polish spreadsheets write money, shown formatted), the partners chosen
- * from the network, and the tasks (Zadanie 1..n, each with the partner that does it).  It
+ * from the network, the tasks (Zadanie 1..n, each with the partner that does it) and the
+ * project's own indicator thresholds (empty: the definition's).  It
  * checks with the core's rules and writes through the store ("saved", gint64 id); Delete asks
  * first ("deleted", gint64 id).  Actions: project.save, project.delete, project.add-task. */
 GtkWidget   *rei_project_editor_new            (void);
@@ -31,6 +32,10 @@ gboolean     rei_project_editor_save           (ReiProjectEditor *self,
 void         rei_project_editor_add_task       (ReiProjectEditor *self,
                                                 const char       *title,
                                                 const char       *partner);
+/* Types text into the threshold row of an indicator (as a clerk would; nothing is saved). */
+void         rei_project_editor_set_threshold_text (ReiProjectEditor *self,
+                                                const char       *indicator_code,
+                                                const char       *text);
 /* What the form says under its fields: the last problem, or NULL. */
 const char  *rei_project_editor_get_message    (ReiProjectEditor *self);
 

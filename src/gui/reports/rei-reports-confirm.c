@@ -159,6 +159,35 @@ rei_reports_read_count (AdwEntryRow  *row,
 }
 
 gboolean
+rei_reports_read_percent (AdwEntryRow  *row,
+                          double       *percent,
+                          GError      **error)
+{
+  g_autofree char *text = rei_reports_read_text (row);
+  g_autofree char *number = NULL;
+  char *end = NULL;
+
+  *percent = -1;
+  if (text == NULL)
+    return TRUE;
+  number = g_strdup (text);
+  g_strdelimit (number, ",", '.');
+  if (g_str_has_suffix (number, "%"))
+    number[strlen (number) - 1] = '\0';
+  g_strstrip (number);
+  *percent = g_ascii_strtod (number, &end);
+  if (end == number || *end != '\0' || !(*percent >= 0 && *percent <= 1000))
+    {
+      *percent = -1;
+      rei_reports_mark_error (GTK_WIDGET (row), TRUE);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: “%s” is not a percentage between 0 and 1000."), row_title (row), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 rei_reports_read_money (AdwEntryRow  *row,
                         gint64       *grosze,
                         GError      **error)

@@ -35,6 +35,10 @@ gboolean    rei_reports_read_count      (AdwEntryRow     *row,
 gboolean    rei_reports_read_money      (AdwEntryRow     *row,
                                          gint64          *grosze,
                                          GError         **error);
+/* A percentage ("34", "34,5", "34.5 %") from 0 to 1000, -1 for an empty row. */
+gboolean    rei_reports_read_percent    (AdwEntryRow     *row,
+                                         double          *percent,
+                                         GError         **error);
 /* Trimmed text, NULL when empty. */
 char       *rei_reports_read_text       (AdwEntryRow     *row);
 void        rei_reports_set_text        (AdwEntryRow     *row,

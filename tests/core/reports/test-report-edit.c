@@ -400,6 +400,96 @@ test_project_rules (void)
   g_assert_true (rei_project_check (p, NULL));
 }
 
+/* A project's own threshold: met turns into not met in that project's report only; another
+ * project and the year keep the definition's; it survives a reload and goes with the project. */
+static void
+test_project_thresholds (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiProject) p = fill_nowa_szansa (store);
+  g_autoptr(ReiProject) reread = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *other_code = "RPLU.11.01.00-06-0099/19";
+  const ReiReportIndicator *ind;
+  ReiReport *report;
+
+  /* Before: 17/55 = 31 % meets the definition's 22 %. */
+  report = rei_report_compute_project (store, p->code, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rei_report_indicator_met (rei_report_lookup (report, "efektywnosc_zatrudnieniowa")));
+  rei_report_free (report);
+
+  rei_project_set_threshold (p, "efektywnosc_zatrudnieniowa", 40);
+  rei_project_set_threshold (p, "efektywnosc_spoleczna", 30);
+  g_assert_true (rei_store_save_project_with_tasks (store, p, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_raw (store, "SELECT count(*) FROM project_threshold", NULL), ==, 2);
+  g_assert_cmpuint (count_raw (store, "SELECT count(*) FROM audit WHERE entity = 'project' "
+                                      "AND detail = 'tasks,thresholds'", NULL), ==, 1);
+
+  report = rei_report_compute_project (store, p->code, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ind = rei_report_lookup (report, "efektywnosc_zatrudnieniowa");
+  g_assert_cmpfloat (ind->def->threshold, ==, 40);
+  g_assert_false (rei_report_indicator_met (ind));                /* 31 % < 40 % */
+  ind = rei_report_lookup (report, "efektywnosc_spoleczna");
+  g_assert_true (rei_report_indicator_met (ind));                 /* 18/55 = 33 % ≥ 30 % */
+  g_assert_cmpfloat (rei_report_lookup (report, "uczestnicy_k")->def->threshold, ==, 100);
+  rei_report_free (report);
+
+  /* The other project (5 of 5 working) and the year keep the definitions' thresholds. */
+  report = rei_report_compute_project (store, other_code, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ind = rei_report_lookup (report, "efektywnosc_zatrudnieniowa");
+  g_assert_cmpfloat (ind->def->threshold, ==, 22);
+  g_assert_true (rei_report_indicator_met (ind));
+  g_assert_cmpfloat (rei_report_lookup (report, "efektywnosc_spoleczna")->def->threshold, ==, 34);
+  rei_report_free (report);
+  report = rei_report_compute_year (store, 2018, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (rei_report_lookup (report, "efektywnosc_zatrudnieniowa")->def->threshold, ==, 22);
+  g_assert_cmpfloat (rei_report_lookup (report, "efektywnosc_spoleczna")->def->threshold, ==, 34);
+  rei_report_free (report);
+
+  /* A save that did not load the thresholds (an import, another form) leaves them; an empty
+   * set clears them. */
+  reread = rei_store_get_project (store, p->code, &error);
+  g_assert_null (reread->thresholds);
+  g_assert_true (rei_store_save_project_with_tasks (store, reread, NULL, &error));
+  stored = rei_store_get_project_thresholds (store, p->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (stored), ==, 2);
+  g_assert_cmpfloat (*(double *) g_hash_table_lookup (stored, "efektywnosc_zatrudnieniowa"), ==, 40);
+  g_clear_pointer (&stored, g_hash_table_unref);
+
+  rei_project_set_threshold (reread, "efektywnosc_spoleczna", -1);
+  g_assert_nonnull (reread->thresholds);
+  g_assert_true (rei_store_save_project_with_tasks (store, reread, NULL, &error));
+  stored = rei_store_get_project_thresholds (store, p->id, &error);
+  g_assert_cmpuint (g_hash_table_size (stored), ==, 0);
+  g_clear_pointer (&stored, g_hash_table_unref);
+
+  /* An unknown indicator is refused and nothing of the save is kept. */
+  reread->target_women = 99;
+  rei_project_set_threshold (reread, "efektywnosc_spoleczna", 50);
+  rei_project_set_threshold (reread, "nie_ma_takiego", 50);
+  g_assert_false (rei_store_save_project_with_tasks (store, reread, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_raw (store, "SELECT count(*) FROM project_threshold", NULL), ==, 0);
+  g_assert_cmpuint (count_raw (store, "SELECT target_women FROM project WHERE code = ?", p->code), ==, 23);
+
+  /* Deleting the project deletes its thresholds. */
+  rei_project_set_threshold (p, "efektywnosc_spoleczna", 50);
+  g_assert_true (rei_store_save_project_with_tasks (store, p, NULL, &error));
+  g_assert_cmpuint (count_raw (store, "SELECT count(*) FROM project_threshold", NULL), ==, 2);
+  g_assert_true (rei_store_delete_project (store, p->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_raw (store, "SELECT count(*) FROM project_threshold", NULL), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -412,5 +502,6 @@ main (int argc, char **argv)
   g_test_add_func ("/reports/edit/enrolments", test_enrolments_list_and_delete);
   g_test_add_func ("/reports/edit/funding", test_funding_edit);
   g_test_add_func ("/reports/edit/definitions", test_definitions_edit);
+  g_test_add_func ("/reports/edit/project-thresholds", test_project_thresholds);
   return g_test_run ();
 }

@@ -17,8 +17,8 @@
 /* Editing on the reports page, driven through its actions and widgets as a coordinator would:
  * a project made with a partner and a task, a resident found by name and enrolled (the form
  * refusing a date outside the period with the import's sentence) and `uczestnicy_k` following;
- * a threshold changed and "met" turning to "not met"; a new funder's definition added; funding
- * added with the year's shares; deletes asked first. */
+ * a threshold changed (the project's own, then the definition's) and "met" turning to "not met";
+ * a new funder's definition added; funding added with the year's shares; deletes asked first. */
 
 static gboolean
 view_is_idle (gpointer data)
@@ -277,6 +277,35 @@ test_window_reports_edit (void)
   save_settled (GTK_WIDGET (window), "window-reports-projects");
   g_assert_true (rei_enrolment_section_edit (section, rei_resident_get_id (zofia)));
   save_settled (GTK_WIDGET (section), "window-reports-participants");
+
+  /* -------- The project's own threshold: met becomes not met for it only. -------- */
+  rei_project_editor_set_threshold_text (editor, "uczestnicy_k", "abc");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "project.save", NULL));
+  g_assert_nonnull (rei_project_editor_get_message (editor));  /* not a percentage, nothing saved */
+  rei_project_editor_set_threshold_text (editor, "uczestnicy_k", "150");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "project.save", NULL));
+  g_assert_null (rei_project_editor_get_message (editor));
+  {
+    g_autoptr(GHashTable) own = rei_store_get_project_thresholds (store, project_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (own), ==, 1);
+    g_assert_cmpfloat (*(double *) g_hash_table_lookup (own, "uczestnicy_k"), ==, 150);
+  }
+  rei_window_test_wait_until (view_is_idle, view, "the indicators after the project's threshold");
+  g_assert_cmpuint (shown (view, "uczestnicy_k")->numerator, ==, 1);
+  g_assert_cmpfloat (shown (view, "uczestnicy_k")->def->threshold, ==, 150);
+  g_assert_false (rei_report_indicator_met (shown (view, "uczestnicy_k")));
+  /* Shown again as stored, in its row. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (
+                     GTK_LIST_BOX (find_id (GTK_WIDGET (editor), "thresholds_list")), 0))), ==, "150");
+  save_settled (GTK_WIDGET (editor), "window-reports-project-thresholds");
+  /* Emptied: the definition's 100 % again. */
+  rei_project_editor_set_threshold_text (editor, "uczestnicy_k", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "project.save", NULL));
+  rei_window_test_wait_until (view_is_idle, view, "the indicators without the project's threshold");
+  g_assert_cmpfloat (shown (view, "uczestnicy_k")->def->threshold, ==, 100);
+  g_assert_true (rei_report_indicator_met (shown (view, "uczestnicy_k")));
 
   /* -------- A threshold changed: met becomes not met. -------- */
   rei_reports_view_show_page (view, "definitions");
