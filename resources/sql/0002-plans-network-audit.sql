@@ -38,11 +38,13 @@ CREATE TABLE audit (
 
 CREATE INDEX audit_entity ON audit (entity, entity_id);
 
+-- type's and level's CHECKs are ORs, not IN (…): see minority in 0007 (a temporary b-tree per row).
 CREATE TABLE partner (
   id          INTEGER PRIMARY KEY,
   name        TEXT NOT NULL,
-  type        TEXT NOT NULL CHECK (type IN ('A', 'B', 'C')),
-  level       TEXT NOT NULL DEFAULT 'lokalny' CHECK (level IN ('lokalny', 'regionalny', 'krajowy')),
+  type        TEXT NOT NULL CHECK (type = 'A' OR type = 'B' OR type = 'C'),
+  level       TEXT NOT NULL DEFAULT 'lokalny'
+                CHECK (level = 'lokalny' OR level = 'regionalny' OR level = 'krajowy'),
   nip         TEXT,
   regon       TEXT,
   address     TEXT,

@@ -3,8 +3,11 @@
 -- partners' services, which the map weighs and from which plans draw.  partner and service
 -- exist since 0002 and plans refer to service (id): they are extended, never recreated.
 
+-- sector's CHECK is written as ORs, not IN (…): SQLite builds a temporary b-tree for every row
+-- written to look up a constant list of three or more (see minority in 0007); same constraint.
 ALTER TABLE partner ADD COLUMN sector TEXT NOT NULL DEFAULT 'publiczny'
-  CHECK (sector IN ('publiczny', 'pozarzadowy', 'prywatny', 'koscielny'));
+  CHECK (sector = 'publiczny' OR sector = 'pozarzadowy' OR sector = 'prywatny'
+         OR sector = 'koscielny');
 ALTER TABLE partner ADD COLUMN contact_person TEXT;
 ALTER TABLE partner ADD COLUMN agreement_date TEXT;
 ALTER TABLE partner ADD COLUMN agreement_scope TEXT;
