@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rei-plan-print.h"
+#include "rei-temp-file.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -603,8 +604,7 @@ rei_plan_print_write_pdf (ReiPlanPrint  *self,
                           const char    *path,
                           GError       **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(ReiTempFile) tmp = NULL;
   g_autofree char *display = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -615,9 +615,10 @@ rei_plan_print_write_pdf (ReiPlanPrint  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   display = g_filename_display_name (path);
-  dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".reintegra-plan-XXXXXX.pdf", NULL);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  /* Locked while written, so that another export into the folder leaves it alone, and a
+   * killed writer's leftover is removed by the next one (rei-temp-file.h). */
+  tmp = rei_temp_file_new (path, "plan", ".pdf");
+  fd = tmp != NULL ? g_open (rei_temp_file_get_path (tmp), O_WRONLY | O_TRUNC | O_CLOEXEC, 0600) : -1;
   if (fd < 0)
     {
       saved_errno = errno;
@@ -651,14 +652,14 @@ rei_plan_print_write_pdf (ReiPlanPrint  *self,
       status = CAIRO_STATUS_WRITE_ERROR;
     }
   g_close (fd, NULL);
-  if (status == CAIRO_STATUS_SUCCESS && g_rename (tmp, path) != 0)
+  if (status == CAIRO_STATUS_SUCCESS && !rei_temp_file_commit (tmp))
     {
       saved_errno = errno;
       status = CAIRO_STATUS_WRITE_ERROR;
     }
+  /* Not committed, the temporary file goes with tmp. */
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), display,
                    saved_errno ? g_strerror (saved_errno) : cairo_status_to_string (status));
       return FALSE;

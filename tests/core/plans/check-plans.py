@@ -49,9 +49,18 @@ def main():
         no_goals, no_diagnosis = made.stdout.split()
 
         # The current plan (revision 2, with its aneks) and revision 1.
+        # A killed writer's leftover temporary file, two hours old, is removed by the next one.
+        stale = os.path.join(work, ".reintegra-plan-Old111.pdf")
+        with open(stale, "w") as f:
+            f.write("Brzęczyszczykiewicz 85071512348")
+        os.chmod(stale, 0o600)
+        old = datetime.datetime.now().timestamp() - 2 * 3600
+        os.utime(stale, (old, old))
         pdf = os.path.join(work, "plan.pdf")
         r = run([cli, "--db", db, "plan", "pdf", "--pesel", "85071512348", "--output", pdf])
         check(r.returncode == 0, f"plan pdf: {r.returncode} {r.stderr}")
+        left = [n for n in os.listdir(work) if n.startswith(".reintegra-")]
+        check(left == [], f"temporary files left beside the PDF: {left}")
         check(stat.S_IMODE(os.stat(pdf).st_mode) == 0o600, "the PDF is not 0600")
         text = run(["pdftotext", "-layout", pdf, "-"]).stdout
         for needle in ("Indywidualny Program Zatrudnienia Socjalnego",
