@@ -88,6 +88,16 @@ GHashTable  *rei_store_count_referrals    (ReiStore      *self,
                                            const char    *to_iso,
                                            GCancellable  *cancellable,
                                            GError       **error);
+/* The same in a worker thread, for the window: the map re-weighs its links when it comes. */
+void         rei_store_count_referrals_async  (ReiStore            *self,
+                                               const char          *from_iso,
+                                               const char          *to_iso,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GHashTable  *rei_store_count_referrals_finish (ReiStore            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 /* Gaps (seed 000, "gaps in the range of available services"): each of the 14 areas and each
  * dimension of reintegration potential against the active services that have a provider, and

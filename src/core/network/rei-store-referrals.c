@@ -314,3 +314,68 @@ rei_store_list_unmet_needs (ReiStore  *self,
     return NULL;
   return g_steal_pointer (&rows);
 }
+
+typedef struct
+{
+  char *from;
+  char *to;
+} CountPeriod;
+
+static void
+count_period_free (gpointer data)
+{
+  CountPeriod *period = data;
+
+  g_free (period->from);
+  g_free (period->to);
+  g_free (period);
+}
+
+static void
+count_referrals_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      data,
+                        GCancellable *cancellable)
+{
+  CountPeriod *period = data;
+  GError *error = NULL;
+  GHashTable *counts = rei_store_count_referrals (REI_STORE (source), period->from, period->to,
+                                                  cancellable, &error);
+
+  if (counts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, counts, (GDestroyNotify) g_hash_table_unref);
+}
+
+void
+rei_store_count_referrals_async (ReiStore            *self,
+                                 const char          *from_iso,
+                                 const char          *to_iso,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CountPeriod *period;
+
+  g_return_if_fail (REI_IS_STORE (self));
+
+  period = g_new0 (CountPeriod, 1);
+  period->from = g_strdup (from_iso);
+  period->to = g_strdup (to_iso);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rei_store_count_referrals_async);
+  g_task_set_task_data (task, period, count_period_free);
+  g_task_run_in_thread (task, count_referrals_thread);
+}
+
+GHashTable *
+rei_store_count_referrals_finish (ReiStore      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -668,49 +668,15 @@ rei_network_map_widget_set_counts (ReiNetworkMapWidget *self,
   invalidate (self);
 }
 
-typedef struct
-{
-  ReiStore *store;
-  char     *from;
-  char     *to;
-} CountTask;
-
-static void
-count_task_free (gpointer data)
-{
-  CountTask *task = data;
-
-  g_object_unref (task->store);
-  g_free (task->from);
-  g_free (task->to);
-  g_free (task);
-}
-
-static void
-count_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
-{
-  CountTask *work = data;
-  GError *error = NULL;
-  GHashTable *counts = rei_store_count_referrals (work->store, work->from, work->to, cancellable,
-                                                  &error);
-
-  if (counts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, counts, (GDestroyNotify) g_hash_table_unref);
-}
-
 static void
 on_counted_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  ReiNetworkMapWidget *self = REI_NETWORK_MAP_WIDGET (source);
+  g_autoptr(ReiNetworkMapWidget) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) counts = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GHashTable) counts = rei_store_count_referrals_finish (REI_STORE (source), result,
+                                                                   &error);
 
   /* A newer period replaced this one: its own answer will come. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -730,9 +696,6 @@ rei_network_map_widget_load_counts (ReiNetworkMapWidget *self,
                                     const char          *from_iso,
                                     const char          *to_iso)
 {
-  g_autoptr(GTask) task = NULL;
-  CountTask *work;
-
   g_return_if_fail (REI_IS_NETWORK_MAP_WIDGET (self));
   g_return_if_fail (REI_IS_STORE (store));
 
@@ -741,14 +704,8 @@ rei_network_map_widget_load_counts (ReiNetworkMapWidget *self,
   g_clear_object (&self->counting);
   self->counting = g_cancellable_new ();
 
-  work = g_new0 (CountTask, 1);
-  work->store = g_object_ref (store);
-  work->from = g_strdup (from_iso);
-  work->to = g_strdup (to_iso);
-  task = g_task_new (self, self->counting, on_counted_cb, NULL);
-  g_task_set_source_tag (task, rei_network_map_widget_load_counts);
-  g_task_set_task_data (task, work, count_task_free);
-  g_task_run_in_thread (task, count_thread);
+  rei_store_count_referrals_async (store, from_iso, to_iso, self->counting, on_counted_cb,
+                                   g_object_ref (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
