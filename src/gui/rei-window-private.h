@@ -13,7 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* For the window tests and the list benchmark. */
+/* For the window tests and the list benchmark.  The plan, network and reports pages are made
+ * when first shown; their accessors make them (and give them the store) if they are not yet. */
 ReiResidentView   *rei_window_get_resident_view   (ReiWindow *self);
 ReiResidentDetail *rei_window_get_resident_detail (ReiWindow *self);
 ReiPlanPage       *rei_window_get_plan_page       (ReiWindow *self);

@@ -20,9 +20,6 @@ struct _ReiWindow
   GSettings            *settings;
   /* The user has answered about the unsaved edits of the detail pane: the close may go on. */
   gboolean              close_confirmed;
-  /* The network and reports pages read the register when first shown (see ensure_page()). */
-  gboolean              network_loaded;
-  gboolean              reports_loaded;
 
   /* While a file is checked, previewed or imported. */
   ReiImportDialog      *import_dialog;
@@ -32,10 +29,15 @@ struct _ReiWindow
   AdwViewStack         *view_stack;
   ReiResidentView      *resident_view;
   ReiResidentDetail    *resident_detail;
-  ReiReportsView       *reports_view;
+  AdwBin               *plan_bin;
+  AdwBin               *network_bin;
+  AdwBin               *reports_bin;
+  ReiBackgroundJobBar  *job_bar;
+
+  /* Made when first shown or asked for (see ensure_page()); owned by their bins. */
   ReiPlanPage          *plan_page;
   ReiNetworkView       *network_view;
-  ReiBackgroundJobBar  *job_bar;
+  ReiReportsView       *reports_view;
 };
 
 G_DEFINE_FINAL_TYPE (ReiWindow, rei_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -148,22 +150,38 @@ export_residents_action (GtkWidget  *widget,
   rei_resident_view_export (self->resident_view);
 }
 
-/* The network and reports pages get the store the first time they are shown, not at start-up:
- * their reads run in threads, but the map's picture and the indicators' rows are made on the
- * main thread when the answers come, which is when the residents list is making its first rows
- * (the list benchmark's rows coming in went from 14 to 41 ms a frame). */
+/* The plan, network and reports pages are made the first time they are shown (or asked for
+ * through their accessor), not with the window: the window's template holds only an empty
+ * AdwBin for each.  Built with the window, their templates (the plan's forms, the map, the
+ * reports' panes and editors) made the first frame 170-180 ms instead of about 30.  Being given
+ * the store only then also keeps their reads off the window's start: those run in threads, but
+ * the map's picture and the indicators' rows are made on the main thread when the answers come,
+ * which is when the residents list is making its first rows (the list benchmark's rows coming in
+ * went from 14 to 41 ms a frame). */
 static void
 ensure_page (ReiWindow  *self,
              const char *name)
 {
-  if (g_strcmp0 (name, "network") == 0 && !self->network_loaded)
+  /* Once disposed, there is no store to give a page and no bin to hold it. */
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (name, "plans") == 0 && self->plan_page == NULL)
     {
-      self->network_loaded = TRUE;
+      self->plan_page = g_object_new (REI_TYPE_PLAN_PAGE, NULL);
+      adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_page));
+      rei_plan_page_set_store (self->plan_page, self->store);
+    }
+  else if (g_strcmp0 (name, "network") == 0 && self->network_view == NULL)
+    {
+      self->network_view = g_object_new (REI_TYPE_NETWORK_VIEW, NULL);
+      adw_bin_set_child (self->network_bin, GTK_WIDGET (self->network_view));
       rei_network_view_set_store (self->network_view, self->store);
     }
-  else if (g_strcmp0 (name, "reports") == 0 && !self->reports_loaded)
+  else if (g_strcmp0 (name, "reports") == 0 && self->reports_view == NULL)
     {
-      self->reports_loaded = TRUE;
+      self->reports_view = g_object_new (REI_TYPE_REPORTS_VIEW, NULL);
+      adw_bin_set_child (self->reports_bin, GTK_WIDGET (self->reports_view));
       rei_reports_view_set_store (self->reports_view, self->store);
     }
 }
@@ -321,7 +339,6 @@ rei_window_constructed (GObject *object)
 
   rei_resident_view_set_store (self->resident_view, self->store);
   rei_resident_detail_set_view (self->resident_detail, self->resident_view);
-  rei_plan_page_set_store (self->plan_page, self->store);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
@@ -347,7 +364,14 @@ rei_window_dispose (GObject *object)
   if (self->import_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->import_dialog));
 
+  /* Taking the stack apart may change its visible page: that must not make one now. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, on_visible_page_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_WINDOW);
+  /* Went with their bins. */
+  self->plan_page = NULL;
+  self->network_view = NULL;
+  self->reports_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -419,9 +443,6 @@ rei_window_class_init (ReiWindowClass *klass)
 
   g_type_ensure (REI_TYPE_RESIDENT_VIEW);
   g_type_ensure (REI_TYPE_RESIDENT_DETAIL);
-  g_type_ensure (REI_TYPE_REPORTS_VIEW);
-  g_type_ensure (REI_TYPE_PLAN_PAGE);
-  g_type_ensure (REI_TYPE_NETWORK_VIEW);
   g_type_ensure (REI_TYPE_BACKGROUND_JOB_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -429,10 +450,10 @@ rei_window_class_init (ReiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_view);
-  gtk_widget_class_bind_template_child (widget_class, ReiWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, resident_detail);
-  gtk_widget_class_bind_template_child (widget_class, ReiWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, ReiWindow, network_view);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, network_bin);
+  gtk_widget_class_bind_template_child (widget_class, ReiWindow, reports_bin);
   gtk_widget_class_bind_template_child (widget_class, ReiWindow, job_bar);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -552,6 +573,8 @@ ReiPlanPage *
 rei_window_get_plan_page (ReiWindow *self)
 {
   g_return_val_if_fail (REI_IS_WINDOW (self), NULL);
+
+  ensure_page (self, "plans");
   return self->plan_page;
 }
 

@@ -5,7 +5,11 @@
 #include <adwaita.h>
 
 #include "rei-demo.h"
+#include "rei-plan-view.h"
 #include "rei-resident-list.h"
+#include "rei-resident-query.h"
+#include "rei-store-network.h"
+#include "rei-store-plans.h"
 #include "rei-store-residents.h"
 #include "rei-window-private.h"
 #include "test-util.h"
@@ -293,6 +297,148 @@ test_window_size (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* Widgets of the type anywhere under widget, shown or not. */
+static guint
+count_of_type (GtkWidget *widget,
+               GType      type)
+{
+  guint n = g_type_is_a (G_OBJECT_TYPE (widget), type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type);
+  return n;
+}
+
+static gboolean
+plan_is_shown (gpointer data)
+{
+  ReiPlanPage *page = data;
+
+  return !rei_plan_page_get_finding (page) &&
+         g_strcmp0 (rei_plan_page_get_state (page), "plan") == 0;
+}
+
+static gboolean
+network_is_loaded (gpointer data)
+{
+  return !rei_network_view_get_loading (data);
+}
+
+static gboolean
+report_is_computed (gpointer data)
+{
+  return !rei_reports_view_get_busy (data) && rei_reports_view_get_report (data) != NULL;
+}
+
+/* The plan, network and reports pages are made when first shown, not with the window (their
+ * templates made the first frame five times as long): until then the window holds none of
+ * them, only their tabs; shown, each is made once and shows the register. */
+static void
+test_window_lazy_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiStore) store = NULL;
+  g_autoptr(ReiResidentQuery) query = rei_resident_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  AdwViewStack *stack;
+  ReiWindow *window;
+  ReiPlanPage *plan_page;
+  ReiNetworkView *network_view;
+  ReiReportsView *reports_view;
+  gint64 who = -1;
+  gint64 plan_id = -1;
+
+  store = rei_test_store_new (dir);
+  g_assert_true (rei_demo_fill (store, 40, 2019, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rei_demo_fill_plans (store, 2019, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ids = rei_store_query_resident_ids (store, query, NULL, NULL);
+  for (guint i = 0; i < ids->len && plan_id <= 0; i++)
+    {
+      who = g_array_index (ids, gint64, i);
+      plan_id = rei_store_find_current_plan (store, who, NULL);
+    }
+  g_assert_cmpint (plan_id, >, 0);
+  g_assert_cmpint (rei_store_count_partners (store, NULL), >, 0);
+
+  window = rei_window_test_show (store, 1100, 700);
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  stack = rei_window_get_view_stack (window);
+
+  /* On screen and painted: the four tabs are there, but none of the three pages is made. */
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "plans"));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "network"));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "reports"));
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_PLAN_PAGE), ==, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW), ==, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW), ==, 0);
+
+  /* The plan tab, as Alt+2 or the detail pane's button: the page is made and shows the plan of
+   * the person chosen in the list; the other two are still not made. */
+  rei_resident_view_select_id (rei_window_get_resident_view (window), who);
+  while (rei_resident_detail_get_resident_id (rei_window_get_resident_detail (window)) != who)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL);
+  plan_page = REI_PLAN_PAGE (find_mapped (GTK_WIDGET (window), REI_TYPE_PLAN_PAGE));
+  g_assert_nonnull (plan_page);
+  g_assert_true (rei_window_get_plan_page (window) == plan_page);
+  rei_window_test_wait_until (plan_is_shown, plan_page, "the person's plan");
+  g_assert_cmpint (rei_plan_page_get_resident (plan_page), ==, who);
+  g_assert_cmpint (rei_plan_view_get_plan_id (rei_plan_page_get_view (plan_page)), ==, plan_id);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW), ==, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW), ==, 0);
+
+  /* The network tab: made, and it reads the partners. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-network", NULL);
+  network_view = REI_NETWORK_VIEW (find_mapped (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW));
+  g_assert_nonnull (network_view);
+  g_assert_true (rei_window_get_network_view (window) == network_view);
+  rei_window_test_wait_until (network_is_loaded, network_view, "the network");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (network_view->partner_model)), ==,
+                    (guint) rei_store_count_partners (store, NULL));
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW), ==, 0);
+
+  /* The reports tab: made, and it computes the indicators of the year on show. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reports", NULL);
+  reports_view = REI_REPORTS_VIEW (find_mapped (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW));
+  g_assert_nonnull (reports_view);
+  g_assert_true (rei_window_get_reports_view (window) == reports_view);
+  rei_window_test_wait_until (report_is_computed, reports_view, "the indicators");
+  g_assert_cmpuint (rei_reports_view_get_report (reports_view)->indicators->len, >, 0);
+
+  /* Back and forth: each page is made once, and kept. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-residents", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-network", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reports", NULL);
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (rei_window_get_plan_page (window) == plan_page);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_PLAN_PAGE), ==, 1);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW), ==, 1);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW), ==, 1);
+  rei_window_test_destroy (window);
+
+  /* Asked for by code before it is shown (a test, or a page's action), a page is made then,
+   * with the store: the network reads its partners though its tab was never opened. */
+  window = rei_window_test_show (store, 1100, 700);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW), ==, 0);
+  network_view = rei_window_get_network_view (window);
+  g_assert_nonnull (network_view);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW), ==, 1);
+  rei_window_test_wait_until (network_is_loaded, network_view, "the network, asked for");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (network_view->partner_model)), ==,
+                    (guint) rei_store_count_partners (store, NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (rei_window_get_view_stack (window)), ==,
+                   "residents");
+  rei_window_test_destroy (window);
+
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/window/empty", test_window_empty);
   g_test_add_func ("/window/import-problems", test_window_import_problems);
   g_test_add_func ("/window/size", test_window_size);
+  g_test_add_func ("/window/lazy-pages", test_window_lazy_pages);
 
   return g_test_run ();
 }
