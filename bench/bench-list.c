@@ -29,6 +29,8 @@
  *      are painted;
  *  (c) a change of sort by a column header, likewise;
  *  (d) a jump to the middle of the list, and a search and a sort started from there.
+ *  (e) the Plan, Network and Reports tabs opened for the first time, whose pages are made then
+ *      (not with the window), until painted and for 100 ms after.
  * For each, "work" is the longest main-loop iteration less the time it spent waiting in poll()
  * and less its painting (the frame clock's paint and after-paint phases): the work the main
  * thread does in one go, which has to fit in one frame (16 ms) for the window to keep up.
@@ -423,6 +425,42 @@ measure_scroll (GtkWidget  *window,
   add_row (what, residents, sync_us, &loop, wait.painted_at - start);
 }
 
+/* Opens a tab of the window the first time, as a click on it does (e.g. "win.show-plan"): the
+ * page is made then, not with the window.  Measured until its first frame is painted and for
+ * 100 ms after, while what the page reads in threads comes in. */
+static void
+measure_tab (GtkWidget  *window,
+             guint       residents,
+             const char *what,
+             const char *action)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  FrameWait wait = { window, 0, TRUE, FALSE };
+  Loop loop = { 0 };
+  gboolean settled = FALSE;
+  gint64 start, sync_us, cpu_start;
+  gulong handler;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (g_getenv ("BENCH_LIST_VERBOSE") != NULL)
+    g_printerr ("%s\n", what);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &wait);
+  start = g_get_monotonic_time ();
+  cpu_start = thread_cpu_us ();
+  gtk_widget_activate_action (window, action, NULL);
+  sync_us = g_get_monotonic_time () - start;
+  if (g_getenv ("BENCH_LIST_VERBOSE") != NULL)
+    g_printerr ("  shown in %.1f ms (processor %.1f ms)\n", sync_us / 1000.0,
+                (thread_cpu_us () - cpu_start) / 1000.0);
+  run_until (&loop, frame_painted, &wait);
+  g_timeout_add (100, on_settled_cb, &settled);
+  run_until (&loop, is_true, &settled);
+  g_signal_handler_disconnect (clock, handler);
+
+  add_row (what, residents, sync_us, &loop, wait.painted_at - start);
+}
+
 static void
 close_window (GtkWidget *window)
 {
@@ -734,6 +772,11 @@ main (int   argc,
       /* Back to the first sort for the next round. */
       measure_change (window, (guint) count, "sort: surname, for the next round", sort_cb,
                       &sorts[7], NULL);
+
+      /* (e) The other tabs, each opened for the first time: their pages are made then. */
+      measure_tab (window, (guint) count, "first opening of the Plan tab", "win.show-plan");
+      measure_tab (window, (guint) count, "first opening of the Network tab", "win.show-network");
+      measure_tab (window, (guint) count, "first opening of the Reports tab", "win.show-reports");
 
       close_window (window);
     }
