@@ -533,6 +533,17 @@ rei_store_statement_exec (ReiStoreStatement  *st,
   return statement_check (st, what, error);
 }
 
+gboolean
+rei_store_statement_run (ReiStoreStatement  *st,
+                         const char         *what,
+                         GError            **error)
+{
+  gboolean ok = rei_store_statement_exec (st, what, error);
+
+  rei_store_statement_clear (st);
+  return ok;
+}
+
 char *
 rei_store_statement_dup_text (ReiStoreStatement *st,
                               int                column)

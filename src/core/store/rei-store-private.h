@@ -216,6 +216,11 @@ gboolean     rei_store_statement_finish        (ReiStoreStatement   *st,
 gboolean     rei_store_statement_exec          (ReiStoreStatement   *st,
                                                 const char          *what,
                                                 GError             **error);
+/* rei_store_statement_exec(), then clear(): for a write whose changes and row id nobody asks,
+ * so that st may open the next statement at once. */
+gboolean     rei_store_statement_run           (ReiStoreStatement   *st,
+                                                const char          *what,
+                                                GError             **error);
 /* Column as a new string (NULL for SQL NULL). */
 char        *rei_store_statement_dup_text      (ReiStoreStatement   *st,
                                                 int                  column);
