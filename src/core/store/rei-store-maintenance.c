@@ -166,6 +166,7 @@ gboolean
 rei_store_copy_database (const char          *source_path,
                          const char          *destination,
                          const ReiStoreSteps *steps,
+                         ReiTempFile        **held,
                          GError             **error)
 {
   g_autoptr(ReiTempFile) tmp = NULL;
@@ -244,6 +245,8 @@ rei_store_copy_database (const char          *source_path,
       goto out;
     }
   ok = TRUE;
+  if (held != NULL)
+    *held = g_steal_pointer (&tmp);
 
 out:
   if (dest != NULL)
@@ -281,7 +284,7 @@ rei_store_backup_full (ReiStore         *self,
                    destination);
       return FALSE;
     }
-  return rei_store_copy_database (rei_store_get_path (self), destination, &steps, error);
+  return rei_store_copy_database (rei_store_get_path (self), destination, &steps, NULL, error);
 }
 
 char *

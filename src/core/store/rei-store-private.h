@@ -5,6 +5,7 @@
 
 #include "rei-progress.h"
 #include "rei-store.h"
+#include "rei-temp-file.h"
 
 G_BEGIN_DECLS
 
@@ -39,10 +40,13 @@ typedef struct
 
 /* A consistent copy of the database at source_path (which may be in use) written to a private
  * (0600) temporary file beside destination and renamed into place when complete; cancelled or
- * failed, the temporary file is gone and destination as it was. */
+ * failed, the temporary file is gone and destination as it was.  held (NULL: not wanted) gets
+ * the committed temporary file, whose lock then stays on destination until it is freed: so
+ * that nobody takes a file the caller is about to rename for a killed writer's leftover. */
 gboolean  rei_store_copy_database    (const char          *source_path,
                                       const char          *destination,
                                       const ReiStoreSteps *steps,
+                                      ReiTempFile        **held,
                                       GError             **error);
 /* Copies with sqlite3_backup_step() a chunk at a time, reporting after each: SQLITE_DONE when
  * complete, SQLITE_INTERRUPT when steps' cancellable was cancelled, else SQLite's error.
@@ -53,6 +57,9 @@ int       rei_store_run_backup       (sqlite3_backup      *backup,
                                       gboolean             wait_busy);
 void      rei_store_steps_report     (const ReiStoreSteps *steps,
                                       double               fraction);
+/* Removes the DB.restoring a restore killed between its copy and its rename left beside the
+ * database at db_path (a live restore's, locked, stays).  TRUE when there was one. */
+gboolean  rei_store_remove_restore_leftover (const char *db_path);
 /* Whether path is the database at db_path or one of its -wal, -shm, -journal. */
 gboolean  rei_store_is_database_file (const char  *db_path,
                                       const char  *path);
