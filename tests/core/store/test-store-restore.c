@@ -577,6 +577,45 @@ test_copy_held_locked (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The daily backups' folder: the default one for the default database, one of its own for
+ * any other, the same whatever the path's spelling, another for the same name elsewhere; its
+ * name made of safe characters only.  Only names: nothing is written to the data folder. */
+static void
+test_backup_folder_for (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *sub = g_build_filename (dir, "inny", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *spelled = g_build_filename (dir, "inny", "..", ".", "test.db", NULL);
+  g_autofree char *elsewhere = g_build_filename (sub, "test.db", NULL);
+  g_autofree char *odd = g_build_filename (dir, "zły plik;v2.db", NULL);
+  g_autofree char *default_path = rei_store_default_path ();
+  g_autofree char *default_folder = rei_store_default_backup_folder ();
+  g_autofree char *for_default = rei_store_backup_folder_for (default_path);
+  g_autofree char *for_path = rei_store_backup_folder_for (path);
+  g_autofree char *for_spelled = NULL;
+  g_autofree char *for_elsewhere = rei_store_backup_folder_for (elsewhere);
+  g_autofree char *for_odd = rei_store_backup_folder_for (odd);
+  g_autofree char *parent = g_path_get_dirname (for_path);
+  g_autofree char *name = g_path_get_basename (for_path);
+  g_autofree char *odd_name = g_path_get_basename (for_odd);
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  for_spelled = rei_store_backup_folder_for (spelled);
+
+  g_assert_cmpstr (for_default, ==, default_folder);
+  g_assert_cmpstr (for_path, !=, default_folder);
+  g_assert_cmpstr (parent, ==, default_folder);
+  g_assert_true (g_str_has_prefix (name, "test-"));
+  g_assert_cmpuint (strlen (name), ==, strlen ("test-") + 12);
+  g_assert_cmpstr (for_spelled, ==, for_path);
+  g_assert_cmpstr (for_elsewhere, !=, for_path);
+  g_assert_cmpuint (strspn (odd_name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"),
+                    ==, strlen (odd_name));
+
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -592,6 +631,7 @@ main (int    argc,
   g_test_add_func ("/store/restore/cancel", test_restore_cancel);
   g_test_add_func ("/store/backup/removes-stale", test_backup_removes_stale);
   g_test_add_func ("/store/restore/leftover", test_restore_leftover);
+  g_test_add_func ("/store/backup/folder-for", test_backup_folder_for);
   g_test_add_func ("/store/restore/copy-held-locked", test_copy_held_locked);
 
   return g_test_run ();
