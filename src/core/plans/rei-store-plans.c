@@ -41,35 +41,36 @@ rei_store_plans_set_signed_error (GError **error)
 /* The plan's state for a write: whether it exists and whether its content is open. */
 gboolean
 rei_store_plans_get_state (ReiStoreConnection  *c,
-                   gint64               plan_id,
-                   gboolean            *editing,
-                   GError             **error)
+                           gint64               plan_id,
+                           gboolean            *editing,
+                           GError             **error)
 {
-  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT editing FROM plan WHERE id = ?", error);
-  gboolean found = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c, "SELECT editing FROM plan WHERE id = ?", error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  if (rei_store_statement_next (&st))
     {
-      found = TRUE;
-      *editing = sqlite3_column_int (stmt, 0) != 0;
+      *editing = sqlite3_column_int (st.stmt, 0) != 0;
+      return TRUE;
     }
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such plan."));
-  return found;
+  g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such plan."));
+  return FALSE;
 }
 
+/* In the caller's transaction. */
 static gboolean
-require_editing (ReiStoreConnection  *c,
-                 gint64               plan_id,
-                 GError             **error)
+require_editing (ReiStore  *self,
+                 gint64     plan_id,
+                 GError   **error)
 {
+  ReiStoreConnection *c = rei_store_lock_write (self);
   gboolean editing = FALSE;
+  gboolean ok = rei_store_plans_get_state (c, plan_id, &editing, error);
 
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error))
+  rei_store_unlock (c);
+  if (!ok)
     return FALSE;
   if (!editing)
     return rei_store_plans_set_signed_error (error);
@@ -110,8 +111,22 @@ rei_store_plans_check_date (const char  *iso,
   return TRUE;
 }
 
-/* A failed write: the transaction rolled back, FALSE or 0 for the caller to return. */
-#define FAIL(self, c) G_STMT_START { if (c) rei_store_unlock (c); rei_store_rollback (self); } G_STMT_END
+/* Ends a write begun with rei_store_begin(): clears st (its statement and the writer's lock),
+ * then commits when ok, else rolls back. */
+static gboolean
+end_write (ReiStore           *self,
+           ReiStoreStatement  *st,
+           gboolean            ok,
+           GError            **error)
+{
+  rei_store_statement_clear (st);
+  if (!ok)
+    {
+      rei_store_rollback (self);
+      return FALSE;
+    }
+  return rei_store_commit (self, error);
+}
 
 gint64
 rei_store_create_plan (ReiStore    *self,
@@ -122,8 +137,7 @@ rei_store_create_plan (ReiStore    *self,
 {
   g_autofree char *today = NULL;
   g_autofree char *mode = NULL;
-  ReiStoreConnection *c = NULL;
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gint64 id;
   gboolean open = FALSE, exists = FALSE;
 
@@ -148,23 +162,18 @@ rei_store_create_plan (ReiStore    *self,
 
   if (!rei_store_begin (self, error))
     return 0;
-  c = rei_store_lock_write (self);
 
-  stmt = rei_store_prepare (c,
-    "SELECT 1, EXISTS (SELECT 1 FROM plan WHERE resident_id = r.id AND closed_on IS NULL) "
-    "FROM resident r WHERE r.id = ?", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  sqlite3_bind_int64 (stmt, 1, resident_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (!rei_store_statement_write (&st, self,
+        "SELECT 1, EXISTS (SELECT 1 FROM plan WHERE resident_id = r.id AND closed_on IS NULL) "
+        "FROM resident r WHERE r.id = ?", error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, resident_id);
+  if (rei_store_statement_next (&st))
     {
       exists = TRUE;
-      open = sqlite3_column_int (stmt, 1) != 0;
+      open = sqlite3_column_int (st.stmt, 1) != 0;
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
   if (!exists || open)
     {
       if (!exists)
@@ -173,34 +182,28 @@ rei_store_create_plan (ReiStore    *self,
       else
         g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_OPEN_PLAN,
                      _("This person has a plan that is not closed: close it before drawing up a new one."));
-      FAIL (self, c);
-      return 0;
+      goto fail;
     }
 
-  stmt = rei_store_prepare (c,
-    "INSERT INTO plan (resident_id, kind, phase, start_date) VALUES (?, ?, 'diagnoza', ?)", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  sqlite3_bind_int64 (stmt, 1, resident_id);
-  rei_store_bind_text (stmt, 2, kind);
-  rei_store_bind_text (stmt, 3, start_date);
-  if (!rei_store_plans_step (c, stmt, _("creating a plan"), error))
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
-  rei_store_unlock (c);
+  if (!rei_store_statement_write (&st, self,
+        "INSERT INTO plan (resident_id, kind, phase, start_date) VALUES (?, ?, 'diagnoza', ?)", error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, resident_id);
+  rei_store_statement_bind_text (&st, 2, kind);
+  rei_store_statement_bind_text (&st, 3, start_date);
+  if (!rei_store_statement_exec (&st, N_("creating a plan"), error))
+    goto fail;
+  id = rei_store_statement_last_insert_id (&st);
+  rei_store_statement_clear (&st);
 
-  if (!rei_store_write_audit (self, "plan", id, "insert", "kind,start_date", error))
-    {
-      rei_store_rollback (self);
-      return 0;
-    }
-  return rei_store_commit (self, error) ? id : 0;
+  if (!end_write (self, &st, rei_store_write_audit (self, "plan", id, "insert", "kind,start_date", error),
+                  error))
+    return 0;
+  return id;
+
+fail:
+  end_write (self, &st, FALSE, error);
+  return 0;
 }
 
 /* The fields that make the signed document; the others are its monitoring. */
@@ -237,9 +240,8 @@ rei_store_save_plan (ReiStore  *self,
   g_autoptr(ReiPlan) stored = NULL;
   g_autoptr(GString) changed = g_string_new (NULL);
   g_autoptr(GPtrArray) problems = NULL;
-  ReiStoreConnection *c = NULL;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   ReiPlanRules rules;
-  sqlite3_stmt *stmt;
   gboolean content_changed = FALSE;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
@@ -293,32 +295,19 @@ rei_store_save_plan (ReiStore  *self,
       return FALSE;
     }
 
-  c = rei_store_lock_write (self);
-  stmt = rei_store_prepare (c,
-    "UPDATE plan SET kind = ?, phase = ?, start_date = ?, end_date = ?, application_date = ?, "
-    "approved_by = ?, approved_on = ?, diagnosis_summary = ?, contingency = ?, "
-    "work_started_on = ?, closed_on = ?, achievements = ?, further_support = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
+  if (!rei_store_statement_write (&st, self,
+        "UPDATE plan SET kind = ?, phase = ?, start_date = ?, end_date = ?, application_date = ?, "
+        "approved_by = ?, approved_on = ?, diagnosis_summary = ?, contingency = ?, "
+        "work_started_on = ?, closed_on = ?, achievements = ?, further_support = ? WHERE id = ?", error))
+    return end_write (self, &st, FALSE, error);
   for (guint f = 0; f < REI_PLAN_ANEKS_REASON; f++)
-    rei_store_bind_text (stmt, (int) f + 1, rei_plan_get (plan, f));
-  sqlite3_bind_int64 (stmt, REI_PLAN_ANEKS_REASON + 1, rei_plan_get_id (plan));
-  if (!rei_store_plans_step (c, stmt, _("saving a plan"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_unlock (c);
-
-  if (!rei_store_write_audit (self, "plan", rei_plan_get_id (plan), "update", changed->str, error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
+    rei_store_statement_bind_text (&st, (int) f + 1, rei_plan_get (plan, f));
+  rei_store_statement_bind_int64 (&st, REI_PLAN_ANEKS_REASON + 1, rei_plan_get_id (plan));
+  return end_write (self, &st,
+                    rei_store_statement_run (&st, N_("saving a plan"), error)
+                    && rei_store_write_audit (self, "plan", rei_plan_get_id (plan), "update", changed->str,
+                                              error),
+                    error);
 }
 
 gint64
@@ -327,8 +316,7 @@ rei_store_add_opinion (ReiStore              *self,
                        const ReiPlanOpinion  *opinion,
                        GError               **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gint64 id;
 
   g_return_val_if_fail (REI_IS_STORE (self), 0);
@@ -353,39 +341,28 @@ rei_store_add_opinion (ReiStore              *self,
 
   if (!rei_store_begin (self, error))
     return 0;
-  c = rei_store_lock_write (self);
-  if (!require_editing (c, plan_id, error))
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  stmt = rei_store_prepare (c,
-    "INSERT INTO plan_opinion (plan_id, role, author, written_on, body, preferences) "
-    "VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  rei_store_bind_text (stmt, 2, opinion->role);
-  rei_store_bind_text (stmt, 3, opinion->author);
-  rei_store_bind_text (stmt, 4, opinion->written_on);
-  rei_store_bind_text (stmt, 5, opinion->body);
-  rei_store_bind_text (stmt, 6, opinion->preferences);
-  if (!rei_store_plans_step (c, stmt, _("saving an opinion"), error))
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "opinion", error))
-    {
-      rei_store_rollback (self);
-      return 0;
-    }
-  return rei_store_commit (self, error) ? id : 0;
+  if (!require_editing (self, plan_id, error)
+      || !rei_store_statement_write (&st, self,
+           "INSERT INTO plan_opinion (plan_id, role, author, written_on, body, preferences) "
+           "VALUES (?, ?, ?, ?, ?, ?)", error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  rei_store_statement_bind_text (&st, 2, opinion->role);
+  rei_store_statement_bind_text (&st, 3, opinion->author);
+  rei_store_statement_bind_text (&st, 4, opinion->written_on);
+  rei_store_statement_bind_text (&st, 5, opinion->body);
+  rei_store_statement_bind_text (&st, 6, opinion->preferences);
+  if (!rei_store_statement_exec (&st, N_("saving an opinion"), error))
+    goto fail;
+  id = rei_store_statement_last_insert_id (&st);
+  rei_store_statement_clear (&st);
+  if (!end_write (self, &st, rei_store_write_audit (self, "plan", plan_id, "update", "opinion", error), error))
+    return 0;
+  return id;
+
+fail:
+  end_write (self, &st, FALSE, error);
+  return 0;
 }
 
 static gboolean
@@ -453,15 +430,79 @@ goal_only_status_changed (ReiStore          *self,
   return FALSE;
 }
 
+/* The goal's row and its dimensions, in the caller's transaction; its id in *id. */
+static gboolean
+write_goal (ReiStore     *self,
+            gint64        plan_id,
+            ReiPlanGoal  *goal,
+            gint64       *id,
+            GError      **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_write (&st, self, *id == 0
+        ? "INSERT INTO plan_goal (title, term, criterion, responsible_kind, responsible, partner_id, "
+          "deadline, status, plan_id, position) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM plan_goal WHERE plan_id = ?9))"
+        : "UPDATE plan_goal SET title = ?, term = ?, criterion = ?, responsible_kind = ?, "
+          "responsible = ?, partner_id = ?, deadline = ?, status = ? WHERE plan_id = ? AND id = ?",
+        error))
+    return FALSE;
+  rei_store_statement_bind_text (&st, 1, goal->title);
+  rei_store_statement_bind_text (&st, 2, goal->term);
+  rei_store_statement_bind_text (&st, 3, goal->criterion);
+  rei_store_statement_bind_text (&st, 4, goal->responsible_kind);
+  rei_store_statement_bind_text (&st, 5, goal->responsible);
+  if (goal->partner_id > 0)
+    rei_store_statement_bind_int64 (&st, 6, goal->partner_id);
+  rei_store_statement_bind_text (&st, 7, goal->deadline);
+  rei_store_statement_bind_text (&st, 8, goal->status);
+  rei_store_statement_bind_int64 (&st, 9, plan_id);
+  if (*id != 0)
+    rei_store_statement_bind_int64 (&st, 10, *id);
+  if (!rei_store_statement_exec (&st, N_("saving a goal"), error))
+    return FALSE;
+  if (*id == 0)
+    *id = rei_store_statement_last_insert_id (&st);
+  else if (rei_store_statement_changes (&st) == 0)
+    {
+      g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such goal in the plan."));
+      return FALSE;
+    }
+  rei_store_statement_clear (&st);
+
+  if (!rei_store_statement_write (&st, self, "DELETE FROM plan_goal_dimension WHERE goal_id = ?", error))
+    return FALSE;
+  rei_store_statement_bind_int64 (&st, 1, *id);
+  if (!rei_store_statement_run (&st, N_("saving a goal"), error))
+    return FALSE;
+  for (guint i = 0; goal->dimensions[i] != NULL; i++)
+    {
+      if (!rei_store_statement_write (&st, self,
+            "INSERT OR IGNORE INTO plan_goal_dimension (goal_id, dimension_code) VALUES (?, ?)", error))
+        return FALSE;
+      rei_store_statement_bind_int64 (&st, 1, *id);
+      rei_store_statement_bind_text (&st, 2, goal->dimensions[i]);
+      if (!rei_store_statement_run (&st, N_("saving a goal"), error))
+        {
+          g_clear_error (error);
+          g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
+                       _("Unknown dimension of reintegration potential “%s”."), goal->dimensions[i]);
+          return FALSE;
+        }
+    }
+  return rei_store_write_audit (self, "plan", plan_id, "update", "goal", error);
+}
+
 gboolean
 rei_store_save_goal (ReiStore     *self,
                      gint64        plan_id,
                      ReiPlanGoal  *goal,
                      GError      **error)
 {
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean editing = FALSE;
+  gboolean editing = FALSE, ok;
   gint64 id = goal->id;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
@@ -475,100 +516,11 @@ rei_store_save_goal (ReiStore     *self,
   if (!rei_store_begin (self, error))
     return FALSE;
   c = rei_store_lock_write (self);
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  if (!editing && (id == 0 || !goal_only_status_changed (self, plan_id, goal)))
-    {
-      rei_store_plans_set_signed_error (error);
-      FAIL (self, c);
-      return FALSE;
-    }
-
-  if (id == 0)
-    stmt = rei_store_prepare (c,
-      "INSERT INTO plan_goal (title, term, criterion, responsible_kind, responsible, partner_id, "
-      "deadline, status, plan_id, position) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM plan_goal WHERE plan_id = ?9))",
-      error);
-  else
-    stmt = rei_store_prepare (c,
-      "UPDATE plan_goal SET title = ?, term = ?, criterion = ?, responsible_kind = ?, "
-      "responsible = ?, partner_id = ?, deadline = ?, status = ? WHERE plan_id = ? AND id = ?",
-      error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_bind_text (stmt, 1, goal->title);
-  rei_store_bind_text (stmt, 2, goal->term);
-  rei_store_bind_text (stmt, 3, goal->criterion);
-  rei_store_bind_text (stmt, 4, goal->responsible_kind);
-  rei_store_bind_text (stmt, 5, goal->responsible);
-  if (goal->partner_id > 0)
-    sqlite3_bind_int64 (stmt, 6, goal->partner_id);
-  rei_store_bind_text (stmt, 7, goal->deadline);
-  rei_store_bind_text (stmt, 8, goal->status);
-  sqlite3_bind_int64 (stmt, 9, plan_id);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 10, id);
-  if (!rei_store_plans_step (c, stmt, _("saving a goal"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
-  else if (sqlite3_changes (rei_store_connection_get_db (c)) == 0)
-    {
-      g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such goal in the plan."));
-      FAIL (self, c);
-      return FALSE;
-    }
-
-  stmt = rei_store_prepare (c, "DELETE FROM plan_goal_dimension WHERE goal_id = ?", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!rei_store_plans_step (c, stmt, _("saving a goal"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  for (guint i = 0; goal->dimensions[i] != NULL; i++)
-    {
-      stmt = rei_store_prepare (c,
-        "INSERT OR IGNORE INTO plan_goal_dimension (goal_id, dimension_code) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        {
-          FAIL (self, c);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (stmt, 1, id);
-      rei_store_bind_text (stmt, 2, goal->dimensions[i]);
-      if (!rei_store_plans_step (c, stmt, _("saving a goal"), error))
-        {
-          g_clear_error (error);
-          g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
-                       _("Unknown dimension of reintegration potential “%s”."), goal->dimensions[i]);
-          FAIL (self, c);
-          return FALSE;
-        }
-    }
+  ok = rei_store_plans_get_state (c, plan_id, &editing, error);
   rei_store_unlock (c);
-
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "goal", error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  if (!rei_store_commit (self, error))
+  if (ok && !editing && (id == 0 || !goal_only_status_changed (self, plan_id, goal)))
+    ok = rei_store_plans_set_signed_error (error);
+  if (!end_write (self, &st, ok && write_goal (self, plan_id, goal, &id, error), error))
     return FALSE;
   goal->id = id;
   return TRUE;
@@ -580,32 +532,21 @@ rei_store_delete_goal (ReiStore  *self,
                        gint64     goal_id,
                        GError   **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean ok;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
 
   if (!rei_store_begin (self, error))
     return FALSE;
-  c = rei_store_lock_write (self);
-  if (!require_editing (c, plan_id, error)
-      || (stmt = rei_store_prepare (c, "DELETE FROM plan_goal WHERE plan_id = ? AND id = ?", error)) == NULL)
+  ok = require_editing (self, plan_id, error)
+       && rei_store_statement_write (&st, self, "DELETE FROM plan_goal WHERE plan_id = ? AND id = ?", error);
+  if (ok)
     {
-      FAIL (self, c);
-      return FALSE;
+      rei_store_statement_bind_int64 (&st, 1, plan_id);
+      rei_store_statement_bind_int64 (&st, 2, goal_id);
+      ok = rei_store_statement_run (&st, N_("deleting a goal"), error)
+           && rei_store_write_audit (self, "plan", plan_id, "update", "goal", error);
     }
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, goal_id);
-  if (!rei_store_plans_step (c, stmt, _("deleting a goal"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "goal", error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
+  return end_write (self, &st, ok, error);
 }
