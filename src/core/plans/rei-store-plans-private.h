@@ -8,13 +8,9 @@ G_BEGIN_DECLS
 
 /* Shared by the three files of the plans' store (writes, monitoring, reads). */
 
-/* Steps a write statement to its end and resets it; FALSE with the database's error. */
-gboolean  rei_store_plans_step         (ReiStoreConnection  *c,
-                                        sqlite3_stmt        *stmt,
-                                        const char          *what,
-                                        GError             **error);
-/* Whether the plan exists (NOT_FOUND otherwise) and whether its content is open. */
-gboolean  rei_store_plans_get_state    (ReiStoreConnection  *c,
+/* Whether the plan exists (NOT_FOUND otherwise) and whether its content is open; inside the
+ * caller's transaction. */
+gboolean  rei_store_plans_get_state    (ReiStore            *self,
                                         gint64               plan_id,
                                         gboolean            *editing,
                                         GError             **error);
@@ -24,6 +20,23 @@ gboolean  rei_store_plans_check_date   (const char          *iso,
                                         gboolean             required,
                                         GError             **error);
 gboolean  rei_store_plans_is_blank     (const char          *text);
+/* Ends a write begun with rei_store_begin(): clears st (its statement and the writer's lock),
+ * then commits when ok, else rolls back. */
+static inline gboolean
+rei_store_plans_end_write (ReiStore           *self,
+                           ReiStoreStatement  *st,
+                           gboolean            ok,
+                           GError            **error)
+{
+  rei_store_statement_clear (st);
+  if (!ok)
+    {
+      rei_store_rollback (self);
+      return FALSE;
+    }
+  return rei_store_commit (self, error);
+}
+
 /* Reads the plan on an already locked connection, without its revisions' snapshots. */
 ReiPlan  *rei_store_plans_read_locked  (ReiStoreConnection  *c,
                                         gint64               plan_id,

@@ -17,20 +17,6 @@
 G_DEFINE_QUARK (rei-plan-error-quark, rei_plan_error)
 
 gboolean
-rei_store_plans_step (ReiStoreConnection  *c,
-                      sqlite3_stmt        *stmt,
-                      const char          *what,
-                      GError             **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), what);
-  return TRUE;
-}
-
-gboolean
 rei_store_plans_set_signed_error (GError **error)
 {
   g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_SIGNED,
@@ -40,14 +26,14 @@ rei_store_plans_set_signed_error (GError **error)
 
 /* The plan's state for a write: whether it exists and whether its content is open. */
 gboolean
-rei_store_plans_get_state (ReiStoreConnection  *c,
-                           gint64               plan_id,
-                           gboolean            *editing,
-                           GError             **error)
+rei_store_plans_get_state (ReiStore   *self,
+                           gint64      plan_id,
+                           gboolean   *editing,
+                           GError    **error)
 {
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (!rei_store_statement_on (&st, c, "SELECT editing FROM plan WHERE id = ?", error))
+  if (!rei_store_statement_write (&st, self, "SELECT editing FROM plan WHERE id = ?", error))
     return FALSE;
   rei_store_statement_bind_int64 (&st, 1, plan_id);
   if (rei_store_statement_next (&st))
@@ -65,12 +51,9 @@ require_editing (ReiStore  *self,
                  gint64     plan_id,
                  GError   **error)
 {
-  ReiStoreConnection *c = rei_store_lock_write (self);
   gboolean editing = FALSE;
-  gboolean ok = rei_store_plans_get_state (c, plan_id, &editing, error);
 
-  rei_store_unlock (c);
-  if (!ok)
+  if (!rei_store_plans_get_state (self, plan_id, &editing, error))
     return FALSE;
   if (!editing)
     return rei_store_plans_set_signed_error (error);
@@ -109,23 +92,6 @@ rei_store_plans_check_date (const char  *iso,
       return FALSE;
     }
   return TRUE;
-}
-
-/* Ends a write begun with rei_store_begin(): clears st (its statement and the writer's lock),
- * then commits when ok, else rolls back. */
-static gboolean
-end_write (ReiStore           *self,
-           ReiStoreStatement  *st,
-           gboolean            ok,
-           GError            **error)
-{
-  rei_store_statement_clear (st);
-  if (!ok)
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
 }
 
 gint64
@@ -196,13 +162,14 @@ rei_store_create_plan (ReiStore    *self,
   id = rei_store_statement_last_insert_id (&st);
   rei_store_statement_clear (&st);
 
-  if (!end_write (self, &st, rei_store_write_audit (self, "plan", id, "insert", "kind,start_date", error),
-                  error))
+  if (!rei_store_plans_end_write (self, &st,
+                                  rei_store_write_audit (self, "plan", id, "insert", "kind,start_date", error),
+                                  error))
     return 0;
   return id;
 
 fail:
-  end_write (self, &st, FALSE, error);
+  rei_store_plans_end_write (self, &st, FALSE, error);
   return 0;
 }
 
@@ -299,15 +266,15 @@ rei_store_save_plan (ReiStore  *self,
         "UPDATE plan SET kind = ?, phase = ?, start_date = ?, end_date = ?, application_date = ?, "
         "approved_by = ?, approved_on = ?, diagnosis_summary = ?, contingency = ?, "
         "work_started_on = ?, closed_on = ?, achievements = ?, further_support = ? WHERE id = ?", error))
-    return end_write (self, &st, FALSE, error);
+    return rei_store_plans_end_write (self, &st, FALSE, error);
   for (guint f = 0; f < REI_PLAN_ANEKS_REASON; f++)
     rei_store_statement_bind_text (&st, (int) f + 1, rei_plan_get (plan, f));
   rei_store_statement_bind_int64 (&st, REI_PLAN_ANEKS_REASON + 1, rei_plan_get_id (plan));
-  return end_write (self, &st,
-                    rei_store_statement_run (&st, N_("saving a plan"), error)
-                    && rei_store_write_audit (self, "plan", rei_plan_get_id (plan), "update", changed->str,
-                                              error),
-                    error);
+  return rei_store_plans_end_write (self, &st,
+                                    rei_store_statement_run (&st, N_("saving a plan"), error)
+                                    && rei_store_write_audit (self, "plan", rei_plan_get_id (plan), "update",
+                                                              changed->str, error),
+                                    error);
 }
 
 gint64
@@ -356,12 +323,14 @@ rei_store_add_opinion (ReiStore              *self,
     goto fail;
   id = rei_store_statement_last_insert_id (&st);
   rei_store_statement_clear (&st);
-  if (!end_write (self, &st, rei_store_write_audit (self, "plan", plan_id, "update", "opinion", error), error))
+  if (!rei_store_plans_end_write (self, &st,
+                                  rei_store_write_audit (self, "plan", plan_id, "update", "opinion", error),
+                                  error))
     return 0;
   return id;
 
 fail:
-  end_write (self, &st, FALSE, error);
+  rei_store_plans_end_write (self, &st, FALSE, error);
   return 0;
 }
 
@@ -501,7 +470,6 @@ rei_store_save_goal (ReiStore     *self,
                      GError      **error)
 {
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
-  ReiStoreConnection *c;
   gboolean editing = FALSE, ok;
   gint64 id = goal->id;
 
@@ -515,12 +483,10 @@ rei_store_save_goal (ReiStore     *self,
 
   if (!rei_store_begin (self, error))
     return FALSE;
-  c = rei_store_lock_write (self);
-  ok = rei_store_plans_get_state (c, plan_id, &editing, error);
-  rei_store_unlock (c);
+  ok = rei_store_plans_get_state (self, plan_id, &editing, error);
   if (ok && !editing && (id == 0 || !goal_only_status_changed (self, plan_id, goal)))
     ok = rei_store_plans_set_signed_error (error);
-  if (!end_write (self, &st, ok && write_goal (self, plan_id, goal, &id, error), error))
+  if (!rei_store_plans_end_write (self, &st, ok && write_goal (self, plan_id, goal, &id, error), error))
     return FALSE;
   goal->id = id;
   return TRUE;
@@ -548,5 +514,5 @@ rei_store_delete_goal (ReiStore  *self,
       ok = rei_store_statement_run (&st, N_("deleting a goal"), error)
            && rei_store_write_audit (self, "plan", plan_id, "update", "goal", error);
     }
-  return end_write (self, &st, ok, error);
+  return rei_store_plans_end_write (self, &st, ok, error);
 }
