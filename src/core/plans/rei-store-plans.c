@@ -94,6 +94,34 @@ rei_store_plans_check_date (const char  *iso,
   return TRUE;
 }
 
+/* Runs st's INSERT and the plan's audit row (plan_id: 0 for the new row's own), then ends the
+ * write the caller began: the new row's id, or 0 when anything failed and all was rolled back. */
+static gint64
+insert_and_end (ReiStore           *self,
+                ReiStoreStatement  *st,
+                const char         *what,
+                gint64              plan_id,
+                const char         *action,
+                const char         *detail,
+                GError            **error)
+{
+  gint64 id;
+
+  if (!rei_store_statement_exec (st, what, error))
+    {
+      rei_store_plans_end_write (self, st, FALSE, error);
+      return 0;
+    }
+  id = rei_store_statement_last_insert_id (st);
+  rei_store_statement_clear (st);
+  if (!rei_store_plans_end_write (self, st,
+                                  rei_store_write_audit (self, "plan", plan_id > 0 ? plan_id : id, action,
+                                                         detail, error),
+                                  error))
+    return 0;
+  return id;
+}
+
 gint64
 rei_store_create_plan (ReiStore    *self,
                        gint64       resident_id,
@@ -104,7 +132,6 @@ rei_store_create_plan (ReiStore    *self,
   g_autofree char *today = NULL;
   g_autofree char *mode = NULL;
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
-  gint64 id;
   gboolean open = FALSE, exists = FALSE;
 
   g_return_val_if_fail (REI_IS_STORE (self), 0);
@@ -157,16 +184,7 @@ rei_store_create_plan (ReiStore    *self,
   rei_store_statement_bind_int64 (&st, 1, resident_id);
   rei_store_statement_bind_text (&st, 2, kind);
   rei_store_statement_bind_text (&st, 3, start_date);
-  if (!rei_store_statement_exec (&st, N_("creating a plan"), error))
-    goto fail;
-  id = rei_store_statement_last_insert_id (&st);
-  rei_store_statement_clear (&st);
-
-  if (!rei_store_plans_end_write (self, &st,
-                                  rei_store_write_audit (self, "plan", id, "insert", "kind,start_date", error),
-                                  error))
-    return 0;
-  return id;
+  return insert_and_end (self, &st, N_("creating a plan"), 0, "insert", "kind,start_date", error);
 
 fail:
   rei_store_plans_end_write (self, &st, FALSE, error);
@@ -284,7 +302,6 @@ rei_store_add_opinion (ReiStore              *self,
                        GError               **error)
 {
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
-  gint64 id;
 
   g_return_val_if_fail (REI_IS_STORE (self), 0);
   g_return_val_if_fail (opinion != NULL, 0);
@@ -319,15 +336,7 @@ rei_store_add_opinion (ReiStore              *self,
   rei_store_statement_bind_text (&st, 4, opinion->written_on);
   rei_store_statement_bind_text (&st, 5, opinion->body);
   rei_store_statement_bind_text (&st, 6, opinion->preferences);
-  if (!rei_store_statement_exec (&st, N_("saving an opinion"), error))
-    goto fail;
-  id = rei_store_statement_last_insert_id (&st);
-  rei_store_statement_clear (&st);
-  if (!rei_store_plans_end_write (self, &st,
-                                  rei_store_write_audit (self, "plan", plan_id, "update", "opinion", error),
-                                  error))
-    return 0;
-  return id;
+  return insert_and_end (self, &st, N_("saving an opinion"), plan_id, "update", "opinion", error);
 
 fail:
   rei_store_plans_end_write (self, &st, FALSE, error);
