@@ -67,10 +67,10 @@ rei_store_plan_ensure_service (ReiStore    *self,
         goto fail;
       id = rei_store_statement_last_insert_id (&st);
     }
-  return rei_store_plans_end_write (self, &st, TRUE, error) ? id : 0;
+  return rei_store_end_write (self, &st, TRUE, error) ? id : 0;
 
 fail:
-  rei_store_plans_end_write (self, &st, FALSE, error);
+  rei_store_end_write (self, &st, FALSE, error);
   return 0;
 }
 
@@ -152,7 +152,7 @@ rei_store_save_plan_service (ReiStore        *self,
     }
   if (!rei_store_begin (self, error))
     return FALSE;
-  return rei_store_plans_end_write (self, &st, write_plan_service (self, plan_id, service, error), error);
+  return rei_store_end_write (self, &st, write_plan_service (self, plan_id, service, error), error);
 }
 
 gboolean
@@ -178,7 +178,7 @@ rei_store_delete_plan_service (ReiStore  *self,
       ok = rei_store_statement_run (&st, N_("deleting a service of the plan"), error)
            && rei_store_write_audit (self, "plan", plan_id, "update", "service", error);
     }
-  return rei_store_plans_end_write (self, &st, ok, error);
+  return rei_store_end_write (self, &st, ok, error);
 }
 
 /* Inside the caller's transaction. */
@@ -264,7 +264,7 @@ rei_store_add_assessment (ReiStore           *self,
   ok = rei_store_plans_get_state (self, plan_id, &editing, error)
        && (id = insert_assessment (self, plan_id, assessment, error)) != 0
        && rei_store_write_audit (self, "plan", plan_id, "update", "assessment", error);
-  return rei_store_plans_end_write (self, &st, ok, error) ? id : 0;
+  return rei_store_end_write (self, &st, ok, error) ? id : 0;
 }
 
 /* The review's rows (its goals' progress and statuses, the unmet needs), in the caller's
@@ -381,7 +381,7 @@ rei_store_add_review (ReiStore           *self,
     id = 0;
   else
     id = write_review (self, plan_id, review, assessment_id, unmet_needs, error);
-  if (!rei_store_plans_end_write (self, &st, id != 0, error))
+  if (!rei_store_end_write (self, &st, id != 0, error))
     return 0;
   review->id = id;
   review->assessment_id = assessment_id;
@@ -471,7 +471,7 @@ rei_store_sign_plan (ReiStore    *self,
     return FALSE;
   if (!rei_store_begin (self, error))
     return FALSE;
-  return rei_store_plans_end_write (self, &st, write_signature (self, plan_id, signed_on, error), error);
+  return rei_store_end_write (self, &st, write_signature (self, plan_id, signed_on, error), error);
 }
 
 gboolean
@@ -509,7 +509,7 @@ rei_store_begin_aneks (ReiStore    *self,
       ok = rei_store_statement_run (&st, N_("opening an annex"), error)
            && rei_store_write_audit (self, "plan", plan_id, "update", "aneks_reason", error);
     }
-  return rei_store_plans_end_write (self, &st, ok, error);
+  return rei_store_end_write (self, &st, ok, error);
 }
 
 gboolean

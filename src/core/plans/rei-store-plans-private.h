@@ -20,23 +20,6 @@ gboolean  rei_store_plans_check_date   (const char          *iso,
                                         gboolean             required,
                                         GError             **error);
 gboolean  rei_store_plans_is_blank     (const char          *text);
-/* Ends a write begun with rei_store_begin(): clears st (its statement and the writer's lock),
- * then commits when ok, else rolls back. */
-static inline gboolean
-rei_store_plans_end_write (ReiStore           *self,
-                           ReiStoreStatement  *st,
-                           gboolean            ok,
-                           GError            **error)
-{
-  rei_store_statement_clear (st);
-  if (!ok)
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
-}
-
 /* Reads the plan on an already locked connection, without its revisions' snapshots. */
 ReiPlan  *rei_store_plans_read_locked  (ReiStoreConnection  *c,
                                         gint64               plan_id,

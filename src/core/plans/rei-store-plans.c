@@ -109,12 +109,12 @@ insert_and_end (ReiStore           *self,
 
   if (!rei_store_statement_exec (st, what, error))
     {
-      rei_store_plans_end_write (self, st, FALSE, error);
+      rei_store_end_write (self, st, FALSE, error);
       return 0;
     }
   id = rei_store_statement_last_insert_id (st);
   rei_store_statement_clear (st);
-  if (!rei_store_plans_end_write (self, st,
+  if (!rei_store_end_write (self, st,
                                   rei_store_write_audit (self, "plan", plan_id > 0 ? plan_id : id, action,
                                                          detail, error),
                                   error))
@@ -187,7 +187,7 @@ rei_store_create_plan (ReiStore    *self,
   return insert_and_end (self, &st, N_("creating a plan"), 0, "insert", "kind,start_date", error);
 
 fail:
-  rei_store_plans_end_write (self, &st, FALSE, error);
+  rei_store_end_write (self, &st, FALSE, error);
   return 0;
 }
 
@@ -284,11 +284,11 @@ rei_store_save_plan (ReiStore  *self,
         "UPDATE plan SET kind = ?, phase = ?, start_date = ?, end_date = ?, application_date = ?, "
         "approved_by = ?, approved_on = ?, diagnosis_summary = ?, contingency = ?, "
         "work_started_on = ?, closed_on = ?, achievements = ?, further_support = ? WHERE id = ?", error))
-    return rei_store_plans_end_write (self, &st, FALSE, error);
+    return rei_store_end_write (self, &st, FALSE, error);
   for (guint f = 0; f < REI_PLAN_ANEKS_REASON; f++)
     rei_store_statement_bind_text (&st, (int) f + 1, rei_plan_get (plan, f));
   rei_store_statement_bind_int64 (&st, REI_PLAN_ANEKS_REASON + 1, rei_plan_get_id (plan));
-  return rei_store_plans_end_write (self, &st,
+  return rei_store_end_write (self, &st,
                                     rei_store_statement_run (&st, N_("saving a plan"), error)
                                     && rei_store_write_audit (self, "plan", rei_plan_get_id (plan), "update",
                                                               changed->str, error),
@@ -339,7 +339,7 @@ rei_store_add_opinion (ReiStore              *self,
   return insert_and_end (self, &st, N_("saving an opinion"), plan_id, "update", "opinion", error);
 
 fail:
-  rei_store_plans_end_write (self, &st, FALSE, error);
+  rei_store_end_write (self, &st, FALSE, error);
   return 0;
 }
 
@@ -495,7 +495,7 @@ rei_store_save_goal (ReiStore     *self,
   ok = rei_store_plans_get_state (self, plan_id, &editing, error);
   if (ok && !editing && (id == 0 || !goal_only_status_changed (self, plan_id, goal)))
     ok = rei_store_plans_set_signed_error (error);
-  if (!rei_store_plans_end_write (self, &st, ok && write_goal (self, plan_id, goal, &id, error), error))
+  if (!rei_store_end_write (self, &st, ok && write_goal (self, plan_id, goal, &id, error), error))
     return FALSE;
   goal->id = id;
   return TRUE;
@@ -523,5 +523,5 @@ rei_store_delete_goal (ReiStore  *self,
       ok = rei_store_statement_run (&st, N_("deleting a goal"), error)
            && rei_store_write_audit (self, "plan", plan_id, "update", "goal", error);
     }
-  return rei_store_plans_end_write (self, &st, ok, error);
+  return rei_store_end_write (self, &st, ok, error);
 }

@@ -131,7 +131,7 @@ rei_store_save_indicator_def (ReiStore               *store,
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  return end_write (store, NULL, write_def (store, def, error), error);
+  return rei_store_end_write (store, NULL, write_def (store, def, error), error);
 }
 
 /* ---------------------------------------------------------------------------------------------

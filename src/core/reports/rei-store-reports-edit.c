@@ -52,7 +52,7 @@ delete_one (ReiStore       *store,
       rei_store_statement_clear (&st);
       ok = ok && rei_store_write_audit (store, entity, entity_id, "delete", detail, error);
     }
-  return end_write (store, &st, ok, error);
+  return rei_store_end_write (store, &st, ok, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -146,7 +146,7 @@ rei_store_save_project_with_tasks (ReiStore    *store,
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  return end_write (store, NULL, write_tasks_and_thresholds (store, project, tasks, error), error);
+  return rei_store_end_write (store, NULL, write_tasks_and_thresholds (store, project, tasks, error), error);
 }
 
 GHashTable *
@@ -284,7 +284,7 @@ rei_store_delete_enrolment (ReiStore  *store,
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  return end_write (store, NULL, delete_enrolment_rows (store, resident_id, project_id, error), error);
+  return rei_store_end_write (store, NULL, delete_enrolment_rows (store, resident_id, project_id, error), error);
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -35,24 +35,6 @@ bind_int_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-/* Ends a write begun with rei_store_begin(): clears st (its statement and the writer's lock, NULL:
- * none), then commits when ok, else rolls back. */
-static inline gboolean
-end_write (ReiStore           *store,
-           ReiStoreStatement  *st,
-           gboolean            ok,
-           GError            **error)
-{
-  if (st != NULL)
-    rei_store_statement_clear (st);
-  if (!ok)
-    {
-      rei_store_rollback (store);
-      return FALSE;
-    }
-  return rei_store_commit (store, error);
-}
-
 /* In rei-store-reports.c; inside the caller's transaction.  A partner by name (case and
  * diacritics folded), added to the network as type B when missing. */
 gint64   _rei_store_reports_ensure_partner (ReiStore            *store,

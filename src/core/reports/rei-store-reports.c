@@ -305,7 +305,7 @@ rei_store_save_project (ReiStore    *store,
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  return end_write (store, NULL, _rei_store_write_project (store, project, added_partners, error), error);
+  return rei_store_end_write (store, NULL, _rei_store_write_project (store, project, added_partners, error), error);
 }
 
 static ReiProject *
@@ -387,7 +387,7 @@ rei_store_save_project_task (ReiStore    *store,
   if (!rei_store_begin (store, error))
     return FALSE;
   if (partner != NULL && (partner_id = _rei_store_reports_ensure_partner (store, partner, NULL, error)) < 0)
-    return end_write (store, NULL, FALSE, error);
+    return rei_store_end_write (store, NULL, FALSE, error);
   ok = rei_store_statement_write (&st, store,
                                   "INSERT INTO project_task (project_id, number, title, partner_id) "
                                   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (project_id, number) "
@@ -401,7 +401,7 @@ rei_store_save_project_task (ReiStore    *store,
       ok = rei_store_statement_run (&st, N_("saving a task"), error)
            && rei_store_write_audit (store, "project", project_id, "update", "tasks", error);
     }
-  return end_write (store, &st, ok, error);
+  return rei_store_end_write (store, &st, ok, error);
 }
 
 GPtrArray *
@@ -503,13 +503,13 @@ rei_store_save_enrolment (ReiStore      *store,
   if (id > 0)
     e->id = id;
 
-  return end_write (store, NULL,
+  return rei_store_end_write (store, NULL,
                     rei_store_write_audit (store, "enrolment", e->id, existed ? "update" : "insert",
                                            "resident_id,project_id,joined_on,left_on,path_completed,"
                                            "status_after,social_progress", error),
                     error);
 fail:
-  return end_write (store, &st, FALSE, error);
+  return rei_store_end_write (store, &st, FALSE, error);
 }
 
 ReiEnrolment *
@@ -571,7 +571,7 @@ rei_store_save_funding (ReiStore    *store,
       ok = rei_store_statement_run (&st, N_("saving funding"), error)
            && rei_store_write_audit (store, "funding", year, "update", "year,source,kind,amount", error);
     }
-  return end_write (store, &st, ok, error);
+  return rei_store_end_write (store, &st, ok, error);
 }
 
 GPtrArray *
@@ -664,5 +664,5 @@ rei_store_complete_enrolments_from_residents (ReiStore  *store,
   ok = ok && rei_store_statement_run (&st, N_("saving an enrolment"), error)
        && rei_store_write_audit (store, "enrolment", 0, "update", "joined_on,left_on,path_completed,"
                                  "status_after,social_progress", error);
-  return end_write (store, &st, ok, error);
+  return rei_store_end_write (store, &st, ok, error);
 }

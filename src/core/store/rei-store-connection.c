@@ -563,6 +563,22 @@ rei_store_statement_last_insert_id (ReiStoreStatement *st)
   return sqlite3_last_insert_rowid (st->connection->db);
 }
 
+gboolean
+rei_store_end_write (ReiStore           *self,
+                     ReiStoreStatement  *st,
+                     gboolean            ok,
+                     GError            **error)
+{
+  if (st != NULL)
+    rei_store_statement_clear (st);
+  if (!ok)
+    {
+      rei_store_rollback (self);
+      return FALSE;
+    }
+  return rei_store_commit (self, error);
+}
+
 void
 rei_store_statement_clear (ReiStoreStatement *st)
 {

@@ -233,6 +233,12 @@ char        *rei_store_statement_dup_text      (ReiStoreStatement   *st,
                                                 int                  column);
 int          rei_store_statement_changes       (ReiStoreStatement   *st);
 gint64       rei_store_statement_last_insert_id (ReiStoreStatement  *st);
+/* Ends the write the calling thread began with rei_store_begin(): clears st (NULL: none) so that
+ * no statement or lock outlives it, then commits when ok, else rolls back and returns FALSE. */
+gboolean     rei_store_end_write               (ReiStore            *self,
+                                                ReiStoreStatement   *st,
+                                                gboolean             ok,
+                                                GError             **error);
 /* Resets (or finalizes) and unlocks; safe to call twice.  g_auto() calls it. */
 void         rei_store_statement_clear         (ReiStoreStatement   *st);
 
