@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the two halves of the network's SQL (rei-store-network.c, rei-store-referrals.c). */
-/* 0 for NULL. */
+/* Shared by the two halves of the network's SQL (rei-store-network.c, rei-store-referrals.c).
+ * A column's id, 0 for NULL. */
 gint64    rei_network_column_id   (sqlite3_stmt        *stmt,
                                    int                  column);
 /* NULL for an id <= 0. */
