@@ -113,7 +113,10 @@ rei_auto_backup_start (ReiStore   *store,
 
   work = g_new0 (AutoBackup, 1);
   work->store = g_object_ref (store);
-  work->folder = folder != NULL ? g_strdup (folder) : rei_store_default_backup_folder ();
+  /* A database opened with --db has a folder of its own: in the default one, its copies would
+   * count towards the register's and rotate the register's away. */
+  work->folder = folder != NULL ? g_strdup (folder)
+                                : rei_store_backup_folder_for (rei_store_get_path (store));
   work->copies = (guint) MAX (1, g_settings_get_int (settings, "backup-copies"));
 
   task = g_task_new (NULL, NULL, on_auto_backup_done_cb, g_object_ref (settings));

@@ -112,6 +112,15 @@ rei_temp_file_remove_stale (const char *folder,
   return n;
 }
 
+gboolean
+rei_temp_file_remove_leftover (const char *path,
+                               GTimeSpan   min_age)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return remove_if_stale (path, g_get_real_time (), min_age);
+}
+
 ReiTempFile *
 rei_temp_file_new (const char *target,
                    const char *kind,

@@ -36,6 +36,12 @@ void         rei_temp_file_free         (ReiTempFile *self);
 guint        rei_temp_file_remove_stale (const char  *folder,
                                          GTimeSpan    min_age);
 
+/* Removes path, a file of a fixed name that a writer holds locked as rei_temp_file_new() does
+ * (a restore's DB.restoring), when it is a killed writer's: a regular file of this user, not
+ * locked, last written more than min_age ago.  TRUE when it went. */
+gboolean     rei_temp_file_remove_leftover (const char *path,
+                                            GTimeSpan   min_age);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiTempFile, rei_temp_file_free)
 
 G_END_DECLS

@@ -22,43 +22,22 @@ static const char * const partner_columns[REI_PARTNER_N_FIELDS] = {
   "email", "agreement_date", "agreement_scope", "agreement_until", "notes",
 };
 
-char *
-rei_network_column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 gint64
 rei_network_column_id (sqlite3_stmt *stmt,
-           int           column)
+                       int           column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, column);
 }
 
 void
 rei_network_bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
+                     int           index,
+                     gint64        id)
 {
   if (id > 0)
     sqlite3_bind_int64 (stmt, index, id);
   else
     sqlite3_bind_null (stmt, index);
-}
-
-gboolean
-rei_network_step_done (ReiStoreConnection  *c,
-           sqlite3_stmt        *stmt,
-           const char          *what,
-           GError             **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), what);
-  return TRUE;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -76,7 +55,7 @@ partner_from_row (sqlite3_stmt *stmt)
   return partner;
 }
 
-/* Fills each partner's areas from one query over partner_area. */
+/* Fills each partner's areas from one query over partner_area, on c (locked by the caller). */
 static gboolean
 read_areas (ReiStoreConnection  *c,
             GPtrArray           *partners,
@@ -85,18 +64,16 @@ read_areas (ReiStoreConnection  *c,
 {
   g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_ptr_array_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  stmt = rei_store_prepare (c, "SELECT partner_id, area_code FROM partner_area "
-                               "WHERE ?1 = 0 OR partner_id = ?1 ORDER BY partner_id, area_code", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c, "SELECT partner_id, area_code FROM partner_area "
+                                       "WHERE ?1 = 0 OR partner_id = ?1 ORDER BY partner_id, area_code",
+                               error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, only_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, only_id);
+  while (rei_store_statement_next (&st))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sqlite3_column_int64 (st.stmt, 0);
       GPtrArray *list = g_hash_table_lookup (areas, &id);
 
       if (list == NULL)
@@ -104,11 +81,10 @@ read_areas (ReiStoreConnection  *c,
           list = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (areas, g_memdup2 (&id, sizeof id), list);
         }
-      g_ptr_array_add (list, rei_network_column_text (stmt, 1));
+      g_ptr_array_add (list, rei_store_statement_dup_text (&st, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading partners"));
+  if (!rei_store_statement_finish (&st, N_("reading partners"), error))
+    return FALSE;
 
   for (guint i = 0; i < partners->len; i++)
     {
@@ -125,32 +101,44 @@ read_areas (ReiStoreConnection  *c,
   return TRUE;
 }
 
+/* The partners of sql (PARTNER_COLUMNS, at most one id bound, 0: none) with their areas, read
+ * on one reader; NULL with error set, or an empty array. */
+static GPtrArray *
+read_partners (ReiStore    *self,
+               const char  *sql,
+               gint64       id,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
+  ReiStoreConnection *c = rei_store_lock_read (self);
+  gboolean ok;
+
+  {
+    g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+    ok = rei_store_statement_on (&st, c, sql, error);
+    if (ok)
+      {
+        if (id != 0)
+          rei_store_statement_bind_int64 (&st, 1, id);
+        while (rei_store_statement_next (&st))
+          g_ptr_array_add (partners, partner_from_row (st.stmt));
+        ok = rei_store_statement_finish (&st, N_("reading partners"), error);
+      }
+  }
+  ok = ok && (partners->len == 0 || read_areas (c, partners, id, error));
+  rei_store_unlock (c);
+  return ok ? g_steal_pointer (&partners) : NULL;
+}
+
 GPtrArray *
 rei_store_list_partners (ReiStore  *self,
                          GError   **error)
 {
-  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-  int rc;
-
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c, "SELECT " PARTNER_COLUMNS " FROM partner ORDER BY name COLLATE pl, id", error);
-  if (stmt != NULL)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (partners, partner_from_row (stmt));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading partners"));
-      else
-        ok = read_areas (c, partners, 0, error);
-    }
-  rei_store_unlock (c);
-  return ok ? g_steal_pointer (&partners) : NULL;
+  return read_partners (self, "SELECT " PARTNER_COLUMNS " FROM partner ORDER BY name COLLATE pl, id", 0,
+                        error);
 }
 
 ReiPartner *
@@ -158,75 +146,67 @@ rei_store_get_partner (ReiStore  *self,
                        gint64     id,
                        GError   **error)
 {
-  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  g_autoptr(GPtrArray) one = NULL;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c, "SELECT " PARTNER_COLUMNS " FROM partner WHERE id = ?", error);
-  if (stmt != NULL)
+  one = read_partners (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE id = ?", id, error);
+  if (one == NULL)
+    return NULL;
+  if (one->len == 0)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (one, partner_from_row (stmt));
-      sqlite3_reset (stmt);
-      if (one->len == 0)
-        g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND,
-                     _("The partner no longer exists."));
-      else
-        ok = read_areas (c, one, id, error);
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND,
+                   _("The partner no longer exists."));
+      return NULL;
     }
-  rei_store_unlock (c);
-  return ok ? g_object_ref (g_ptr_array_index (one, 0)) : NULL;
+  return g_object_ref (g_ptr_array_index (one, 0));
+}
+
+/* The first column of the first row of sql, with text (NULL: nothing) bound as ?1 and number as
+ * ?2 when sql has a second parameter; unknown when there is no row (a failed step too), -1 with
+ * error set when sql cannot be prepared. */
+static gint64
+read_one_id (ReiStore    *self,
+             const char  *sql,
+             const char  *text,
+             gint64       number,
+             gint64       unknown,
+             GError     **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_read (&st, self, sql, error))
+    return -1;
+  if (text != NULL)
+    rei_store_statement_bind_text (&st, 1, text);
+  if (sqlite3_bind_parameter_count (st.stmt) >= 2)
+    rei_store_statement_bind_int64 (&st, 2, number);
+  return rei_store_statement_next (&st) ? sqlite3_column_int64 (st.stmt, 0) : unknown;
 }
 
 gint64
 rei_store_count_partners (ReiStore  *self,
                           GError   **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-
   g_return_val_if_fail (REI_IS_STORE (self), -1);
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c, "SELECT COUNT(*) FROM partner", error);
-  if (stmt != NULL)
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
-  return n;
+  return read_one_id (self, "SELECT COUNT(*) FROM partner", NULL, 0, -1, error);
 }
 
 static gboolean
-code_exists (ReiStoreConnection *c,
-             const char         *sql,
-             const char         *code)
+code_exists (ReiStore    *self,
+             const char  *sql,
+             const char  *code)
 {
-  sqlite3_stmt *stmt = rei_store_prepare (c, sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  rei_store_bind_text (stmt, 1, code);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return read_one_id (self, sql, code, 0, 0, NULL) > 0;
 }
 
 static gboolean
-check_area (ReiStoreConnection  *c,
-            const char          *code,
-            GError             **error)
+check_area (ReiStore    *self,
+            const char  *code,
+            GError     **error)
 {
-  if (code == NULL || code_exists (c, "SELECT 1 FROM social_area WHERE code = ?", code))
+  if (code == NULL || code_exists (self, "SELECT 1 FROM social_area WHERE code = ?", code))
     return TRUE;
   g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID, _("Unknown area code “%s”."), code);
   return FALSE;
@@ -234,24 +214,13 @@ check_area (ReiStoreConnection  *c,
 
 /* The id of another partner with this NIP, 0 if none. */
 static gint64
-nip_owner (ReiStoreConnection *c,
-           const char         *nip,
-           gint64              except_id)
+nip_owner (ReiStore    *self,
+           const char  *nip,
+           gint64       except_id)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
   if (nip == NULL)
     return 0;
-  stmt = rei_store_prepare (c, "SELECT id FROM partner WHERE nip = ? AND id <> ?", NULL);
-  if (stmt == NULL)
-    return 0;
-  rei_store_bind_text (stmt, 1, nip);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return MAX (read_one_id (self, "SELECT id FROM partner WHERE nip = ? AND id <> ?", nip, except_id, 0, NULL), 0);
 }
 
 static char *
@@ -271,22 +240,21 @@ changed_fields (ReiPartner *before,
 }
 
 static gboolean
-write_partner (ReiStore            *self,
-               ReiStoreConnection  *c,
-               ReiPartner          *partner,
-               GError             **error)
+write_partner (ReiStore    *self,
+               ReiPartner  *partner,
+               GError     **error)
 {
   const char * const *areas = rei_partner_get_areas (partner);
   g_autoptr(ReiPartner) before = NULL;
   g_autofree char *name_key = rei_collation_search_key (rei_partner_get_name (partner));
   g_autofree char *detail = NULL;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gint64 id = rei_partner_get_id (partner);
-  sqlite3_stmt *stmt;
 
   for (guint i = 0; areas[i] != NULL; i++)
-    if (!check_area (c, areas[i], error))
+    if (!check_area (self, areas[i], error))
       return FALSE;
-  if (nip_owner (c, rei_partner_get_text (partner, REI_PARTNER_NIP), id) != 0)
+  if (nip_owner (self, rei_partner_get_text (partner, REI_PARTNER_NIP), id) != 0)
     {
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CONSTRAINT,
                    _("Another partner already has the NIP %s."),
@@ -299,45 +267,42 @@ write_partner (ReiStore            *self,
       before = rei_store_get_partner (self, id, error);
       if (before == NULL)
         return FALSE;
-      stmt = rei_store_prepare (c,
-        "UPDATE partner SET name = ?1, type = ?2, level = ?3, sector = ?4, nip = ?5, regon = ?6, "
-        "address = ?7, contact_person = ?8, phone = ?9, email = ?10, agreement_date = ?11, "
-        "agreement_scope = ?12, agreement_until = ?13, notes = ?14, name_key = ?15 WHERE id = ?16", error);
     }
-  else
-    stmt = rei_store_prepare (c,
-      "INSERT INTO partner (name, type, level, sector, nip, regon, address, contact_person, phone, "
-      "email, agreement_date, agreement_scope, agreement_until, notes, name_key) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, self, id > 0
+        ? "UPDATE partner SET name = ?1, type = ?2, level = ?3, sector = ?4, nip = ?5, regon = ?6, "
+          "address = ?7, contact_person = ?8, phone = ?9, email = ?10, agreement_date = ?11, "
+          "agreement_scope = ?12, agreement_until = ?13, notes = ?14, name_key = ?15 WHERE id = ?16"
+        : "INSERT INTO partner (name, type, level, sector, nip, regon, address, contact_person, phone, "
+          "email, agreement_date, agreement_scope, agreement_until, notes, name_key) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error))
     return FALSE;
   for (guint f = 0; f < REI_PARTNER_N_FIELDS; f++)
-    rei_store_bind_text (stmt, 1 + f, rei_partner_get_text (partner, f));
-  rei_store_bind_text (stmt, 15, name_key);
+    rei_store_statement_bind_text (&st, 1 + f, rei_partner_get_text (partner, f));
+  rei_store_statement_bind_text (&st, 15, name_key);
   if (id > 0)
-    sqlite3_bind_int64 (stmt, 16, id);
-  if (!rei_network_step_done (c, stmt, _("saving a partner"), error))
+    rei_store_statement_bind_int64 (&st, 16, id);
+  if (!rei_store_statement_exec (&st, N_("saving a partner"), error))
     return FALSE;
   if (id <= 0)
     {
-      id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+      id = rei_store_statement_last_insert_id (&st);
       rei_partner_set_id (partner, id);
     }
+  rei_store_statement_clear (&st);
 
-  stmt = rei_store_prepare (c, "DELETE FROM partner_area WHERE partner_id = ?", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, self, "DELETE FROM partner_area WHERE partner_id = ?", error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!rei_network_step_done (c, stmt, _("saving a partner"), error))
+  rei_store_statement_bind_int64 (&st, 1, id);
+  if (!rei_store_statement_run (&st, N_("saving a partner"), error))
     return FALSE;
   for (guint i = 0; areas[i] != NULL; i++)
     {
-      stmt = rei_store_prepare (c, "INSERT INTO partner_area (partner_id, area_code) VALUES (?, ?)", error);
-      if (stmt == NULL)
+      if (!rei_store_statement_write (&st, self, "INSERT INTO partner_area (partner_id, area_code) VALUES (?, ?)",
+                                      error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      rei_store_bind_text (stmt, 2, areas[i]);
-      if (!rei_network_step_done (c, stmt, _("saving a partner"), error))
+      rei_store_statement_bind_int64 (&st, 1, id);
+      rei_store_statement_bind_text (&st, 2, areas[i]);
+      if (!rei_store_statement_run (&st, N_("saving a partner"), error))
         return FALSE;
     }
 
@@ -352,9 +317,7 @@ rei_store_save_partner (ReiStore    *self,
                         ReiPartner  *partner,
                         GError     **error)
 {
-  ReiStoreConnection *c;
   gint64 old_id;
-  gboolean ok;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   g_return_val_if_fail (REI_IS_PARTNER (partner), FALSE);
@@ -364,10 +327,7 @@ rei_store_save_partner (ReiStore    *self,
   if (!rei_store_begin (self, error))
     return FALSE;
   old_id = rei_partner_get_id (partner);
-  c = rei_store_lock_write (self);
-  ok = write_partner (self, c, partner, error);
-  rei_store_unlock (c);
-  if (!ok)
+  if (!write_partner (self, partner, error))
     {
       rei_store_rollback (self);
       rei_partner_set_id (partner, old_id);
@@ -384,39 +344,35 @@ rei_store_save_partner (ReiStore    *self,
 /* One DELETE by id in its own transaction with an audit row. */
 gboolean
 rei_network_delete_row (ReiStore    *self,
-            const char  *sql,
-            const char  *entity,
-            gint64       id,
-            const char  *what,
-            GError     **error)
+                        const char  *sql,
+                        const char  *entity,
+                        gint64       id,
+                        const char  *what,
+                        GError     **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   if (!rei_store_begin (self, error))
     return FALSE;
-  c = rei_store_lock_write (self);
-  stmt = rei_store_prepare (c, sql, error);
-  if (stmt != NULL)
+  if (!rei_store_statement_write (&st, self, sql, error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, id);
+  if (!rei_store_statement_exec (&st, what, error))
+    goto fail;
+  if (rei_store_statement_changes (&st) == 0)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = rei_network_step_done (c, stmt, what, error);
-      if (ok && sqlite3_changes (rei_store_connection_get_db (c)) == 0)
-        {
-          g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND, _("It no longer exists."));
-          ok = FALSE;
-        }
+      g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND, _("It no longer exists."));
+      goto fail;
     }
-  rei_store_unlock (c);
-  if (ok)
-    ok = rei_store_write_audit (self, entity, id, "delete", NULL, error);
-  if (!ok)
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
+  rei_store_statement_clear (&st);
+  if (!rei_store_write_audit (self, entity, id, "delete", NULL, error))
+    goto fail;
   return rei_store_commit (self, error);
+
+fail:
+  rei_store_statement_clear (&st);
+  rei_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -426,7 +382,7 @@ rei_store_delete_partner (ReiStore  *self,
 {
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   return rei_network_delete_row (self, "DELETE FROM partner WHERE id = ?", "partner", id,
-                     _("deleting a partner"), error);
+                                 N_("deleting a partner"), error);
 }
 
 gint64
@@ -437,40 +393,14 @@ rei_store_find_partner (ReiStore    *self,
 {
   g_autofree char *digits = rei_identifier_normalize (nip);
   g_autofree char *key = name ? rei_collation_search_key (name) : NULL;
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (REI_IS_STORE (self), -1);
 
-  c = rei_store_lock_read (self);
   if (digits != NULL)
-    {
-      stmt = rei_store_prepare (c, "SELECT id FROM partner WHERE nip = ? ORDER BY id LIMIT 1", error);
-      if (stmt == NULL)
-        id = -1;
-      else
-        {
-          rei_store_bind_text (stmt, 1, digits);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            id = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
-        }
-    }
+    id = read_one_id (self, "SELECT id FROM partner WHERE nip = ? ORDER BY id LIMIT 1", digits, 0, 0, error);
   if (id == 0 && key != NULL && *key != '\0')
-    {
-      stmt = rei_store_prepare (c, "SELECT id FROM partner WHERE name_key = ? ORDER BY id LIMIT 1", error);
-      if (stmt == NULL)
-        id = -1;
-      else
-        {
-          rei_store_bind_text (stmt, 1, key);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            id = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
-        }
-    }
-  rei_store_unlock (c);
+    id = read_one_id (self, "SELECT id FROM partner WHERE name_key = ? ORDER BY id LIMIT 1", key, 0, 0, error);
   return id;
 }
 
@@ -511,25 +441,19 @@ list_code_labels (ReiStore    *self,
                   GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  ReiStoreConnection *c = rei_store_lock_read (self);
-  sqlite3_stmt *stmt = rei_store_prepare (c, sql, error);
-  gboolean ok = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (stmt != NULL)
+  if (!rei_store_statement_read (&st, self, sql, error))
+    return NULL;
+  while (rei_store_statement_next (&st))
     {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          char **pair = g_new0 (char *, 3);
+      char **pair = g_new0 (char *, 3);
 
-          pair[0] = rei_network_column_text (stmt, 0);
-          pair[1] = rei_network_column_text (stmt, 1);
-          g_ptr_array_add (list, pair);
-        }
-      sqlite3_reset (stmt);
-      ok = TRUE;
+      pair[0] = rei_store_statement_dup_text (&st, 0);
+      pair[1] = rei_store_statement_dup_text (&st, 1);
+      g_ptr_array_add (list, pair);
     }
-  rei_store_unlock (c);
-  return ok ? g_steal_pointer (&list) : NULL;
+  return g_steal_pointer (&list);
 }
 
 GPtrArray *
@@ -579,26 +503,19 @@ rei_store_list_services (ReiStore  *self,
                          GError   **error)
 {
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_ERROR;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c, SERVICE_SELECT "WHERE ?1 <= 0 OR s.partner_id = ?1 "
-                                              "ORDER BY s.name COLLATE pl, s.id", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, partner_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (services, service_from_row (stmt));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading the catalogue"));
-    }
-  rei_store_unlock (c);
-  return rc == SQLITE_DONE ? g_steal_pointer (&services) : NULL;
+  if (!rei_store_statement_read (&st, self, SERVICE_SELECT "WHERE ?1 <= 0 OR s.partner_id = ?1 "
+                                                           "ORDER BY s.name COLLATE pl, s.id", error))
+    return NULL;
+  rei_store_statement_bind_int64 (&st, 1, partner_id);
+  while (rei_store_statement_next (&st))
+    g_ptr_array_add (services, service_from_row (st.stmt));
+  if (!rei_store_statement_finish (&st, N_("reading the catalogue"), error))
+    return NULL;
+  return g_steal_pointer (&services);
 }
 
 ReiService *
@@ -606,78 +523,65 @@ rei_store_get_service (ReiStore  *self,
                        gint64     id,
                        GError   **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  ReiService *service = NULL;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c, SERVICE_SELECT "WHERE s.id = ?", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        service = service_from_row (stmt);
-      else
-        g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND,
-                     _("The service no longer exists."));
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
-  return service;
+  if (!rei_store_statement_read (&st, self, SERVICE_SELECT "WHERE s.id = ?", error))
+    return NULL;
+  rei_store_statement_bind_int64 (&st, 1, id);
+  if (rei_store_statement_next (&st))
+    return service_from_row (st.stmt);
+  g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND, _("The service no longer exists."));
+  return NULL;
 }
 
 static gboolean
-write_service (ReiStore            *self,
-               ReiStoreConnection  *c,
-               ReiService          *service,
-               GError             **error)
+write_service (ReiStore    *self,
+               ReiService  *service,
+               GError     **error)
 {
   const char *dimension = rei_service_get_text (service, REI_SERVICE_DIMENSION);
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gint64 id = rei_service_get_id (service);
-  sqlite3_stmt *stmt;
 
-  if (!check_area (c, rei_service_get_text (service, REI_SERVICE_AREA), error))
+  if (!check_area (self, rei_service_get_text (service, REI_SERVICE_AREA), error))
     return FALSE;
-  if (dimension != NULL && !code_exists (c, "SELECT 1 FROM potential_dimension WHERE code = ?", dimension))
+  if (dimension != NULL && !code_exists (self, "SELECT 1 FROM potential_dimension WHERE code = ?", dimension))
     {
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
                    _("Unknown dimension of reintegration potential “%s”."), dimension);
       return FALSE;
     }
 
-  if (id > 0)
-    stmt = rei_store_prepare (c,
-      "UPDATE service SET partner_id = ?1, name = ?2, grp = ?3, subtype = ?4, area = ?5, "
-      "dimension_code = ?6, description = ?7, source = ?8, capacity = ?9, cost_grosze = ?10, "
-      "active = ?11 WHERE id = ?12", error);
-  else
-    stmt = rei_store_prepare (c,
-      "INSERT INTO service (partner_id, name, grp, subtype, area, dimension_code, description, "
-      "source, capacity, cost_grosze, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-      error);
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, self, id > 0
+        ? "UPDATE service SET partner_id = ?1, name = ?2, grp = ?3, subtype = ?4, area = ?5, "
+          "dimension_code = ?6, description = ?7, source = ?8, capacity = ?9, cost_grosze = ?10, "
+          "active = ?11 WHERE id = ?12"
+        : "INSERT INTO service (partner_id, name, grp, subtype, area, dimension_code, description, "
+          "source, capacity, cost_grosze, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        error))
     return FALSE;
-  rei_network_bind_id (stmt, 1, rei_service_get_partner_id (service));
+  rei_network_bind_id (st.stmt, 1, rei_service_get_partner_id (service));
   for (guint f = REI_SERVICE_NAME; f <= REI_SERVICE_SOURCE; f++)
-    rei_store_bind_text (stmt, 2 + f, rei_service_get_text (service, f));
+    rei_store_statement_bind_text (&st, 2 + f, rei_service_get_text (service, f));
   if (rei_service_get_capacity (service) >= 0)
-    sqlite3_bind_int (stmt, 9, rei_service_get_capacity (service));
+    rei_store_statement_bind_int64 (&st, 9, rei_service_get_capacity (service));
   if (rei_service_get_cost_grosze (service) >= 0)
-    sqlite3_bind_int64 (stmt, 10, rei_service_get_cost_grosze (service));
-  sqlite3_bind_int (stmt, 11, rei_service_get_active (service));
+    rei_store_statement_bind_int64 (&st, 10, rei_service_get_cost_grosze (service));
+  rei_store_statement_bind_int64 (&st, 11, rei_service_get_active (service));
   if (id > 0)
-    sqlite3_bind_int64 (stmt, 12, id);
-  if (!rei_network_step_done (c, stmt, _("saving a service"), error))
+    rei_store_statement_bind_int64 (&st, 12, id);
+  if (!rei_store_statement_exec (&st, N_("saving a service"), error))
     return FALSE;
-  if (id > 0 && sqlite3_changes (rei_store_connection_get_db (c)) == 0)
+  if (id > 0 && rei_store_statement_changes (&st) == 0)
     {
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND, _("The service no longer exists."));
       return FALSE;
     }
   if (id <= 0)
-    rei_service_set_id (service, sqlite3_last_insert_rowid (rei_store_connection_get_db (c)));
+    rei_service_set_id (service, rei_store_statement_last_insert_id (&st));
+  rei_store_statement_clear (&st);
   return rei_store_write_audit (self, "service", rei_service_get_id (service),
                                 id > 0 ? "update" : "insert",
                                 "partner_id,name,grp,subtype,area,dimension_code,description,"
@@ -689,7 +593,6 @@ rei_store_save_service (ReiStore    *self,
                         ReiService  *service,
                         GError     **error)
 {
-  ReiStoreConnection *c;
   gint64 old_id;
   gboolean ok;
 
@@ -699,9 +602,7 @@ rei_store_save_service (ReiStore    *self,
   if (!rei_service_check (service, error) || !rei_store_begin (self, error))
     return FALSE;
   old_id = rei_service_get_id (service);
-  c = rei_store_lock_write (self);
-  ok = write_service (self, c, service, error);
-  rei_store_unlock (c);
+  ok = write_service (self, service, error);
   if (!ok || !rei_store_commit (self, error))
     {
       if (!ok)
@@ -719,6 +620,6 @@ rei_store_delete_service (ReiStore  *self,
 {
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   return rei_network_delete_row (self, "DELETE FROM service WHERE id = ?", "service", id,
-                     _("deleting a service"), error);
+                                 N_("deleting a service"), error);
 }
 

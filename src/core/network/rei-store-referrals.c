@@ -60,26 +60,24 @@ rei_store_list_referrals (ReiStore  *self,
 }
 
 static gboolean
-write_referral (ReiStore            *self,
-                ReiStoreConnection  *c,
-                ReiReferral         *r,
-                GError             **error)
+write_referral (ReiStore     *self,
+                ReiReferral  *r,
+                GError      **error)
 {
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gint64 id = rei_referral_get_id (r);
   gint64 service_id = rei_referral_get_service_id (r);
-  sqlite3_stmt *stmt;
 
   if (service_id > 0)
     {
       gint64 provider = -1;
 
-      stmt = rei_store_prepare (c, "SELECT partner_id FROM service WHERE id = ?", error);
-      if (stmt == NULL)
+      if (!rei_store_statement_read (&st, self, "SELECT partner_id FROM service WHERE id = ?", error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, service_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        provider = rei_network_column_id (stmt, 0);
-      sqlite3_reset (stmt);
+      rei_store_statement_bind_int64 (&st, 1, service_id);
+      if (rei_store_statement_next (&st))
+        provider = rei_network_column_id (st.stmt, 0);
+      rei_store_statement_clear (&st);
       /* A catalogue row nobody provides yet may be used with any partner. */
       if (provider > 0 && provider != rei_referral_get_partner_id (r))
         {
@@ -95,33 +93,30 @@ write_referral (ReiStore            *self,
         }
     }
 
-  if (id > 0)
-    stmt = rei_store_prepare (c,
-      "UPDATE referral SET resident_id = ?1, partner_id = ?2, service_id = ?3, plan_id = ?4, "
-      "referred_on = ?5, started_on = ?6, ended_on = ?7, status = ?8, result = ?9 WHERE id = ?10", error);
-  else
-    stmt = rei_store_prepare (c,
-      "INSERT INTO referral (resident_id, partner_id, service_id, plan_id, referred_on, started_on, "
-      "ended_on, status, result) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, self, id > 0
+        ? "UPDATE referral SET resident_id = ?1, partner_id = ?2, service_id = ?3, plan_id = ?4, "
+          "referred_on = ?5, started_on = ?6, ended_on = ?7, status = ?8, result = ?9 WHERE id = ?10"
+        : "INSERT INTO referral (resident_id, partner_id, service_id, plan_id, referred_on, started_on, "
+          "ended_on, status, result) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rei_referral_get_resident_id (r));
-  sqlite3_bind_int64 (stmt, 2, rei_referral_get_partner_id (r));
-  rei_network_bind_id (stmt, 3, service_id);
-  rei_network_bind_id (stmt, 4, rei_referral_get_plan_id (r));
+  rei_store_statement_bind_int64 (&st, 1, rei_referral_get_resident_id (r));
+  rei_store_statement_bind_int64 (&st, 2, rei_referral_get_partner_id (r));
+  rei_network_bind_id (st.stmt, 3, service_id);
+  rei_network_bind_id (st.stmt, 4, rei_referral_get_plan_id (r));
   for (guint f = REI_REFERRAL_REFERRED_ON; f <= REI_REFERRAL_RESULT; f++)
-    rei_store_bind_text (stmt, 5 + f, rei_referral_get_text (r, f));
+    rei_store_statement_bind_text (&st, 5 + f, rei_referral_get_text (r, f));
   if (id > 0)
-    sqlite3_bind_int64 (stmt, 10, id);
-  if (!rei_network_step_done (c, stmt, _("saving a referral"), error))
+    rei_store_statement_bind_int64 (&st, 10, id);
+  if (!rei_store_statement_exec (&st, N_("saving a referral"), error))
     return FALSE;
-  if (id > 0 && sqlite3_changes (rei_store_connection_get_db (c)) == 0)
+  if (id > 0 && rei_store_statement_changes (&st) == 0)
     {
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND, _("The referral no longer exists."));
       return FALSE;
     }
   if (id <= 0)
-    rei_referral_set_id (r, sqlite3_last_insert_rowid (rei_store_connection_get_db (c)));
+    rei_referral_set_id (r, rei_store_statement_last_insert_id (&st));
+  rei_store_statement_clear (&st);
   return rei_store_write_audit (self, "referral", rei_referral_get_id (r), id > 0 ? "update" : "insert",
                                 "resident_id,partner_id,service_id,plan_id,referred_on,started_on,"
                                 "ended_on,status,result", error);
@@ -132,7 +127,6 @@ rei_store_save_referral (ReiStore     *self,
                          ReiReferral  *referral,
                          GError      **error)
 {
-  ReiStoreConnection *c;
   gint64 old_id;
   gboolean ok;
 
@@ -142,9 +136,7 @@ rei_store_save_referral (ReiStore     *self,
   if (!rei_referral_check (referral, error) || !rei_store_begin (self, error))
     return FALSE;
   old_id = rei_referral_get_id (referral);
-  c = rei_store_lock_write (self);
-  ok = write_referral (self, c, referral, error);
-  rei_store_unlock (c);
+  ok = write_referral (self, referral, error);
   if (!ok || !rei_store_commit (self, error))
     {
       if (!ok)
@@ -162,7 +154,7 @@ rei_store_delete_referral (ReiStore  *self,
 {
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   return rei_network_delete_row (self, "DELETE FROM referral WHERE id = ?", "referral", id,
-                     _("deleting a referral"), error);
+                                 N_("deleting a referral"), error);
 }
 
 GHashTable *

@@ -11,8 +11,6 @@
 /* The writes that follow a plan through its life: its services, the assessments of potential,
  * the reviews, the signatures and aneksy, and the closing. */
 
-#define FAIL(self, c) G_STMT_START { if (c) rei_store_unlock (c); rei_store_rollback (self); } G_STMT_END
-
 gboolean
 rei_plan_check_printable (ReiPlan  *plan,
                                 GError  **error)
@@ -38,8 +36,7 @@ rei_store_plan_ensure_service (ReiStore    *self,
                                const char  *group,
                                GError     **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gint64 id = 0;
 
   g_return_val_if_fail (REI_IS_STORE (self), 0);
@@ -53,37 +50,87 @@ rei_store_plan_ensure_service (ReiStore    *self,
     }
   if (!rei_store_begin (self, error))
     return 0;
-  c = rei_store_lock_write (self);
-  stmt = rei_store_prepare (c, "SELECT id FROM service WHERE name = ? AND grp = ?", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  rei_store_bind_text (stmt, 1, name);
-  rei_store_bind_text (stmt, 2, group);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!rei_store_statement_write (&st, self, "SELECT id FROM service WHERE name = ? AND grp = ?", error))
+    goto fail;
+  rei_store_statement_bind_text (&st, 1, name);
+  rei_store_statement_bind_text (&st, 2, group);
+  if (rei_store_statement_next (&st))
+    id = sqlite3_column_int64 (st.stmt, 0);
+  rei_store_statement_clear (&st);
   if (id == 0)
     {
-      stmt = rei_store_prepare (c, "INSERT INTO service (name, grp) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        {
-          FAIL (self, c);
-          return 0;
-        }
-      rei_store_bind_text (stmt, 1, name);
-      rei_store_bind_text (stmt, 2, group);
-      if (!rei_store_plans_step (c, stmt, _("adding a service"), error))
-        {
-          FAIL (self, c);
-          return 0;
-        }
-      id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+      if (!rei_store_statement_write (&st, self, "INSERT INTO service (name, grp) VALUES (?, ?)", error))
+        goto fail;
+      rei_store_statement_bind_text (&st, 1, name);
+      rei_store_statement_bind_text (&st, 2, group);
+      if (!rei_store_statement_exec (&st, N_("adding a service"), error))
+        goto fail;
+      id = rei_store_statement_last_insert_id (&st);
     }
-  rei_store_unlock (c);
-  return rei_store_commit (self, error) ? id : 0;
+  return rei_store_end_write (self, &st, TRUE, error) ? id : 0;
+
+fail:
+  rei_store_end_write (self, &st, FALSE, error);
+  return 0;
+}
+
+/* The plan's service row, in the caller's transaction. */
+static gboolean
+write_plan_service (ReiStore        *self,
+                    gint64           plan_id,
+                    ReiPlanService  *service,
+                    GError         **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean editing = FALSE;
+  const char *sql;
+
+  if (!rei_store_plans_get_state (self, plan_id, &editing, error))
+    return FALSE;
+  if (service->id == 0)
+    {
+      if (!editing)
+        return rei_store_plans_set_signed_error (error);
+      sql = "INSERT INTO plan_service (plan_id, service_id, provider, hours_planned, hours_given) "
+            "VALUES (?, ?, ?, ?, ?)";
+    }
+  else if (editing)
+    sql = "UPDATE plan_service SET plan_id = ?, service_id = ?, provider = ?, hours_planned = ?, "
+          "hours_given = ? WHERE plan_id = ?1 AND id = ?6";
+  else
+    /* Signed: the hours given are monitoring; what was planned stays as signed. */
+    sql = "UPDATE plan_service SET hours_given = ?5 WHERE plan_id = ?1 AND id = ?6 "
+          "AND service_id = ?2 AND provider IS ?3 AND hours_planned = ?4";
+  if (!rei_store_statement_write (&st, self, sql, error))
+    return FALSE;
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  rei_store_statement_bind_int64 (&st, 2, service->service_id);
+  rei_store_statement_bind_text (&st, 3, service->provider);
+  sqlite3_bind_double (st.stmt, 4, service->hours_planned);
+  sqlite3_bind_double (st.stmt, 5, service->hours_given);
+  if (service->id != 0)
+    rei_store_statement_bind_int64 (&st, 6, service->id);
+  if (!rei_store_statement_exec (&st, N_("saving a service of the plan"), error))
+    {
+      /* The one constraint a clerk can break here: a service not in the catalogue. */
+      g_clear_error (error);
+      g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
+                   _("The service is not in the catalogue."));
+      return FALSE;
+    }
+  if (service->id == 0)
+    service->id = rei_store_statement_last_insert_id (&st);
+  else if (rei_store_statement_changes (&st) == 0)
+    {
+      if (editing)
+        g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND,
+                     _("There is no such service in the plan."));
+      else
+        rei_store_plans_set_signed_error (error);
+      return FALSE;
+    }
+  rei_store_statement_clear (&st);
+  return rei_store_write_audit (self, "plan", plan_id, "update", "service", error);
 }
 
 gboolean
@@ -92,9 +139,7 @@ rei_store_save_plan_service (ReiStore        *self,
                              ReiPlanService  *service,
                              GError         **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean editing = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   g_return_val_if_fail (service != NULL, FALSE);
@@ -107,74 +152,7 @@ rei_store_save_plan_service (ReiStore        *self,
     }
   if (!rei_store_begin (self, error))
     return FALSE;
-  c = rei_store_lock_write (self);
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-
-  if (service->id == 0)
-    {
-      if (!editing)
-        {
-          rei_store_plans_set_signed_error (error);
-          FAIL (self, c);
-          return FALSE;
-        }
-      stmt = rei_store_prepare (c,
-        "INSERT INTO plan_service (plan_id, service_id, provider, hours_planned, hours_given) "
-        "VALUES (?, ?, ?, ?, ?)", error);
-    }
-  else if (editing)
-    stmt = rei_store_prepare (c,
-      "UPDATE plan_service SET plan_id = ?, service_id = ?, provider = ?, hours_planned = ?, "
-      "hours_given = ? WHERE plan_id = ?1 AND id = ?6", error);
-  else
-    /* Signed: the hours given are monitoring; what was planned stays as signed. */
-    stmt = rei_store_prepare (c,
-      "UPDATE plan_service SET hours_given = ?5 WHERE plan_id = ?1 AND id = ?6 "
-      "AND service_id = ?2 AND provider IS ?3 AND hours_planned = ?4", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, service->service_id);
-  rei_store_bind_text (stmt, 3, service->provider);
-  sqlite3_bind_double (stmt, 4, service->hours_planned);
-  sqlite3_bind_double (stmt, 5, service->hours_given);
-  if (service->id != 0)
-    sqlite3_bind_int64 (stmt, 6, service->id);
-  if (!rei_store_plans_step (c, stmt, _("saving a service of the plan"), error))
-    {
-      /* The one constraint a clerk can break here: a service not in the catalogue. */
-      g_clear_error (error);
-      g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
-                   _("The service is not in the catalogue."));
-      FAIL (self, c);
-      return FALSE;
-    }
-  if (service->id == 0)
-    service->id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
-  else if (sqlite3_changes (rei_store_connection_get_db (c)) == 0)
-    {
-      if (editing)
-        g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND,
-                     _("There is no such service in the plan."));
-      else
-        rei_store_plans_set_signed_error (error);
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "service", error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
+  return rei_store_end_write (self, &st, write_plan_service (self, plan_id, service, error), error);
 }
 
 gboolean
@@ -183,46 +161,34 @@ rei_store_delete_plan_service (ReiStore  *self,
                                gint64     plan_service_id,
                                GError   **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt = NULL;
-  gboolean editing = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean editing = FALSE, ok;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
 
   if (!rei_store_begin (self, error))
     return FALSE;
-  c = rei_store_lock_write (self);
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error)
-      || (!editing && !rei_store_plans_set_signed_error (error))
-      || (stmt = rei_store_prepare (c, "DELETE FROM plan_service WHERE plan_id = ? AND id = ?", error)) == NULL)
+  ok = rei_store_plans_get_state (self, plan_id, &editing, error)
+       && (editing || rei_store_plans_set_signed_error (error))
+       && rei_store_statement_write (&st, self, "DELETE FROM plan_service WHERE plan_id = ? AND id = ?", error);
+  if (ok)
     {
-      FAIL (self, c);
-      return FALSE;
+      rei_store_statement_bind_int64 (&st, 1, plan_id);
+      rei_store_statement_bind_int64 (&st, 2, plan_service_id);
+      ok = rei_store_statement_run (&st, N_("deleting a service of the plan"), error)
+           && rei_store_write_audit (self, "plan", plan_id, "update", "service", error);
     }
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, plan_service_id);
-  if (!rei_store_plans_step (c, stmt, _("deleting a service of the plan"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "service", error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
+  return rei_store_end_write (self, &st, ok, error);
 }
 
-/* Inside the caller's transaction, on its locked writer. */
+/* Inside the caller's transaction. */
 static gint64
-insert_assessment (ReiStoreConnection  *c,
-                   gint64               plan_id,
-                   ReiPlanAssessment   *assessment,
-                   GError             **error)
+insert_assessment (ReiStore           *self,
+                   gint64              plan_id,
+                   ReiPlanAssessment  *assessment,
+                   GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gint64 id;
 
   if (g_strcmp0 (assessment->kind, "wejscie") != 0 && g_strcmp0 (assessment->kind, "przeglad") != 0
@@ -241,33 +207,32 @@ insert_assessment (ReiStoreConnection  *c,
       return 0;
     }
 
-  stmt = rei_store_prepare (c,
-    "INSERT INTO plan_assessment (plan_id, assessed_on, kind, author) VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, self,
+        "INSERT INTO plan_assessment (plan_id, assessed_on, kind, author) VALUES (?, ?, ?, ?)", error))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  rei_store_bind_text (stmt, 2, assessment->assessed_on);
-  rei_store_bind_text (stmt, 3, assessment->kind);
-  rei_store_bind_text (stmt, 4, assessment->author);
-  if (!rei_store_plans_step (c, stmt, _("saving an assessment"), error))
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  rei_store_statement_bind_text (&st, 2, assessment->assessed_on);
+  rei_store_statement_bind_text (&st, 3, assessment->kind);
+  rei_store_statement_bind_text (&st, 4, assessment->author);
+  if (!rei_store_statement_exec (&st, N_("saving an assessment"), error))
     return 0;
-  id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+  id = rei_store_statement_last_insert_id (&st);
+  rei_store_statement_clear (&st);
 
   for (guint i = 0; i < assessment->scores->len; i++)
     {
       ReiPlanScore *s = g_ptr_array_index (assessment->scores, i);
 
-      stmt = rei_store_prepare (c,
-        "INSERT INTO plan_score (assessment_id, dimension_code, score, resources, deficits) "
-        "VALUES (?, ?, ?, ?, ?)", error);
-      if (stmt == NULL)
+      if (!rei_store_statement_write (&st, self,
+            "INSERT INTO plan_score (assessment_id, dimension_code, score, resources, deficits) "
+            "VALUES (?, ?, ?, ?, ?)", error))
         return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      rei_store_bind_text (stmt, 2, s->dimension);
-      sqlite3_bind_int (stmt, 3, s->score);
-      rei_store_bind_text (stmt, 4, s->resources);
-      rei_store_bind_text (stmt, 5, s->deficits);
-      if (!rei_store_plans_step (c, stmt, _("saving an assessment"), error))
+      rei_store_statement_bind_int64 (&st, 1, id);
+      rei_store_statement_bind_text (&st, 2, s->dimension);
+      rei_store_statement_bind_int64 (&st, 3, s->score);
+      rei_store_statement_bind_text (&st, 4, s->resources);
+      rei_store_statement_bind_text (&st, 5, s->deficits);
+      if (!rei_store_statement_run (&st, N_("saving an assessment"), error))
         {
           g_clear_error (error);
           g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
@@ -286,118 +251,77 @@ rei_store_add_assessment (ReiStore           *self,
                           ReiPlanAssessment  *assessment,
                           GError            **error)
 {
-  ReiStoreConnection *c;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gboolean editing;
-  gint64 id;
+  gint64 id = 0;
+  gboolean ok;
 
   g_return_val_if_fail (REI_IS_STORE (self), 0);
   g_return_val_if_fail (assessment != NULL, 0);
 
   if (!rei_store_begin (self, error))
     return 0;
-  c = rei_store_lock_write (self);
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error)
-      || (id = insert_assessment (c, plan_id, assessment, error)) == 0)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "assessment", error))
-    {
-      rei_store_rollback (self);
-      return 0;
-    }
-  return rei_store_commit (self, error) ? id : 0;
+  ok = rei_store_plans_get_state (self, plan_id, &editing, error)
+       && (id = insert_assessment (self, plan_id, assessment, error)) != 0
+       && rei_store_write_audit (self, "plan", plan_id, "update", "assessment", error);
+  return rei_store_end_write (self, &st, ok, error) ? id : 0;
 }
 
-gint64
-rei_store_add_review (ReiStore           *self,
-                      gint64              plan_id,
-                      ReiPlanReview      *review,
-                      ReiPlanAssessment  *assessment,
-                      GPtrArray          *unmet_needs,
-                      GError            **error)
+/* The review's rows (its goals' progress and statuses, the unmet needs), in the caller's
+ * transaction; its id, 0 on failure. */
+static gint64
+write_review (ReiStore       *self,
+              gint64          plan_id,
+              ReiPlanReview  *review,
+              gint64          assessment_id,
+              GPtrArray      *unmet_needs,
+              GError        **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean editing;
-  gint64 assessment_id = 0, id;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gint64 id;
 
-  g_return_val_if_fail (REI_IS_STORE (self), 0);
-  g_return_val_if_fail (review != NULL, 0);
-
-  if (!rei_store_plans_check_date (review->held_on, _("The date of the review"), TRUE, error))
+  if (!rei_store_statement_write (&st, self,
+        "INSERT INTO plan_review (plan_id, held_on, notes, contingency, assessment_id) "
+        "VALUES (?, ?, ?, ?, ?)", error))
     return 0;
-  if (!rei_store_begin (self, error))
-    return 0;
-  c = rei_store_lock_write (self);
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error)
-      || (assessment != NULL && (assessment_id = insert_assessment (c, plan_id, assessment, error)) == 0))
-    {
-      FAIL (self, c);
-      return 0;
-    }
-
-  stmt = rei_store_prepare (c,
-    "INSERT INTO plan_review (plan_id, held_on, notes, contingency, assessment_id) "
-    "VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  rei_store_bind_text (stmt, 2, review->held_on);
-  rei_store_bind_text (stmt, 3, review->notes);
-  rei_store_bind_text (stmt, 4, review->contingency);
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  rei_store_statement_bind_text (&st, 2, review->held_on);
+  rei_store_statement_bind_text (&st, 3, review->notes);
+  rei_store_statement_bind_text (&st, 4, review->contingency);
   if (assessment_id > 0)
-    sqlite3_bind_int64 (stmt, 5, assessment_id);
-  if (!rei_store_plans_step (c, stmt, _("saving a review"), error))
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+    rei_store_statement_bind_int64 (&st, 5, assessment_id);
+  if (!rei_store_statement_exec (&st, N_("saving a review"), error))
+    return 0;
+  id = rei_store_statement_last_insert_id (&st);
+  rei_store_statement_clear (&st);
 
   for (guint i = 0; i < review->progress->len; i++)
     {
       ReiPlanGoalProgress *p = g_ptr_array_index (review->progress, i);
 
       /* The progress row, and the goal's status with it: the goal is monitoring here. */
-      stmt = rei_store_prepare (c,
-        "INSERT INTO plan_review_goal (review_id, goal_id, status, progress) "
-        "SELECT ?, id, ?, ? FROM plan_goal WHERE id = ? AND plan_id = ?", error);
-      if (stmt == NULL)
-        {
-          FAIL (self, c);
-          return 0;
-        }
-      sqlite3_bind_int64 (stmt, 1, id);
-      rei_store_bind_text (stmt, 2, p->status);
-      rei_store_bind_text (stmt, 3, p->progress);
-      sqlite3_bind_int64 (stmt, 4, p->goal_id);
-      sqlite3_bind_int64 (stmt, 5, plan_id);
-      if (!rei_store_plans_step (c, stmt, _("saving a review"), error))
-        {
-          FAIL (self, c);
-          return 0;
-        }
-      stmt = rei_store_prepare (c, "UPDATE plan_goal SET status = ? WHERE id = ? AND plan_id = ?", error);
-      if (stmt == NULL)
-        {
-          FAIL (self, c);
-          return 0;
-        }
-      rei_store_bind_text (stmt, 1, p->status);
-      sqlite3_bind_int64 (stmt, 2, p->goal_id);
-      sqlite3_bind_int64 (stmt, 3, plan_id);
-      if (!rei_store_plans_step (c, stmt, _("saving a review"), error))
+      if (!rei_store_statement_write (&st, self,
+            "INSERT INTO plan_review_goal (review_id, goal_id, status, progress) "
+            "SELECT ?, id, ?, ? FROM plan_goal WHERE id = ? AND plan_id = ?", error))
+        return 0;
+      rei_store_statement_bind_int64 (&st, 1, id);
+      rei_store_statement_bind_text (&st, 2, p->status);
+      rei_store_statement_bind_text (&st, 3, p->progress);
+      rei_store_statement_bind_int64 (&st, 4, p->goal_id);
+      rei_store_statement_bind_int64 (&st, 5, plan_id);
+      if (!rei_store_statement_run (&st, N_("saving a review"), error))
+        return 0;
+      if (!rei_store_statement_write (&st, self, "UPDATE plan_goal SET status = ? WHERE id = ? AND plan_id = ?",
+                                      error))
+        return 0;
+      rei_store_statement_bind_text (&st, 1, p->status);
+      rei_store_statement_bind_int64 (&st, 2, p->goal_id);
+      rei_store_statement_bind_int64 (&st, 3, plan_id);
+      if (!rei_store_statement_run (&st, N_("saving a review"), error))
         {
           g_clear_error (error);
           g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
                        _("Unknown status of a goal “%s”."), p->status ? p->status : "");
-          FAIL (self, c);
           return 0;
         }
     }
@@ -410,85 +334,88 @@ rei_store_add_review (ReiStore           *self,
         {
           g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
                        _("An unmet need needs a description."));
-          FAIL (self, c);
           return 0;
         }
-      stmt = rei_store_prepare (c,
-        "INSERT INTO plan_unmet_need (plan_id, dimension_code, area_code, description, recorded_on) "
-        "VALUES (?, ?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        {
-          FAIL (self, c);
-          return 0;
-        }
-      sqlite3_bind_int64 (stmt, 1, plan_id);
-      rei_store_bind_text (stmt, 2, n->dimension);
-      rei_store_bind_text (stmt, 3, n->area);
-      rei_store_bind_text (stmt, 4, n->description);
-      rei_store_bind_text (stmt, 5, n->recorded_on ? n->recorded_on : review->held_on);
-      if (!rei_store_plans_step (c, stmt, _("saving an unmet need"), error))
-        {
-          FAIL (self, c);
-          return 0;
-        }
-      n->id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+      if (!rei_store_statement_write (&st, self,
+            "INSERT INTO plan_unmet_need (plan_id, dimension_code, area_code, description, recorded_on) "
+            "VALUES (?, ?, ?, ?, ?)", error))
+        return 0;
+      rei_store_statement_bind_int64 (&st, 1, plan_id);
+      rei_store_statement_bind_text (&st, 2, n->dimension);
+      rei_store_statement_bind_text (&st, 3, n->area);
+      rei_store_statement_bind_text (&st, 4, n->description);
+      rei_store_statement_bind_text (&st, 5, n->recorded_on ? n->recorded_on : review->held_on);
+      if (!rei_store_statement_exec (&st, N_("saving an unmet need"), error))
+        return 0;
+      n->id = rei_store_statement_last_insert_id (&st);
+      rei_store_statement_clear (&st);
     }
-  rei_store_unlock (c);
 
   if (!rei_store_write_audit (self, "plan", plan_id, "update",
                               assessment_id ? "review,assessment" : "review", error))
-    {
-      rei_store_rollback (self);
-      return 0;
-    }
-  if (!rei_store_commit (self, error))
+    return 0;
+  return id;
+}
+
+gint64
+rei_store_add_review (ReiStore           *self,
+                      gint64              plan_id,
+                      ReiPlanReview      *review,
+                      ReiPlanAssessment  *assessment,
+                      GPtrArray          *unmet_needs,
+                      GError            **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean editing;
+  gint64 assessment_id = 0, id = 0;
+
+  g_return_val_if_fail (REI_IS_STORE (self), 0);
+  g_return_val_if_fail (review != NULL, 0);
+
+  if (!rei_store_plans_check_date (review->held_on, _("The date of the review"), TRUE, error))
+    return 0;
+  if (!rei_store_begin (self, error))
+    return 0;
+  if (!rei_store_plans_get_state (self, plan_id, &editing, error)
+      || (assessment != NULL && (assessment_id = insert_assessment (self, plan_id, assessment, error)) == 0))
+    id = 0;
+  else
+    id = write_review (self, plan_id, review, assessment_id, unmet_needs, error);
+  if (!rei_store_end_write (self, &st, id != 0, error))
     return 0;
   review->id = id;
   review->assessment_id = assessment_id;
   return id;
 }
 
-gboolean
-rei_store_sign_plan (ReiStore    *self,
-                     gint64       plan_id,
-                     const char  *signed_on,
-                     GError     **error)
+/* The revision's row with its snapshot, and the plan closed for edits, in the caller's
+ * transaction. */
+static gboolean
+write_signature (ReiStore    *self,
+                 gint64       plan_id,
+                 const char  *signed_on,
+                 GError     **error)
 {
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   g_autoptr(ReiPlan) plan = NULL;
   g_autoptr(GVariant) variant = NULL;
   g_autofree char *snapshot = NULL;
-  g_autofree char *today = NULL;
   ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
   int number;
 
-  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
-
-  if (signed_on == NULL)
-    signed_on = today = rei_store_get_today (self);
-  if (!rei_store_plans_check_date (signed_on, _("The date of the signature"), TRUE, error))
-    return FALSE;
-  if (!rei_store_begin (self, error))
-    return FALSE;
   c = rei_store_lock_write (self);
   plan = rei_store_plans_read_locked (c, plan_id, error);
+  rei_store_unlock (c);
   if (plan == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
+    return FALSE;
   if (!rei_plan_get_editing (plan))
     {
       g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_SIGNED,
                    _("The plan is signed already: open an annex (aneks) to change it."));
-      FAIL (self, c);
       return FALSE;
     }
   if (!rei_plan_check_printable (plan, error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
+    return FALSE;
 
   number = rei_plan_get_revision (plan) + 1;
   {
@@ -505,47 +432,46 @@ rei_store_sign_plan (ReiStore    *self,
   variant = g_variant_ref_sink (rei_plan_to_variant (plan));
   snapshot = g_variant_print (variant, TRUE);
 
-  stmt = rei_store_prepare (c,
-    "INSERT INTO plan_revision (plan_id, number, signed_on, reason, snapshot) VALUES (?, ?, ?, ?, ?)",
-    error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int (stmt, 2, number);
-  rei_store_bind_text (stmt, 3, signed_on);
-  rei_store_bind_text (stmt, 4, rei_plan_get (plan, REI_PLAN_ANEKS_REASON));
-  rei_store_bind_text (stmt, 5, snapshot);
-  if (!rei_store_plans_step (c, stmt, _("signing a plan"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  stmt = rei_store_prepare (c,
-    "UPDATE plan SET revision = ?, editing = 0, aneks_reason = NULL, "
-    "phase = CASE phase WHEN 'diagnoza' THEN 'realizacja' WHEN 'planowanie' THEN 'realizacja' "
-    "ELSE phase END WHERE id = ?", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  sqlite3_bind_int (stmt, 1, number);
-  sqlite3_bind_int64 (stmt, 2, plan_id);
-  if (!rei_store_plans_step (c, stmt, _("signing a plan"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "sign", "revision", error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
+  if (!rei_store_statement_write (&st, self,
+        "INSERT INTO plan_revision (plan_id, number, signed_on, reason, snapshot) VALUES (?, ?, ?, ?, ?)",
+        error))
+    return FALSE;
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  rei_store_statement_bind_int64 (&st, 2, number);
+  rei_store_statement_bind_text (&st, 3, signed_on);
+  rei_store_statement_bind_text (&st, 4, rei_plan_get (plan, REI_PLAN_ANEKS_REASON));
+  rei_store_statement_bind_text (&st, 5, snapshot);
+  if (!rei_store_statement_run (&st, N_("signing a plan"), error))
+    return FALSE;
+  if (!rei_store_statement_write (&st, self,
+        "UPDATE plan SET revision = ?, editing = 0, aneks_reason = NULL, "
+        "phase = CASE phase WHEN 'diagnoza' THEN 'realizacja' WHEN 'planowanie' THEN 'realizacja' "
+        "ELSE phase END WHERE id = ?", error))
+    return FALSE;
+  rei_store_statement_bind_int64 (&st, 1, number);
+  rei_store_statement_bind_int64 (&st, 2, plan_id);
+  return rei_store_statement_run (&st, N_("signing a plan"), error)
+         && rei_store_write_audit (self, "plan", plan_id, "sign", "revision", error);
+}
+
+gboolean
+rei_store_sign_plan (ReiStore    *self,
+                     gint64       plan_id,
+                     const char  *signed_on,
+                     GError     **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+
+  if (signed_on == NULL)
+    signed_on = today = rei_store_get_today (self);
+  if (!rei_store_plans_check_date (signed_on, _("The date of the signature"), TRUE, error))
+    return FALSE;
+  if (!rei_store_begin (self, error))
+    return FALSE;
+  return rei_store_end_write (self, &st, write_signature (self, plan_id, signed_on, error), error);
 }
 
 gboolean
@@ -554,9 +480,8 @@ rei_store_begin_aneks (ReiStore    *self,
                        const char  *reason,
                        GError     **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt = NULL;
-  gboolean editing = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean editing = FALSE, ok;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
 
@@ -568,39 +493,23 @@ rei_store_begin_aneks (ReiStore    *self,
     }
   if (!rei_store_begin (self, error))
     return FALSE;
-  c = rei_store_lock_write (self);
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  if (editing)
+  ok = rei_store_plans_get_state (self, plan_id, &editing, error);
+  if (ok && editing)
     {
       g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
                    _("The plan is not signed yet: change it directly."));
-      FAIL (self, c);
-      return FALSE;
+      ok = FALSE;
     }
-  stmt = rei_store_prepare (c, "UPDATE plan SET editing = 1, aneks_reason = ? WHERE id = ?", error);
-  if (stmt == NULL)
+  ok = ok && rei_store_statement_write (&st, self, "UPDATE plan SET editing = 1, aneks_reason = ? WHERE id = ?",
+                                        error);
+  if (ok)
     {
-      FAIL (self, c);
-      return FALSE;
+      rei_store_statement_bind_text (&st, 1, reason);
+      rei_store_statement_bind_int64 (&st, 2, plan_id);
+      ok = rei_store_statement_run (&st, N_("opening an annex"), error)
+           && rei_store_write_audit (self, "plan", plan_id, "update", "aneks_reason", error);
     }
-  rei_store_bind_text (stmt, 1, reason);
-  sqlite3_bind_int64 (stmt, 2, plan_id);
-  if (!rei_store_plans_step (c, stmt, _("opening an annex"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "aneks_reason", error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
+  return rei_store_end_write (self, &st, ok, error);
 }
 
 gboolean

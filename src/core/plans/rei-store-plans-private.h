@@ -8,13 +8,9 @@ G_BEGIN_DECLS
 
 /* Shared by the three files of the plans' store (writes, monitoring, reads). */
 
-/* Steps a write statement to its end and resets it; FALSE with the database's error. */
-gboolean  rei_store_plans_step         (ReiStoreConnection  *c,
-                                        sqlite3_stmt        *stmt,
-                                        const char          *what,
-                                        GError             **error);
-/* Whether the plan exists (NOT_FOUND otherwise) and whether its content is open. */
-gboolean  rei_store_plans_get_state    (ReiStoreConnection  *c,
+/* Whether the plan exists (NOT_FOUND otherwise) and whether its content is open; inside the
+ * caller's transaction. */
+gboolean  rei_store_plans_get_state    (ReiStore            *self,
                                         gint64               plan_id,
                                         gboolean            *editing,
                                         GError             **error);

@@ -69,32 +69,23 @@ list_labels (ReiStore    *self,
              const char  *sql,
              GError     **error)
 {
-  ReiStoreConnection *c = rei_store_lock_read (self);
-  sqlite3_stmt *stmt = rei_store_prepare (c, sql, error);
-  GPtrArray *labels = NULL;
-  int rc;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_plan_label_free);
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (stmt != NULL)
+  if (!rei_store_statement_read (&st, self, sql, error))
+    return NULL;
+  while (rei_store_statement_next (&st))
     {
-      labels = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_plan_label_free);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ReiPlanLabel *l = g_new0 (ReiPlanLabel, 1);
+      ReiPlanLabel *l = g_new0 (ReiPlanLabel, 1);
 
-          l->code = column_text (stmt, 0);
-          l->label = column_text (stmt, 1);
-          l->group = column_text (stmt, 2);
-          g_ptr_array_add (labels, l);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading a list"));
-          g_clear_pointer (&labels, g_ptr_array_unref);
-        }
+      l->code = column_text (st.stmt, 0);
+      l->label = column_text (st.stmt, 1);
+      l->group = column_text (st.stmt, 2);
+      g_ptr_array_add (labels, l);
     }
-  rei_store_unlock (c);
-  return labels;
+  if (!rei_store_statement_finish (&st, N_("reading a list"), error))
+    return NULL;
+  return g_steal_pointer (&labels);
 }
 
 GPtrArray *
@@ -130,177 +121,169 @@ rei_store_plans_read_locked (ReiStoreConnection  *c,
 {
   g_autoptr(ReiPlan) plan = NULL;
   g_autoptr(GHashTable) assessments = NULL;
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gboolean found = FALSE;
 
-  stmt = rei_store_prepare (c,
-    "SELECT kind, phase, start_date, end_date, application_date, approved_by, approved_on, "
-    "diagnosis_summary, contingency, work_started_on, closed_on, achievements, further_support, "
-    "aneks_reason, resident_id, revision, editing FROM plan WHERE id = ?", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT kind, phase, start_date, end_date, application_date, approved_by, approved_on, "
+        "diagnosis_summary, contingency, work_started_on, closed_on, achievements, further_support, "
+        "aneks_reason, resident_id, revision, editing FROM plan WHERE id = ?", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  if (rei_store_statement_next (&st))
     {
       found = TRUE;
       plan = rei_plan_new ();
       rei_plan_set_id (plan, plan_id);
       for (guint f = 0; f < REI_PLAN_N_FIELDS; f++)
-        rei_plan_set (plan, f, (const char *) sqlite3_column_text (stmt, (int) f));
-      rei_plan_set_resident_id (plan, sqlite3_column_int64 (stmt, REI_PLAN_N_FIELDS));
-      rei_plan_set_revision (plan, sqlite3_column_int (stmt, REI_PLAN_N_FIELDS + 1));
-      rei_plan_set_editing (plan, sqlite3_column_int (stmt, REI_PLAN_N_FIELDS + 2) != 0);
+        rei_plan_set (plan, f, (const char *) sqlite3_column_text (st.stmt, (int) f));
+      rei_plan_set_resident_id (plan, sqlite3_column_int64 (st.stmt, REI_PLAN_N_FIELDS));
+      rei_plan_set_revision (plan, sqlite3_column_int (st.stmt, REI_PLAN_N_FIELDS + 1));
+      rei_plan_set_editing (plan, sqlite3_column_int (st.stmt, REI_PLAN_N_FIELDS + 2) != 0);
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
   if (!found)
     {
       g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such plan."));
       return NULL;
     }
 
-  stmt = rei_store_prepare (c,
-    "SELECT id, role, author, written_on, body, preferences FROM plan_opinion "
-    "WHERE plan_id = ? ORDER BY written_on, id", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT id, role, author, written_on, body, preferences FROM plan_opinion "
+        "WHERE plan_id = ? ORDER BY written_on, id", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
       ReiPlanOpinion *o = rei_plan_opinion_new ();
 
-      o->id = sqlite3_column_int64 (stmt, 0);
-      o->role = column_text (stmt, 1);
-      o->author = column_text (stmt, 2);
-      o->written_on = column_text (stmt, 3);
-      o->body = column_text (stmt, 4);
-      o->preferences = column_text (stmt, 5);
+      o->id = sqlite3_column_int64 (st.stmt, 0);
+      o->role = column_text (st.stmt, 1);
+      o->author = column_text (st.stmt, 2);
+      o->written_on = column_text (st.stmt, 3);
+      o->body = column_text (st.stmt, 4);
+      o->preferences = column_text (st.stmt, 5);
       g_ptr_array_add (rei_plan_get_opinions (plan), o);
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
 
   /* The dimensions of every goal come with it, joined in SQL, in one pass. */
-  stmt = rei_store_prepare (c,
-    "SELECT g.id, title, term, criterion, responsible_kind, responsible, partner_id, deadline, "
-    "status, (SELECT group_concat (code, '|') FROM (SELECT p.code FROM plan_goal_dimension d "
-    "         JOIN potential_dimension p ON p.code = d.dimension_code "
-    "         WHERE d.goal_id = g.id ORDER BY p.position)) "
-    "FROM plan_goal g WHERE plan_id = ? ORDER BY position, id", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT g.id, title, term, criterion, responsible_kind, responsible, partner_id, deadline, "
+        "status, (SELECT group_concat (code, '|') FROM (SELECT p.code FROM plan_goal_dimension d "
+        "         JOIN potential_dimension p ON p.code = d.dimension_code "
+        "         WHERE d.goal_id = g.id ORDER BY p.position)) "
+        "FROM plan_goal g WHERE plan_id = ? ORDER BY position, id", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
       ReiPlanGoal *g = g_new0 (ReiPlanGoal, 1);
-      const char *dims = (const char *) sqlite3_column_text (stmt, 9);
+      const char *dims = (const char *) sqlite3_column_text (st.stmt, 9);
 
-      g->id = sqlite3_column_int64 (stmt, 0);
-      g->title = column_text (stmt, 1);
-      g->term = column_text (stmt, 2);
-      g->criterion = column_text (stmt, 3);
-      g->responsible_kind = column_text (stmt, 4);
-      g->responsible = column_text (stmt, 5);
-      g->partner_id = sqlite3_column_int64 (stmt, 6);
-      g->deadline = column_text (stmt, 7);
-      g->status = column_text (stmt, 8);
+      g->id = sqlite3_column_int64 (st.stmt, 0);
+      g->title = column_text (st.stmt, 1);
+      g->term = column_text (st.stmt, 2);
+      g->criterion = column_text (st.stmt, 3);
+      g->responsible_kind = column_text (st.stmt, 4);
+      g->responsible = column_text (st.stmt, 5);
+      g->partner_id = sqlite3_column_int64 (st.stmt, 6);
+      g->deadline = column_text (st.stmt, 7);
+      g->status = column_text (st.stmt, 8);
       g->dimensions = dims != NULL ? g_strsplit (dims, "|", -1) : g_new0 (char *, 1);
       g_ptr_array_add (rei_plan_get_goals (plan), g);
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
 
-  stmt = rei_store_prepare (c,
-    "SELECT ps.id, ps.service_id, s.name, s.grp, COALESCE (ps.provider, pa.name), "
-    "ps.hours_planned, ps.hours_given "
-    "FROM plan_service ps JOIN service s ON s.id = ps.service_id "
-    "LEFT JOIN partner pa ON pa.id = s.partner_id "
-    "WHERE ps.plan_id = ? ORDER BY s.grp, ps.id", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT ps.id, ps.service_id, s.name, s.grp, COALESCE (ps.provider, pa.name), "
+        "ps.hours_planned, ps.hours_given "
+        "FROM plan_service ps JOIN service s ON s.id = ps.service_id "
+        "LEFT JOIN partner pa ON pa.id = s.partner_id "
+        "WHERE ps.plan_id = ? ORDER BY s.grp, ps.id", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
       ReiPlanService *s = rei_plan_service_new ();
 
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->service_id = sqlite3_column_int64 (stmt, 1);
-      s->name = column_text (stmt, 2);
-      s->group = column_text (stmt, 3);
-      s->provider = column_text (stmt, 4);
-      s->hours_planned = sqlite3_column_double (stmt, 5);
-      s->hours_given = sqlite3_column_double (stmt, 6);
+      s->id = sqlite3_column_int64 (st.stmt, 0);
+      s->service_id = sqlite3_column_int64 (st.stmt, 1);
+      s->name = column_text (st.stmt, 2);
+      s->group = column_text (st.stmt, 3);
+      s->provider = column_text (st.stmt, 4);
+      s->hours_planned = sqlite3_column_double (st.stmt, 5);
+      s->hours_given = sqlite3_column_double (st.stmt, 6);
       g_ptr_array_add (rei_plan_get_services (plan), s);
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
 
   assessments = g_hash_table_new (g_int64_hash, g_int64_equal);
-  stmt = rei_store_prepare (c,
-    "SELECT id, assessed_on, kind, author FROM plan_assessment WHERE plan_id = ? "
-    "ORDER BY assessed_on, id", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT id, assessed_on, kind, author FROM plan_assessment WHERE plan_id = ? "
+        "ORDER BY assessed_on, id", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
       ReiPlanAssessment *a = rei_plan_assessment_new ();
 
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->assessed_on = column_text (stmt, 1);
-      a->kind = column_text (stmt, 2);
-      a->author = column_text (stmt, 3);
+      a->id = sqlite3_column_int64 (st.stmt, 0);
+      a->assessed_on = column_text (st.stmt, 1);
+      a->kind = column_text (st.stmt, 2);
+      a->author = column_text (st.stmt, 3);
       g_ptr_array_add (rei_plan_get_assessments (plan), a);
       g_hash_table_insert (assessments, &a->id, a);
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
 
-  stmt = rei_store_prepare (c,
-    "SELECT s.assessment_id, s.dimension_code, s.score, s.resources, s.deficits "
-    "FROM plan_score s JOIN plan_assessment a ON a.id = s.assessment_id "
-    "JOIN potential_dimension d ON d.code = s.dimension_code "
-    "WHERE a.plan_id = ? ORDER BY d.position", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT s.assessment_id, s.dimension_code, s.score, s.resources, s.deficits "
+        "FROM plan_score s JOIN plan_assessment a ON a.id = s.assessment_id "
+        "JOIN potential_dimension d ON d.code = s.dimension_code "
+        "WHERE a.plan_id = ? ORDER BY d.position", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sqlite3_column_int64 (st.stmt, 0);
       ReiPlanAssessment *a = g_hash_table_lookup (assessments, &id);
 
       if (a != NULL)
         g_ptr_array_add (a->scores,
-                         rei_plan_score_new ((const char *) sqlite3_column_text (stmt, 1),
-                                             sqlite3_column_int (stmt, 2),
-                                             (const char *) sqlite3_column_text (stmt, 3),
-                                             (const char *) sqlite3_column_text (stmt, 4)));
+                         rei_plan_score_new ((const char *) sqlite3_column_text (st.stmt, 1),
+                                             sqlite3_column_int (st.stmt, 2),
+                                             (const char *) sqlite3_column_text (st.stmt, 3),
+                                             (const char *) sqlite3_column_text (st.stmt, 4)));
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
 
-  stmt = rei_store_prepare (c,
-    "SELECT id, held_on, notes, contingency, assessment_id FROM plan_review WHERE plan_id = ? "
-    "ORDER BY held_on, id", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT id, held_on, notes, contingency, assessment_id FROM plan_review WHERE plan_id = ? "
+        "ORDER BY held_on, id", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
       ReiPlanReview *r = rei_plan_review_new ();
 
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->held_on = column_text (stmt, 1);
-      r->notes = column_text (stmt, 2);
-      r->contingency = column_text (stmt, 3);
-      r->assessment_id = sqlite3_column_int64 (stmt, 4);
+      r->id = sqlite3_column_int64 (st.stmt, 0);
+      r->held_on = column_text (st.stmt, 1);
+      r->notes = column_text (st.stmt, 2);
+      r->contingency = column_text (st.stmt, 3);
+      r->assessment_id = sqlite3_column_int64 (st.stmt, 4);
       g_ptr_array_add (rei_plan_get_reviews (plan), r);
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
 
-  stmt = rei_store_prepare (c,
-    "SELECT pr.review_id, pr.goal_id, pr.status, pr.progress FROM plan_review_goal pr "
-    "JOIN plan_review r ON r.id = pr.review_id WHERE r.plan_id = ? ORDER BY pr.goal_id", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT pr.review_id, pr.goal_id, pr.status, pr.progress FROM plan_review_goal pr "
+        "JOIN plan_review r ON r.id = pr.review_id WHERE r.plan_id = ? ORDER BY pr.goal_id", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
-      gint64 review_id = sqlite3_column_int64 (stmt, 0);
+      gint64 review_id = sqlite3_column_int64 (st.stmt, 0);
       GPtrArray *reviews = rei_plan_get_reviews (plan);
 
       for (guint i = 0; i < reviews->len; i++)
@@ -309,28 +292,27 @@ rei_store_plans_read_locked (ReiStoreConnection  *c,
 
           if (r->id == review_id)
             g_ptr_array_add (r->progress,
-                             rei_plan_goal_progress_new (sqlite3_column_int64 (stmt, 1),
-                                                         (const char *) sqlite3_column_text (stmt, 2),
-                                                         (const char *) sqlite3_column_text (stmt, 3)));
+                             rei_plan_goal_progress_new (sqlite3_column_int64 (st.stmt, 1),
+                                                         (const char *) sqlite3_column_text (st.stmt, 2),
+                                                         (const char *) sqlite3_column_text (st.stmt, 3)));
         }
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
 
-  stmt = rei_store_prepare (c,
-    "SELECT number, signed_on, reason FROM plan_revision WHERE plan_id = ? ORDER BY number", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c,
+        "SELECT number, signed_on, reason FROM plan_revision WHERE plan_id = ? ORDER BY number", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
       ReiPlanRevision *r = g_new0 (ReiPlanRevision, 1);
 
-      r->number = sqlite3_column_int (stmt, 0);
-      r->signed_on = column_text (stmt, 1);
-      r->reason = column_text (stmt, 2);
+      r->number = sqlite3_column_int (st.stmt, 0);
+      r->signed_on = column_text (st.stmt, 1);
+      r->reason = column_text (st.stmt, 2);
       g_ptr_array_add (rei_plan_get_revisions (plan), r);
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
 
   return g_steal_pointer (&plan);
 }
@@ -360,28 +342,21 @@ rei_store_get_plan_revision (ReiStore  *self,
                              int        number,
                              GError   **error)
 {
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   g_autoptr(GVariant) variant = NULL;
   g_autofree char *text = NULL;
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
   ReiPlan *plan = NULL;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c,
-    "SELECT snapshot FROM plan_revision WHERE plan_id = ? AND number = ?", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, plan_id);
-      sqlite3_bind_int (stmt, 2, number);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        text = column_text (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
-  if (stmt == NULL)
+  if (!rei_store_statement_read (&st, self,
+        "SELECT snapshot FROM plan_revision WHERE plan_id = ? AND number = ?", error))
     return NULL;
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  rei_store_statement_bind_int64 (&st, 2, number);
+  if (rei_store_statement_next (&st))
+    text = column_text (st.stmt, 0);
+  rei_store_statement_clear (&st);
 
   if (text != NULL)
     variant = g_variant_parse (NULL, text, NULL, NULL, NULL);
@@ -401,26 +376,17 @@ rei_store_find_current_plan (ReiStore  *self,
                              gint64     resident_id,
                              GError   **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), 0);
 
-  c = rei_store_lock_read (self);
   /* The open plan if any, else the one that started last. */
-  stmt = rei_store_prepare (c,
-    "SELECT id FROM plan WHERE resident_id = ? "
-    "ORDER BY closed_on IS NULL DESC, start_date DESC, id DESC LIMIT 1", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, resident_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
-  return id;
+  if (!rei_store_statement_read (&st, self,
+        "SELECT id FROM plan WHERE resident_id = ? "
+        "ORDER BY closed_on IS NULL DESC, start_date DESC, id DESC LIMIT 1", error))
+    return 0;
+  rei_store_statement_bind_int64 (&st, 1, resident_id);
+  return rei_store_statement_next (&st) ? sqlite3_column_int64 (st.stmt, 0) : 0;
 }
 
 GPtrArray *
@@ -428,35 +394,29 @@ rei_store_list_plan_unmet_needs (ReiStore  *self,
                                  gint64     plan_id,
                                  GError   **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  GPtrArray *needs = NULL;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  GPtrArray *needs;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c,
-    "SELECT id, dimension_code, area_code, description, recorded_on, met_on FROM plan_unmet_need "
-    "WHERE plan_id = ? ORDER BY recorded_on, id", error);
-  if (stmt != NULL)
+  if (!rei_store_statement_read (&st, self,
+        "SELECT id, dimension_code, area_code, description, recorded_on, met_on FROM plan_unmet_need "
+        "WHERE plan_id = ? ORDER BY recorded_on, id", error))
+    return NULL;
+  needs = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_plan_unmet_need_free);
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  while (rei_store_statement_next (&st))
     {
-      needs = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_plan_unmet_need_free);
-      sqlite3_bind_int64 (stmt, 1, plan_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          ReiPlanUnmetNeed *n = g_new0 (ReiPlanUnmetNeed, 1);
+      ReiPlanUnmetNeed *n = g_new0 (ReiPlanUnmetNeed, 1);
 
-          n->id = sqlite3_column_int64 (stmt, 0);
-          n->dimension = column_text (stmt, 1);
-          n->area = column_text (stmt, 2);
-          n->description = column_text (stmt, 3);
-          n->recorded_on = column_text (stmt, 4);
-          n->met_on = column_text (stmt, 5);
-          g_ptr_array_add (needs, n);
-        }
-      sqlite3_reset (stmt);
+      n->id = sqlite3_column_int64 (st.stmt, 0);
+      n->dimension = column_text (st.stmt, 1);
+      n->area = column_text (st.stmt, 2);
+      n->description = column_text (st.stmt, 3);
+      n->recorded_on = column_text (st.stmt, 4);
+      n->met_on = column_text (st.stmt, 5);
+      g_ptr_array_add (needs, n);
     }
-  rei_store_unlock (c);
   return needs;
 }
 
@@ -466,35 +426,29 @@ rei_store_list_overdue_reviews (ReiStore    *self,
                                 GError     **error)
 {
   g_autofree char *today = today_iso ? g_strdup (today_iso) : rei_store_get_today (self);
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  GArray *ids = NULL;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  GArray *ids;
   int months;
 
   g_return_val_if_fail (REI_IS_STORE (self), NULL);
 
   /* The schedule in force today: one date computed for all, rather than one per plan. */
   months = rei_store_get_setting_int (self, "plan_review_months", today, 1);
-  c = rei_store_lock_read (self);
-  stmt = rei_store_prepare (c,
-    "SELECT p.resident_id FROM plan p "
-    "WHERE p.closed_on IS NULL AND p.start_date IS NOT NULL "
-    "AND date (COALESCE ((SELECT MAX (held_on) FROM plan_review r WHERE r.plan_id = p.id), "
-    "                    p.start_date), '+' || ? || ' months') < ? "
-    "ORDER BY p.resident_id", error);
-  if (stmt != NULL)
+  if (!rei_store_statement_read (&st, self,
+        "SELECT p.resident_id FROM plan p "
+        "WHERE p.closed_on IS NULL AND p.start_date IS NOT NULL "
+        "AND date (COALESCE ((SELECT MAX (held_on) FROM plan_review r WHERE r.plan_id = p.id), "
+        "                    p.start_date), '+' || ? || ' months') < ? "
+        "ORDER BY p.resident_id", error))
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  rei_store_statement_bind_int64 (&st, 1, months);
+  rei_store_statement_bind_text (&st, 2, today);
+  while (rei_store_statement_next (&st))
     {
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      sqlite3_bind_int (stmt, 1, months);
-      rei_store_bind_text (stmt, 2, today);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
+      gint64 id = sqlite3_column_int64 (st.stmt, 0);
+      g_array_append_val (ids, id);
     }
-  rei_store_unlock (c);
   return ids;
 }
 
@@ -508,21 +462,20 @@ foreach_row (ReiStore        *self,
              GCancellable    *cancellable,
              GError         **error)
 {
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   ReiStoreConnection *c = rei_store_lock_read (self);
-  sqlite3_stmt *stmt = rei_store_prepare (c, sql, error);
   const char *cells[16] = { NULL };
   gboolean began, ok = TRUE;
   guint n = 0;
-  int rc;
 
   g_assert (n_columns <= G_N_ELEMENTS (cells));
-  if (stmt == NULL)
+  if (!rei_store_statement_on (&st, c, sql, error))
     {
       rei_store_unlock (c);
       return FALSE;
     }
   began = begin_read (c);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (rei_store_statement_next (&st))
     {
       if ((++n % 1000) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -530,13 +483,15 @@ foreach_row (ReiStore        *self,
           break;
         }
       for (guint i = 0; i < n_columns; i++)
-        cells[i] = (const char *) sqlite3_column_text (stmt, (int) i);
+        cells[i] = (const char *) sqlite3_column_text (st.stmt, (int) i);
       if (!func (cells, user_data))
         break;
     }
-  if (ok && rc != SQLITE_ROW && rc != SQLITE_DONE)
-    ok = rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), _("reading plans"));
-  sqlite3_reset (stmt);
+  /* Reset before the read transaction ends. */
+  if (ok)
+    ok = rei_store_statement_finish (&st, N_("reading plans"), error);
+  else
+    rei_store_statement_clear (&st);
   end_read (c, began);
   rei_store_unlock (c);
   return ok;

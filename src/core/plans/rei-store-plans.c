@@ -17,20 +17,6 @@
 G_DEFINE_QUARK (rei-plan-error-quark, rei_plan_error)
 
 gboolean
-rei_store_plans_step (ReiStoreConnection  *c,
-                      sqlite3_stmt        *stmt,
-                      const char          *what,
-                      GError             **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), what);
-  return TRUE;
-}
-
-gboolean
 rei_store_plans_set_signed_error (GError **error)
 {
   g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_SIGNED,
@@ -40,36 +26,34 @@ rei_store_plans_set_signed_error (GError **error)
 
 /* The plan's state for a write: whether it exists and whether its content is open. */
 gboolean
-rei_store_plans_get_state (ReiStoreConnection  *c,
-                   gint64               plan_id,
-                   gboolean            *editing,
-                   GError             **error)
+rei_store_plans_get_state (ReiStore   *self,
+                           gint64      plan_id,
+                           gboolean   *editing,
+                           GError    **error)
 {
-  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT editing FROM plan WHERE id = ?", error);
-  gboolean found = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, self, "SELECT editing FROM plan WHERE id = ?", error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  if (rei_store_statement_next (&st))
     {
-      found = TRUE;
-      *editing = sqlite3_column_int (stmt, 0) != 0;
+      *editing = sqlite3_column_int (st.stmt, 0) != 0;
+      return TRUE;
     }
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such plan."));
-  return found;
+  g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such plan."));
+  return FALSE;
 }
 
+/* In the caller's transaction. */
 static gboolean
-require_editing (ReiStoreConnection  *c,
-                 gint64               plan_id,
-                 GError             **error)
+require_editing (ReiStore  *self,
+                 gint64     plan_id,
+                 GError   **error)
 {
   gboolean editing = FALSE;
 
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error))
+  if (!rei_store_plans_get_state (self, plan_id, &editing, error))
     return FALSE;
   if (!editing)
     return rei_store_plans_set_signed_error (error);
@@ -110,8 +94,33 @@ rei_store_plans_check_date (const char  *iso,
   return TRUE;
 }
 
-/* A failed write: the transaction rolled back, FALSE or 0 for the caller to return. */
-#define FAIL(self, c) G_STMT_START { if (c) rei_store_unlock (c); rei_store_rollback (self); } G_STMT_END
+/* Runs st's INSERT and the plan's audit row (plan_id: 0 for the new row's own), then ends the
+ * write the caller began: the new row's id, or 0 when anything failed and all was rolled back. */
+static gint64
+insert_and_end (ReiStore           *self,
+                ReiStoreStatement  *st,
+                const char         *what,
+                gint64              plan_id,
+                const char         *action,
+                const char         *detail,
+                GError            **error)
+{
+  gint64 id;
+
+  if (!rei_store_statement_exec (st, what, error))
+    {
+      rei_store_end_write (self, st, FALSE, error);
+      return 0;
+    }
+  id = rei_store_statement_last_insert_id (st);
+  rei_store_statement_clear (st);
+  if (!rei_store_end_write (self, st,
+                                  rei_store_write_audit (self, "plan", plan_id > 0 ? plan_id : id, action,
+                                                         detail, error),
+                                  error))
+    return 0;
+  return id;
+}
 
 gint64
 rei_store_create_plan (ReiStore    *self,
@@ -122,9 +131,7 @@ rei_store_create_plan (ReiStore    *self,
 {
   g_autofree char *today = NULL;
   g_autofree char *mode = NULL;
-  ReiStoreConnection *c = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gboolean open = FALSE, exists = FALSE;
 
   g_return_val_if_fail (REI_IS_STORE (self), 0);
@@ -148,23 +155,18 @@ rei_store_create_plan (ReiStore    *self,
 
   if (!rei_store_begin (self, error))
     return 0;
-  c = rei_store_lock_write (self);
 
-  stmt = rei_store_prepare (c,
-    "SELECT 1, EXISTS (SELECT 1 FROM plan WHERE resident_id = r.id AND closed_on IS NULL) "
-    "FROM resident r WHERE r.id = ?", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  sqlite3_bind_int64 (stmt, 1, resident_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (!rei_store_statement_write (&st, self,
+        "SELECT 1, EXISTS (SELECT 1 FROM plan WHERE resident_id = r.id AND closed_on IS NULL) "
+        "FROM resident r WHERE r.id = ?", error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, resident_id);
+  if (rei_store_statement_next (&st))
     {
       exists = TRUE;
-      open = sqlite3_column_int (stmt, 1) != 0;
+      open = sqlite3_column_int (st.stmt, 1) != 0;
     }
-  sqlite3_reset (stmt);
+  rei_store_statement_clear (&st);
   if (!exists || open)
     {
       if (!exists)
@@ -173,34 +175,20 @@ rei_store_create_plan (ReiStore    *self,
       else
         g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_OPEN_PLAN,
                      _("This person has a plan that is not closed: close it before drawing up a new one."));
-      FAIL (self, c);
-      return 0;
+      goto fail;
     }
 
-  stmt = rei_store_prepare (c,
-    "INSERT INTO plan (resident_id, kind, phase, start_date) VALUES (?, ?, 'diagnoza', ?)", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  sqlite3_bind_int64 (stmt, 1, resident_id);
-  rei_store_bind_text (stmt, 2, kind);
-  rei_store_bind_text (stmt, 3, start_date);
-  if (!rei_store_plans_step (c, stmt, _("creating a plan"), error))
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
-  rei_store_unlock (c);
+  if (!rei_store_statement_write (&st, self,
+        "INSERT INTO plan (resident_id, kind, phase, start_date) VALUES (?, ?, 'diagnoza', ?)", error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, resident_id);
+  rei_store_statement_bind_text (&st, 2, kind);
+  rei_store_statement_bind_text (&st, 3, start_date);
+  return insert_and_end (self, &st, N_("creating a plan"), 0, "insert", "kind,start_date", error);
 
-  if (!rei_store_write_audit (self, "plan", id, "insert", "kind,start_date", error))
-    {
-      rei_store_rollback (self);
-      return 0;
-    }
-  return rei_store_commit (self, error) ? id : 0;
+fail:
+  rei_store_end_write (self, &st, FALSE, error);
+  return 0;
 }
 
 /* The fields that make the signed document; the others are its monitoring. */
@@ -237,9 +225,8 @@ rei_store_save_plan (ReiStore  *self,
   g_autoptr(ReiPlan) stored = NULL;
   g_autoptr(GString) changed = g_string_new (NULL);
   g_autoptr(GPtrArray) problems = NULL;
-  ReiStoreConnection *c = NULL;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   ReiPlanRules rules;
-  sqlite3_stmt *stmt;
   gboolean content_changed = FALSE;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
@@ -293,32 +280,19 @@ rei_store_save_plan (ReiStore  *self,
       return FALSE;
     }
 
-  c = rei_store_lock_write (self);
-  stmt = rei_store_prepare (c,
-    "UPDATE plan SET kind = ?, phase = ?, start_date = ?, end_date = ?, application_date = ?, "
-    "approved_by = ?, approved_on = ?, diagnosis_summary = ?, contingency = ?, "
-    "work_started_on = ?, closed_on = ?, achievements = ?, further_support = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
+  if (!rei_store_statement_write (&st, self,
+        "UPDATE plan SET kind = ?, phase = ?, start_date = ?, end_date = ?, application_date = ?, "
+        "approved_by = ?, approved_on = ?, diagnosis_summary = ?, contingency = ?, "
+        "work_started_on = ?, closed_on = ?, achievements = ?, further_support = ? WHERE id = ?", error))
+    return rei_store_end_write (self, &st, FALSE, error);
   for (guint f = 0; f < REI_PLAN_ANEKS_REASON; f++)
-    rei_store_bind_text (stmt, (int) f + 1, rei_plan_get (plan, f));
-  sqlite3_bind_int64 (stmt, REI_PLAN_ANEKS_REASON + 1, rei_plan_get_id (plan));
-  if (!rei_store_plans_step (c, stmt, _("saving a plan"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_unlock (c);
-
-  if (!rei_store_write_audit (self, "plan", rei_plan_get_id (plan), "update", changed->str, error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
+    rei_store_statement_bind_text (&st, (int) f + 1, rei_plan_get (plan, f));
+  rei_store_statement_bind_int64 (&st, REI_PLAN_ANEKS_REASON + 1, rei_plan_get_id (plan));
+  return rei_store_end_write (self, &st,
+                                    rei_store_statement_run (&st, N_("saving a plan"), error)
+                                    && rei_store_write_audit (self, "plan", rei_plan_get_id (plan), "update",
+                                                              changed->str, error),
+                                    error);
 }
 
 gint64
@@ -327,9 +301,7 @@ rei_store_add_opinion (ReiStore              *self,
                        const ReiPlanOpinion  *opinion,
                        GError               **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gint64 id;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (self), 0);
   g_return_val_if_fail (opinion != NULL, 0);
@@ -353,39 +325,22 @@ rei_store_add_opinion (ReiStore              *self,
 
   if (!rei_store_begin (self, error))
     return 0;
-  c = rei_store_lock_write (self);
-  if (!require_editing (c, plan_id, error))
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  stmt = rei_store_prepare (c,
-    "INSERT INTO plan_opinion (plan_id, role, author, written_on, body, preferences) "
-    "VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  rei_store_bind_text (stmt, 2, opinion->role);
-  rei_store_bind_text (stmt, 3, opinion->author);
-  rei_store_bind_text (stmt, 4, opinion->written_on);
-  rei_store_bind_text (stmt, 5, opinion->body);
-  rei_store_bind_text (stmt, 6, opinion->preferences);
-  if (!rei_store_plans_step (c, stmt, _("saving an opinion"), error))
-    {
-      FAIL (self, c);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "opinion", error))
-    {
-      rei_store_rollback (self);
-      return 0;
-    }
-  return rei_store_commit (self, error) ? id : 0;
+  if (!require_editing (self, plan_id, error)
+      || !rei_store_statement_write (&st, self,
+           "INSERT INTO plan_opinion (plan_id, role, author, written_on, body, preferences) "
+           "VALUES (?, ?, ?, ?, ?, ?)", error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, plan_id);
+  rei_store_statement_bind_text (&st, 2, opinion->role);
+  rei_store_statement_bind_text (&st, 3, opinion->author);
+  rei_store_statement_bind_text (&st, 4, opinion->written_on);
+  rei_store_statement_bind_text (&st, 5, opinion->body);
+  rei_store_statement_bind_text (&st, 6, opinion->preferences);
+  return insert_and_end (self, &st, N_("saving an opinion"), plan_id, "update", "opinion", error);
+
+fail:
+  rei_store_end_write (self, &st, FALSE, error);
+  return 0;
 }
 
 static gboolean
@@ -453,15 +408,78 @@ goal_only_status_changed (ReiStore          *self,
   return FALSE;
 }
 
+/* The goal's row and its dimensions, in the caller's transaction; its id in *id. */
+static gboolean
+write_goal (ReiStore     *self,
+            gint64        plan_id,
+            ReiPlanGoal  *goal,
+            gint64       *id,
+            GError      **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_write (&st, self, *id == 0
+        ? "INSERT INTO plan_goal (title, term, criterion, responsible_kind, responsible, partner_id, "
+          "deadline, status, plan_id, position) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM plan_goal WHERE plan_id = ?9))"
+        : "UPDATE plan_goal SET title = ?, term = ?, criterion = ?, responsible_kind = ?, "
+          "responsible = ?, partner_id = ?, deadline = ?, status = ? WHERE plan_id = ? AND id = ?",
+        error))
+    return FALSE;
+  rei_store_statement_bind_text (&st, 1, goal->title);
+  rei_store_statement_bind_text (&st, 2, goal->term);
+  rei_store_statement_bind_text (&st, 3, goal->criterion);
+  rei_store_statement_bind_text (&st, 4, goal->responsible_kind);
+  rei_store_statement_bind_text (&st, 5, goal->responsible);
+  if (goal->partner_id > 0)
+    rei_store_statement_bind_int64 (&st, 6, goal->partner_id);
+  rei_store_statement_bind_text (&st, 7, goal->deadline);
+  rei_store_statement_bind_text (&st, 8, goal->status);
+  rei_store_statement_bind_int64 (&st, 9, plan_id);
+  if (*id != 0)
+    rei_store_statement_bind_int64 (&st, 10, *id);
+  if (!rei_store_statement_exec (&st, N_("saving a goal"), error))
+    return FALSE;
+  if (*id == 0)
+    *id = rei_store_statement_last_insert_id (&st);
+  else if (rei_store_statement_changes (&st) == 0)
+    {
+      g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such goal in the plan."));
+      return FALSE;
+    }
+  rei_store_statement_clear (&st);
+
+  if (!rei_store_statement_write (&st, self, "DELETE FROM plan_goal_dimension WHERE goal_id = ?", error))
+    return FALSE;
+  rei_store_statement_bind_int64 (&st, 1, *id);
+  if (!rei_store_statement_run (&st, N_("saving a goal"), error))
+    return FALSE;
+  for (guint i = 0; goal->dimensions[i] != NULL; i++)
+    {
+      if (!rei_store_statement_write (&st, self,
+            "INSERT OR IGNORE INTO plan_goal_dimension (goal_id, dimension_code) VALUES (?, ?)", error))
+        return FALSE;
+      rei_store_statement_bind_int64 (&st, 1, *id);
+      rei_store_statement_bind_text (&st, 2, goal->dimensions[i]);
+      if (!rei_store_statement_run (&st, N_("saving a goal"), error))
+        {
+          g_clear_error (error);
+          g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
+                       _("Unknown dimension of reintegration potential “%s”."), goal->dimensions[i]);
+          return FALSE;
+        }
+    }
+  return rei_store_write_audit (self, "plan", plan_id, "update", "goal", error);
+}
+
 gboolean
 rei_store_save_goal (ReiStore     *self,
                      gint64        plan_id,
                      ReiPlanGoal  *goal,
                      GError      **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean editing = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean editing = FALSE, ok;
   gint64 id = goal->id;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
@@ -474,101 +492,10 @@ rei_store_save_goal (ReiStore     *self,
 
   if (!rei_store_begin (self, error))
     return FALSE;
-  c = rei_store_lock_write (self);
-  if (!rei_store_plans_get_state (c, plan_id, &editing, error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  if (!editing && (id == 0 || !goal_only_status_changed (self, plan_id, goal)))
-    {
-      rei_store_plans_set_signed_error (error);
-      FAIL (self, c);
-      return FALSE;
-    }
-
-  if (id == 0)
-    stmt = rei_store_prepare (c,
-      "INSERT INTO plan_goal (title, term, criterion, responsible_kind, responsible, partner_id, "
-      "deadline, status, plan_id, position) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM plan_goal WHERE plan_id = ?9))",
-      error);
-  else
-    stmt = rei_store_prepare (c,
-      "UPDATE plan_goal SET title = ?, term = ?, criterion = ?, responsible_kind = ?, "
-      "responsible = ?, partner_id = ?, deadline = ?, status = ? WHERE plan_id = ? AND id = ?",
-      error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_bind_text (stmt, 1, goal->title);
-  rei_store_bind_text (stmt, 2, goal->term);
-  rei_store_bind_text (stmt, 3, goal->criterion);
-  rei_store_bind_text (stmt, 4, goal->responsible_kind);
-  rei_store_bind_text (stmt, 5, goal->responsible);
-  if (goal->partner_id > 0)
-    sqlite3_bind_int64 (stmt, 6, goal->partner_id);
-  rei_store_bind_text (stmt, 7, goal->deadline);
-  rei_store_bind_text (stmt, 8, goal->status);
-  sqlite3_bind_int64 (stmt, 9, plan_id);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 10, id);
-  if (!rei_store_plans_step (c, stmt, _("saving a goal"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
-  else if (sqlite3_changes (rei_store_connection_get_db (c)) == 0)
-    {
-      g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND, _("There is no such goal in the plan."));
-      FAIL (self, c);
-      return FALSE;
-    }
-
-  stmt = rei_store_prepare (c, "DELETE FROM plan_goal_dimension WHERE goal_id = ?", error);
-  if (stmt == NULL)
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!rei_store_plans_step (c, stmt, _("saving a goal"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  for (guint i = 0; goal->dimensions[i] != NULL; i++)
-    {
-      stmt = rei_store_prepare (c,
-        "INSERT OR IGNORE INTO plan_goal_dimension (goal_id, dimension_code) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        {
-          FAIL (self, c);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (stmt, 1, id);
-      rei_store_bind_text (stmt, 2, goal->dimensions[i]);
-      if (!rei_store_plans_step (c, stmt, _("saving a goal"), error))
-        {
-          g_clear_error (error);
-          g_set_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID,
-                       _("Unknown dimension of reintegration potential “%s”."), goal->dimensions[i]);
-          FAIL (self, c);
-          return FALSE;
-        }
-    }
-  rei_store_unlock (c);
-
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "goal", error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  if (!rei_store_commit (self, error))
+  ok = rei_store_plans_get_state (self, plan_id, &editing, error);
+  if (ok && !editing && (id == 0 || !goal_only_status_changed (self, plan_id, goal)))
+    ok = rei_store_plans_set_signed_error (error);
+  if (!rei_store_end_write (self, &st, ok && write_goal (self, plan_id, goal, &id, error), error))
     return FALSE;
   goal->id = id;
   return TRUE;
@@ -580,32 +507,21 @@ rei_store_delete_goal (ReiStore  *self,
                        gint64     goal_id,
                        GError   **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean ok;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
 
   if (!rei_store_begin (self, error))
     return FALSE;
-  c = rei_store_lock_write (self);
-  if (!require_editing (c, plan_id, error)
-      || (stmt = rei_store_prepare (c, "DELETE FROM plan_goal WHERE plan_id = ? AND id = ?", error)) == NULL)
+  ok = require_editing (self, plan_id, error)
+       && rei_store_statement_write (&st, self, "DELETE FROM plan_goal WHERE plan_id = ? AND id = ?", error);
+  if (ok)
     {
-      FAIL (self, c);
-      return FALSE;
+      rei_store_statement_bind_int64 (&st, 1, plan_id);
+      rei_store_statement_bind_int64 (&st, 2, goal_id);
+      ok = rei_store_statement_run (&st, N_("deleting a goal"), error)
+           && rei_store_write_audit (self, "plan", plan_id, "update", "goal", error);
     }
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, goal_id);
-  if (!rei_store_plans_step (c, stmt, _("deleting a goal"), error))
-    {
-      FAIL (self, c);
-      return FALSE;
-    }
-  rei_store_unlock (c);
-  if (!rei_store_write_audit (self, "plan", plan_id, "update", "goal", error))
-    {
-      rei_store_rollback (self);
-      return FALSE;
-    }
-  return rei_store_commit (self, error);
+  return rei_store_end_write (self, &st, ok, error);
 }

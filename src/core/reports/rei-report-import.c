@@ -176,20 +176,20 @@ take_flag (ReiSheetRow          *row,
   return TRUE;
 }
 
-/* The column of a sheet that a rule of rei-report-rules.h speaks of. */
+/* The column of a sheet that a rule of rei-report-rules.h speaks of, named as its table does. */
 static const char *
 rule_column (const GError *error)
 {
   switch (error->code)
     {
-    case REI_REPORT_RULE_ERROR_CODE_REQUIRED: return "kod";
-    case REI_REPORT_RULE_ERROR_TITLE_REQUIRED: return "tytul";
-    case REI_REPORT_RULE_ERROR_ENDS_BEFORE_START: return "data_do";
-    case REI_REPORT_RULE_ERROR_GRANT_TOO_LARGE: return "dofinansowanie";
+    case REI_REPORT_RULE_ERROR_CODE_REQUIRED: return project_columns[PROJ_KOD].name;
+    case REI_REPORT_RULE_ERROR_TITLE_REQUIRED: return project_columns[PROJ_TYTUL].name;
+    case REI_REPORT_RULE_ERROR_ENDS_BEFORE_START: return project_columns[PROJ_DATA_DO].name;
+    case REI_REPORT_RULE_ERROR_GRANT_TOO_LARGE: return project_columns[PROJ_DOFINANSOWANIE].name;
     case REI_REPORT_RULE_ERROR_JOINED_REQUIRED:
-    case REI_REPORT_RULE_ERROR_JOINED_OUTSIDE: return "data_przystapienia";
+    case REI_REPORT_RULE_ERROR_JOINED_OUTSIDE: return enrolment_columns[ENR_DATA_PRZYSTAPIENIA].name;
     case REI_REPORT_RULE_ERROR_LEFT_BEFORE_JOINED:
-    case REI_REPORT_RULE_ERROR_LEFT_OUTSIDE: return "data_zakonczenia";
+    case REI_REPORT_RULE_ERROR_LEFT_OUTSIDE: return enrolment_columns[ENR_DATA_ZAKONCZENIA].name;
     default: return "?";
     }
 }

@@ -26,108 +26,97 @@ rei_store_list_indicator_defs (ReiStore  *store,
                                GError   **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_indicator_def_free);
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c,
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_read (&st, store,
     "SELECT i.code, i.label, i.position, i.base, i.scope, i.sex, i.base_requires, i.counts, "
     "i.denominator, i.threshold, "
     "(SELECT group_concat(outcome_code, char(31)) FROM (SELECT outcome_code FROM indicator_outcome "
     "  WHERE indicator_code = i.code ORDER BY outcome_code)), "
     "(SELECT group_concat(status_code, char(31)) FROM (SELECT status_code FROM indicator_status "
     "  WHERE indicator_code = i.code ORDER BY status_code)) "
-    "FROM indicator i ORDER BY i.position, i.code", error);
-  int rc = SQLITE_DONE;
-
-  if (stmt != NULL)
+    "FROM indicator i ORDER BY i.position, i.code", error))
+    return NULL;
+  while (rei_store_statement_next (&st))
     {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ReiIndicatorDef *d = rei_indicator_def_new ();
-          d->code = column_text (stmt, 0);
-          d->label = column_text (stmt, 1);
-          d->position = sqlite3_column_int (stmt, 2);
-          d->base = column_text (stmt, 3);
-          d->scope = column_text (stmt, 4);
-          d->sex = column_text (stmt, 5);
-          d->base_requires = column_text (stmt, 6);
-          d->counts = column_text (stmt, 7);
-          d->denominator = column_text (stmt, 8);
-          d->threshold = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 9);
-          d->outcomes = split_or_empty (stmt, 10);
-          d->statuses = split_or_empty (stmt, 11);
-          g_ptr_array_add (list, d);
-        }
-      if (rc != SQLITE_DONE)
-        fail (c, NULL, error, _("reading indicator definitions"));
-      sqlite3_reset (stmt);
+      sqlite3_stmt *stmt = st.stmt;
+      ReiIndicatorDef *d = rei_indicator_def_new ();
+      d->code = column_text (stmt, 0);
+      d->label = column_text (stmt, 1);
+      d->position = sqlite3_column_int (stmt, 2);
+      d->base = column_text (stmt, 3);
+      d->scope = column_text (stmt, 4);
+      d->sex = column_text (stmt, 5);
+      d->base_requires = column_text (stmt, 6);
+      d->counts = column_text (stmt, 7);
+      d->denominator = column_text (stmt, 8);
+      d->threshold = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 9);
+      d->outcomes = split_or_empty (stmt, 10);
+      d->statuses = split_or_empty (stmt, 11);
+      g_ptr_array_add (list, d);
     }
-  rei_store_unlock (c);
-  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  if (!rei_store_statement_finish (&st, N_("reading indicator definitions"), error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/* One statement on the indicator's code and at most one more text, inside the caller's
+ * transaction. */
+static gboolean
+write_by_code (ReiStore    *store,
+               const char  *sql,
+               const char  *code,
+               const char  *other,
+               GError     **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_write (&st, store, sql, error))
+    return FALSE;
+  rei_store_statement_bind_text (&st, 1, code);
+  if (other != NULL)
+    rei_store_statement_bind_text (&st, 2, other);
+  return rei_store_statement_exec (&st, N_("saving an indicator definition"), error);
 }
 
 static gboolean
-save_def_locked (ReiStore               *store,
-                 ReiStoreConnection     *c,
-                 const ReiIndicatorDef  *d,
-                 GError                **error)
+write_def (ReiStore               *store,
+           const ReiIndicatorDef  *d,
+           GError                **error)
 {
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  stmt = rei_store_prepare (c,
+  if (!rei_store_statement_write (&st, store,
     "INSERT INTO indicator (code, label, position, base, scope, sex, base_requires, counts, denominator, threshold) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (code) DO UPDATE SET label = ?2, "
     "position = ?3, base = ?4, scope = ?5, sex = ?6, base_requires = ?7, counts = ?8, denominator = ?9, "
-    "threshold = ?10", error);
-  if (stmt == NULL)
+    "threshold = ?10", error))
     return FALSE;
-  rei_store_bind_text (stmt, 1, d->code);
-  rei_store_bind_text (stmt, 2, d->label);
-  sqlite3_bind_int (stmt, 3, d->position);
-  rei_store_bind_text (stmt, 4, d->base ? d->base : "zakonczone");
-  rei_store_bind_text (stmt, 5, d->scope);
-  rei_store_bind_text (stmt, 6, d->sex);
-  rei_store_bind_text (stmt, 7, d->base_requires);
-  rei_store_bind_text (stmt, 8, d->counts);
-  rei_store_bind_text (stmt, 9, d->denominator ? d->denominator : "baza");
-  if (d->threshold < 0)
-    sqlite3_bind_null (stmt, 10);
-  else
-    sqlite3_bind_double (stmt, 10, d->threshold);
-  if (!step_done (c, stmt, error, _("saving an indicator definition")))
+  rei_store_statement_bind_text (&st, 1, d->code);
+  rei_store_statement_bind_text (&st, 2, d->label);
+  rei_store_statement_bind_int64 (&st, 3, d->position);
+  rei_store_statement_bind_text (&st, 4, d->base ? d->base : "zakonczone");
+  rei_store_statement_bind_text (&st, 5, d->scope);
+  rei_store_statement_bind_text (&st, 6, d->sex);
+  rei_store_statement_bind_text (&st, 7, d->base_requires);
+  rei_store_statement_bind_text (&st, 8, d->counts);
+  rei_store_statement_bind_text (&st, 9, d->denominator ? d->denominator : "baza");
+  if (d->threshold >= 0)
+    sqlite3_bind_double (st.stmt, 10, d->threshold);
+  if (!rei_store_statement_run (&st, N_("saving an indicator definition"), error))
     return FALSE;
 
-  stmt = rei_store_prepare (c, "DELETE FROM indicator_outcome WHERE indicator_code = ?", error);
-  if (stmt == NULL)
+  if (!write_by_code (store, "DELETE FROM indicator_outcome WHERE indicator_code = ?", d->code, NULL, error)
+      || !write_by_code (store, "DELETE FROM indicator_status WHERE indicator_code = ?", d->code, NULL, error))
     return FALSE;
-  rei_store_bind_text (stmt, 1, d->code);
-  if (!step_done (c, stmt, error, _("saving an indicator definition")))
-    return FALSE;
-  stmt = rei_store_prepare (c, "DELETE FROM indicator_status WHERE indicator_code = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  rei_store_bind_text (stmt, 1, d->code);
-  if (!step_done (c, stmt, error, _("saving an indicator definition")))
-    return FALSE;
-
   for (guint i = 0; d->outcomes != NULL && d->outcomes[i] != NULL; i++)
-    {
-      stmt = rei_store_prepare (c, "INSERT INTO indicator_outcome (indicator_code, outcome_code) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      rei_store_bind_text (stmt, 1, d->code);
-      rei_store_bind_text (stmt, 2, d->outcomes[i]);
-      if (!step_done (c, stmt, error, _("saving an indicator definition")))
-        return FALSE;
-    }
+    if (!write_by_code (store, "INSERT INTO indicator_outcome (indicator_code, outcome_code) VALUES (?, ?)",
+                        d->code, d->outcomes[i], error))
+      return FALSE;
   for (guint i = 0; d->statuses != NULL && d->statuses[i] != NULL; i++)
-    {
-      stmt = rei_store_prepare (c, "INSERT INTO indicator_status (indicator_code, status_code) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      rei_store_bind_text (stmt, 1, d->code);
-      rei_store_bind_text (stmt, 2, d->statuses[i]);
-      if (!step_done (c, stmt, error, _("saving an indicator definition")))
-        return FALSE;
-    }
+    if (!write_by_code (store, "INSERT INTO indicator_status (indicator_code, status_code) VALUES (?, ?)",
+                        d->code, d->statuses[i], error))
+      return FALSE;
   return rei_store_write_audit (store, "indicator", 0, "update",
                                 "code,label,base,scope,sex,base_requires,counts,denominator,threshold,"
                                 "outcomes,statuses", error);
@@ -138,22 +127,11 @@ rei_store_save_indicator_def (ReiStore               *store,
                               const ReiIndicatorDef  *def,
                               GError                **error)
 {
-  ReiStoreConnection *c;
-  gboolean ok;
-
   g_return_val_if_fail (def != NULL && def->code != NULL && def->label != NULL, FALSE);
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  c = rei_store_lock_write (store);
-  ok = save_def_locked (store, c, def, error);
-  rei_store_unlock (c);
-  if (!ok)
-    {
-      rei_store_rollback (store);
-      return FALSE;
-    }
-  return rei_store_commit (store, error);
+  return rei_store_end_write (store, NULL, write_def (store, def, error), error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -256,30 +234,22 @@ rei_store_count_indicator (ReiStore               *store,
                            guint                  *denominator,
                            GError                **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
   g_return_val_if_fail (def != NULL && from != NULL && to != NULL, FALSE);
 
-  c = rei_store_lock_read (store);
-  stmt = rei_store_prepare (c, indicator_sql (def, FALSE, project_id > 0), error);
-  if (stmt != NULL)
+  if (!rei_store_statement_read (&st, store, indicator_sql (def, FALSE, project_id > 0), error))
+    return FALSE;
+  bind_indicator (st.stmt, def, from, to, project_id);
+  if (!rei_store_statement_next (&st))
     {
-      bind_indicator (stmt, def, from, to, project_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          *denominator = (guint) sqlite3_column_int64 (stmt, 0);
-          *numerator = (guint) sqlite3_column_int64 (stmt, 1);
-          ok = TRUE;
-          sqlite3_reset (stmt);
-        }
-      else
-        fail (c, stmt, error, _("computing an indicator"));
+      rei_store_statement_finish (&st, N_("computing an indicator"), error);
+      return FALSE;
     }
-  rei_store_unlock (c);
-  return ok;
+  *denominator = (guint) sqlite3_column_int64 (st.stmt, 0);
+  *numerator = (guint) sqlite3_column_int64 (st.stmt, 1);
+  return TRUE;
 }
 
 gboolean
@@ -293,25 +263,18 @@ rei_store_foreach_indicator_person (ReiStore               *store,
                                     GCancellable           *cancellable,
                                     GError                **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_DONE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   guint n = 0;
 
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
   g_return_val_if_fail (def != NULL && from != NULL && to != NULL, FALSE);
 
-  c = rei_store_lock_read (store);
-  stmt = rei_store_prepare (c, indicator_sql (def, TRUE, project_id > 0), error);
-  if (stmt == NULL)
+  if (!rei_store_statement_read (&st, store, indicator_sql (def, TRUE, project_id > 0), error))
+    return FALSE;
+  bind_indicator (st.stmt, def, from, to, project_id);
+  while (rei_store_statement_next (&st))
     {
-      rei_store_unlock (c);
-      return FALSE;
-    }
-  bind_indicator (stmt, def, from, to, project_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
+      sqlite3_stmt *stmt = st.stmt;
       ReiIndicatorPerson *p = g_new0 (ReiIndicatorPerson, 1);
 
       p->resident_id = sqlite3_column_int64 (stmt, 0);
@@ -327,26 +290,46 @@ rei_store_foreach_indicator_person (ReiStore               *store,
       if (!func (p, user_data))
         break;
       if (++n % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_reset (stmt);
-          rei_store_unlock (c);
-          return FALSE;
-        }
+        return FALSE;
     }
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      fail (c, stmt, error, _("computing an indicator"));
-      rei_store_unlock (c);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  rei_store_unlock (c);
-  return TRUE;
+  return rei_store_statement_finish (&st, N_("computing an indicator"), error);
 }
 
 /* ---------------------------------------------------------------------------------------------
  * Counts for the annual report
  * ------------------------------------------------------------------------------------------- */
+
+/* The one row of a count over the dates ?1 .. ?2 and, when not NULL, the text ?3; its first
+ * column, with its second in second (when not NULL).  FALSE with error set when it cannot be
+ * read. */
+static gboolean
+count_between (ReiStore    *store,
+               const char  *sql,
+               const char  *from,
+               const char  *to,
+               const char  *third,
+               gint64      *first,
+               gint64      *second,
+               GError     **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_read (&st, store, sql, error))
+    return FALSE;
+  rei_store_statement_bind_text (&st, 1, from);
+  rei_store_statement_bind_text (&st, 2, to);
+  if (third != NULL)
+    rei_store_statement_bind_text (&st, 3, third);
+  if (!rei_store_statement_next (&st))
+    {
+      rei_store_statement_finish (&st, N_("counting participants"), error);
+      return FALSE;
+    }
+  *first = sqlite3_column_int64 (st.stmt, 0);
+  if (second != NULL)
+    *second = sqlite3_column_int64 (st.stmt, 1);
+  return TRUE;
+}
 
 gint64
 rei_store_count_participants (ReiStore    *store,
@@ -355,26 +338,15 @@ rei_store_count_participants (ReiStore    *store,
                               const char  *category,
                               GError     **error)
 {
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c,
-    "SELECT COUNT(*) FROM resident r WHERE r.admission_date <= ?2 "
-    "AND (r.end_date IS NULL OR r.end_date >= ?1) "
-    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM resident_category rc "
-    "     WHERE rc.resident_id = r.id AND rc.category_code = ?3))", error);
   gint64 n = -1;
 
-  if (stmt != NULL)
-    {
-      rei_store_bind_text (stmt, 1, from);
-      rei_store_bind_text (stmt, 2, to);
-      rei_store_bind_text (stmt, 3, category);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64 (stmt, 0);
-      else
-        fail (c, NULL, error, _("counting participants"));
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
+  if (!count_between (store,
+                      "SELECT COUNT(*) FROM resident r WHERE r.admission_date <= ?2 "
+                      "AND (r.end_date IS NULL OR r.end_date >= ?1) "
+                      "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM resident_category rc "
+                      "     WHERE rc.resident_id = r.id AND rc.category_code = ?3))",
+                      from, to, category, &n, NULL, error))
+    return -1;
   return n;
 }
 
@@ -384,23 +356,13 @@ rei_store_count_in_reintegration (ReiStore    *store,
                                   const char  *to,
                                   GError     **error)
 {
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c,
-    "SELECT COUNT(DISTINCT pl.resident_id) FROM plan pl WHERE pl.kind = 'IPZS' "
-    "AND pl.start_date <= ?2 AND (pl.end_date IS NULL OR pl.end_date >= ?1)", error);
   gint64 n = -1;
 
-  if (stmt != NULL)
-    {
-      rei_store_bind_text (stmt, 1, from);
-      rei_store_bind_text (stmt, 2, to);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64 (stmt, 0);
-      else
-        fail (c, NULL, error, _("counting participants"));
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
+  if (!count_between (store,
+                      "SELECT COUNT(DISTINCT pl.resident_id) FROM plan pl WHERE pl.kind = 'IPZS' "
+                      "AND pl.start_date <= ?2 AND (pl.end_date IS NULL OR pl.end_date >= ?1)",
+                      from, to, NULL, &n, NULL, error))
+    return -1;
   return n;
 }
 
@@ -416,13 +378,11 @@ rei_store_foreach_cst_row (ReiStore      *store,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   guint n = 0;
 
   /* Column order is ReiCstField's. */
-  stmt = rei_store_prepare (c,
+  if (!rei_store_statement_read (&st, store,
     "SELECT r.first_name, r.surname, r.pesel, r.sex, r.birth_date, "
     "  COALESCE ((SELECT x.label FROM education_level x WHERE x.code = r.education), r.education), "
     "  COALESCE ((SELECT x.label FROM citizenship x WHERE x.code = r.citizenship), r.citizenship), "
@@ -443,39 +403,22 @@ rei_store_foreach_cst_row (ReiStore      *store,
     "  EXISTS (SELECT 1 FROM resident_category rc WHERE rc.resident_id = r.id "
     "          AND rc.category_code = 'bezdomnosc') "
     "FROM enrolment e JOIN resident r ON r.id = e.resident_id WHERE e.project_id = ? "
-    "ORDER BY r.surname COLLATE pl, r.first_name COLLATE pl, r.id", error);
-  if (stmt == NULL)
-    {
-      rei_store_unlock (c);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, project_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    "ORDER BY r.surname COLLATE pl, r.first_name COLLATE pl, r.id", error))
+    return FALSE;
+  rei_store_statement_bind_int64 (&st, 1, project_id);
+  while (rei_store_statement_next (&st))
     {
       const char *fields[REI_CST_N_FIELDS];
 
       for (int i = 0; i < REI_CST_N_FIELDS; i++)
-        fields[i] = (const char *) sqlite3_column_text (stmt, i);
+        fields[i] = (const char *) sqlite3_column_text (st.stmt, i);
       if (!func (fields, user_data))
         break;
       if (++n % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_reset (stmt);
-          rei_store_unlock (c);
-          return FALSE;
-        }
+        return FALSE;
     }
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      fail (c, stmt, error, _("reading participants"));
-      rei_store_unlock (c);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  rei_store_unlock (c);
-  return TRUE;
+  return rei_store_statement_finish (&st, N_("reading participants"), error);
 }
-
 
 gboolean
 rei_store_count_services_given (ReiStore    *store,
@@ -485,27 +428,9 @@ rei_store_count_services_given (ReiStore    *store,
                                 gint64      *people,
                                 GError     **error)
 {
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c,
-    "SELECT COUNT(*), COUNT(DISTINCT resident_id) FROM referral "
-    "WHERE status IN ('w_trakcie', 'zakonczone') AND COALESCE (started_on, referred_on) <= ?2 "
-    "AND (ended_on IS NULL OR ended_on >= ?1)", error);
-  gboolean ok = FALSE;
-
-  if (stmt != NULL)
-    {
-      rei_store_bind_text (stmt, 1, from);
-      rei_store_bind_text (stmt, 2, to);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          *referrals = sqlite3_column_int64 (stmt, 0);
-          *people = sqlite3_column_int64 (stmt, 1);
-          ok = TRUE;
-        }
-      else
-        fail (c, NULL, error, _("counting participants"));
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
-  return ok;
+  return count_between (store,
+                        "SELECT COUNT(*), COUNT(DISTINCT resident_id) FROM referral "
+                        "WHERE status IN ('w_trakcie', 'zakonczone') AND COALESCE (started_on, referred_on) <= ?2 "
+                        "AND (ended_on IS NULL OR ended_on >= ?1)",
+                        from, to, NULL, referrals, people, error);
 }

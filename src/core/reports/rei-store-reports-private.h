@@ -35,41 +35,14 @@ bind_int_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-static inline gboolean
-fail (ReiStoreConnection  *c,
-      sqlite3_stmt        *stmt,
-      GError             **error,
-      const char          *what)
-{
-  rei_store_set_sqlite_error (error, rei_store_connection_get_db (c), what);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return FALSE;
-}
-
-/* Runs a statement that returns no rows. */
-static inline gboolean
-step_done (ReiStoreConnection  *c,
-           sqlite3_stmt        *stmt,
-           GError             **error,
-           const char          *what)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return fail (c, stmt, error, what);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-/* In rei-store-reports.c; the caller holds the write lock inside a transaction.  A partner
- * by name (case and diacritics folded), added to the network as type B when missing. */
+/* In rei-store-reports.c; inside the caller's transaction.  A partner by name (case and
+ * diacritics folded), added to the network as type B when missing. */
 gint64   _rei_store_reports_ensure_partner (ReiStore            *store,
-                                            ReiStoreConnection  *c,
                                             const char          *name,
                                             GPtrArray           *added,
                                             GError             **error);
 /* Inserts or updates the project (by id when it has one, else by code) and its partners. */
-gboolean _rei_store_save_project_locked    (ReiStore            *store,
-                                            ReiStoreConnection  *c,
+gboolean _rei_store_write_project          (ReiStore            *store,
                                             ReiProject          *project,
                                             GPtrArray           *added,
                                             GError             **error);

@@ -145,11 +145,10 @@ rei_indicator_person_free (ReiIndicatorPerson *p)
 /* A partner by name (the network's matching: case and diacritics folded), added to the
  * network as type B when it is not there yet. */
 gint64
-_rei_store_reports_ensure_partner (ReiStore            *store,
-                                   ReiStoreConnection  *c,
-                                   const char          *name,
-                                   GPtrArray           *added,
-                                   GError             **error)
+_rei_store_reports_ensure_partner (ReiStore    *store,
+                                   const char  *name,
+                                   GPtrArray   *added,
+                                   GError     **error)
 {
   gint64 id = rei_store_find_partner (store, NULL, name, error);
 
@@ -165,117 +164,127 @@ _rei_store_reports_ensure_partner (ReiStore            *store,
  * Projects
  * ------------------------------------------------------------------------------------------- */
 
-gboolean
-_rei_store_save_project_locked (ReiStore            *store,
-                                ReiStoreConnection  *c,
-                                ReiProject          *p,
-                                GPtrArray           *added,
-                                GError             **error)
+/* Whether another project than id already has value as its code (or title): then taken, and
+ * other is its title (or code). */
+static gboolean
+project_taken_by (ReiStore    *store,
+                  const char  *sql,
+                  const char  *value,
+                  gint64       id,
+                  gboolean    *taken,
+                  char       **other,
+                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  *other = NULL;
+  if (!rei_store_statement_write (&st, store, sql, error))
+    return FALSE;
+  rei_store_statement_bind_text (&st, 1, value);
+  rei_store_statement_bind_int64 (&st, 2, id);
+  *taken = rei_store_statement_next (&st);
+  if (*taken)
+    *other = rei_store_statement_dup_text (&st, 0);
+  return TRUE;
+}
+
+gboolean
+_rei_store_write_project (ReiStore    *store,
+                          ReiProject  *p,
+                          GPtrArray   *added,
+                          GError     **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  g_autofree char *other = NULL;
   gint64 id = 0;
-  gboolean existed;
+  gboolean existed, taken;
 
   /* The form knows the id (its code may be what changes); the import goes by code, and a
    * project the residents CSV created by title alone is adopted by its title. */
-  stmt = rei_store_prepare (c, "SELECT id FROM project WHERE id = ?3 "
-                               "UNION ALL SELECT id FROM project WHERE ?3 = 0 AND code = ?1 "
-                               "UNION ALL SELECT id FROM project WHERE ?3 = 0 AND code IS NULL AND title = ?2",
-                            error);
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, store,
+                                  "SELECT id FROM project WHERE id = ?3 "
+                                  "UNION ALL SELECT id FROM project WHERE ?3 = 0 AND code = ?1 "
+                                  "UNION ALL SELECT id FROM project WHERE ?3 = 0 AND code IS NULL AND title = ?2",
+                                  error))
     return FALSE;
-  rei_store_bind_text (stmt, 1, p->code);
-  rei_store_bind_text (stmt, 2, p->title);
-  sqlite3_bind_int64 (stmt, 3, MAX (p->id, 0));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  rei_store_statement_bind_text (&st, 1, p->code);
+  rei_store_statement_bind_text (&st, 2, p->title);
+  rei_store_statement_bind_int64 (&st, 3, MAX (p->id, 0));
+  if (rei_store_statement_next (&st))
+    id = sqlite3_column_int64 (st.stmt, 0);
+  rei_store_statement_clear (&st);
   existed = id > 0;
 
   /* Two projects cannot share a code either; say so rather than let the index refuse it. */
-  stmt = rei_store_prepare (c, "SELECT title FROM project WHERE code = ? AND id <> ?", error);
-  if (stmt == NULL)
+  if (!project_taken_by (store, "SELECT title FROM project WHERE code = ? AND id <> ?", p->code, id,
+                         &taken, &other, error))
     return FALSE;
-  rei_store_bind_text (stmt, 1, p->code);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (taken)
     {
-      g_autofree char *other = column_text (stmt, 0);
-
-      sqlite3_reset (stmt);
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_CONSTRAINT,
                    _("The code %s is already used by the project “%s”."), p->code, other);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-
   /* Two projects cannot share a title (the residents CSV names projects by it). */
-  stmt = rei_store_prepare (c, "SELECT code FROM project WHERE title = ? AND id <> ?", error);
-  if (stmt == NULL)
+  if (!project_taken_by (store, "SELECT code FROM project WHERE title = ? AND id <> ?", p->title, id,
+                         &taken, &other, error))
     return FALSE;
-  rei_store_bind_text (stmt, 1, p->title);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (taken)
     {
-      g_autofree char *other = column_text (stmt, 0);
-
-      sqlite3_reset (stmt);
       g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_FAILED,
                    _("The title “%s” is already used by project %s."), p->title, other ? other : "—");
       return FALSE;
     }
-  sqlite3_reset (stmt);
 
   if (!existed)
     {
-      stmt = rei_store_prepare (c, "INSERT INTO project (title) VALUES (?)", error);
-      if (stmt == NULL)
+      if (!rei_store_statement_write (&st, store, "INSERT INTO project (title) VALUES (?)", error))
         return FALSE;
-      rei_store_bind_text (stmt, 1, p->title);
-      if (!step_done (c, stmt, error, _("saving a project")))
+      rei_store_statement_bind_text (&st, 1, p->title);
+      if (!rei_store_statement_exec (&st, N_("saving a project"), error))
         return FALSE;
-      id = sqlite3_last_insert_rowid (rei_store_connection_get_db (c));
+      id = rei_store_statement_last_insert_id (&st);
+      rei_store_statement_clear (&st);
     }
 
-  stmt = rei_store_prepare (c, "UPDATE project SET code = ?, title = ?, programme = ?, applicant = ?, "
-                               "start_date = ?, end_date = ?, total_value = ?, grant_value = ?, "
-                               "target_women = ?, target_men = ? WHERE id = ?", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, store,
+                                  "UPDATE project SET code = ?, title = ?, programme = ?, applicant = ?, "
+                                  "start_date = ?, end_date = ?, total_value = ?, grant_value = ?, "
+                                  "target_women = ?, target_men = ? WHERE id = ?", error))
     return FALSE;
-  rei_store_bind_text (stmt, 1, p->code);
-  rei_store_bind_text (stmt, 2, p->title);
-  rei_store_bind_text (stmt, 3, p->programme);
-  rei_store_bind_text (stmt, 4, p->applicant);
-  rei_store_bind_text (stmt, 5, p->start_date);
-  rei_store_bind_text (stmt, 6, p->end_date);
-  bind_int_or_null (stmt, 7, p->total_value);
-  bind_int_or_null (stmt, 8, p->grant_value);
-  bind_int_or_null (stmt, 9, p->target_women);
-  bind_int_or_null (stmt, 10, p->target_men);
-  sqlite3_bind_int64 (stmt, 11, id);
-  if (!step_done (c, stmt, error, _("saving a project")))
+  rei_store_statement_bind_text (&st, 1, p->code);
+  rei_store_statement_bind_text (&st, 2, p->title);
+  rei_store_statement_bind_text (&st, 3, p->programme);
+  rei_store_statement_bind_text (&st, 4, p->applicant);
+  rei_store_statement_bind_text (&st, 5, p->start_date);
+  rei_store_statement_bind_text (&st, 6, p->end_date);
+  bind_int_or_null (st.stmt, 7, p->total_value);
+  bind_int_or_null (st.stmt, 8, p->grant_value);
+  bind_int_or_null (st.stmt, 9, p->target_women);
+  bind_int_or_null (st.stmt, 10, p->target_men);
+  rei_store_statement_bind_int64 (&st, 11, id);
+  if (!rei_store_statement_run (&st, N_("saving a project"), error))
     return FALSE;
 
-  stmt = rei_store_prepare (c, "DELETE FROM project_partner WHERE project_id = ?", error);
-  if (stmt == NULL)
+  if (!rei_store_statement_write (&st, store, "DELETE FROM project_partner WHERE project_id = ?", error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (c, stmt, error, _("saving a project's partners")))
+  rei_store_statement_bind_int64 (&st, 1, id);
+  if (!rei_store_statement_run (&st, N_("saving a project's partners"), error))
     return FALSE;
   for (guint i = 0; p->partners != NULL && p->partners[i] != NULL; i++)
     {
-      gint64 partner_id = _rei_store_reports_ensure_partner (store, c, p->partners[i], added, error);
+      gint64 partner_id = _rei_store_reports_ensure_partner (store, p->partners[i], added, error);
 
       if (partner_id < 0)
         return FALSE;
-      stmt = rei_store_prepare (c, "INSERT OR IGNORE INTO project_partner (project_id, partner_id, position) "
-                                   "VALUES (?, ?, ?)", error);
-      if (stmt == NULL)
+      if (!rei_store_statement_write (&st, store,
+                                      "INSERT OR IGNORE INTO project_partner (project_id, partner_id, position) "
+                                      "VALUES (?, ?, ?)", error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, partner_id);
-      sqlite3_bind_int (stmt, 3, (int) i + 1);
-      if (!step_done (c, stmt, error, _("saving a project's partners")))
+      rei_store_statement_bind_int64 (&st, 1, id);
+      rei_store_statement_bind_int64 (&st, 2, partner_id);
+      rei_store_statement_bind_int64 (&st, 3, (int) i + 1);
+      if (!rei_store_statement_run (&st, N_("saving a project's partners"), error))
         return FALSE;
     }
 
@@ -291,23 +300,12 @@ rei_store_save_project (ReiStore    *store,
                         GPtrArray   *added_partners,
                         GError     **error)
 {
-  ReiStoreConnection *c;
-  gboolean ok;
-
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
   g_return_val_if_fail (project != NULL && project->code != NULL && project->title != NULL, FALSE);
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  c = rei_store_lock_write (store);
-  ok = _rei_store_save_project_locked (store, c, project, added_partners, error);
-  rei_store_unlock (c);
-  if (!ok)
-    {
-      rei_store_rollback (store);
-      return FALSE;
-    }
-  return rei_store_commit (store, error);
+  return rei_store_end_write (store, NULL, _rei_store_write_project (store, project, added_partners, error), error);
 }
 
 static ReiProject *
@@ -345,23 +343,15 @@ rei_store_get_project (ReiStore    *store,
                        const char  *code,
                        GError     **error)
 {
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c, PROJECT_COLUMNS "WHERE p.code = ?", error);
-  ReiProject *p = NULL;
-  int rc;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (stmt != NULL)
-    {
-      rei_store_bind_text (stmt, 1, code);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        p = project_from_row (stmt);
-      else if (rc != SQLITE_DONE)
-        fail (c, NULL, error, _("reading a project"));
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
-  return p;
+  if (!rei_store_statement_read (&st, store, PROJECT_COLUMNS "WHERE p.code = ?", error))
+    return NULL;
+  rei_store_statement_bind_text (&st, 1, code);
+  if (rei_store_statement_next (&st))
+    return project_from_row (st.stmt);
+  rei_store_statement_finish (&st, N_("reading a project"), error);
+  return NULL;
 }
 
 GPtrArray *
@@ -369,22 +359,17 @@ rei_store_list_projects (ReiStore  *store,
                          GError   **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_project_free);
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c, PROJECT_COLUMNS
-                                          "ORDER BY p.code IS NULL, p.start_date, p.code, p.title COLLATE pl",
-                                          error);
-  int rc = SQLITE_DONE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (stmt != NULL)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (list, project_from_row (stmt));
-      if (rc != SQLITE_DONE)
-        fail (c, NULL, error, _("reading projects"));
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
-  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  if (!rei_store_statement_read (&st, store, PROJECT_COLUMNS
+                                 "ORDER BY p.code IS NULL, p.start_date, p.code, p.title COLLATE pl",
+                                 error))
+    return NULL;
+  while (rei_store_statement_next (&st))
+    g_ptr_array_add (list, project_from_row (st.stmt));
+  if (!rei_store_statement_finish (&st, N_("reading projects"), error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 gboolean
@@ -395,35 +380,28 @@ rei_store_save_project_task (ReiStore    *store,
                              const char  *partner,
                              GError     **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gint64 partner_id = -1;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  c = rei_store_lock_write (store);
-  if (partner != NULL && (partner_id = _rei_store_reports_ensure_partner (store, c, partner, NULL, error)) < 0)
-    goto out;
-  stmt = rei_store_prepare (c, "INSERT INTO project_task (project_id, number, title, partner_id) "
-                               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (project_id, number) "
-                               "DO UPDATE SET title = ?3, partner_id = ?4", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, project_id);
-  sqlite3_bind_int (stmt, 2, number);
-  rei_store_bind_text (stmt, 3, title);
-  bind_int_or_null (stmt, 4, partner_id);
-  ok = step_done (c, stmt, error, _("saving a task"))
-       && rei_store_write_audit (store, "project", project_id, "update", "tasks", error);
-out:
-  rei_store_unlock (c);
-  if (!ok)
+  if (partner != NULL && (partner_id = _rei_store_reports_ensure_partner (store, partner, NULL, error)) < 0)
+    return rei_store_end_write (store, NULL, FALSE, error);
+  ok = rei_store_statement_write (&st, store,
+                                  "INSERT INTO project_task (project_id, number, title, partner_id) "
+                                  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (project_id, number) "
+                                  "DO UPDATE SET title = ?3, partner_id = ?4", error);
+  if (ok)
     {
-      rei_store_rollback (store);
-      return FALSE;
+      rei_store_statement_bind_int64 (&st, 1, project_id);
+      rei_store_statement_bind_int64 (&st, 2, number);
+      rei_store_statement_bind_text (&st, 3, title);
+      bind_int_or_null (st.stmt, 4, partner_id);
+      ok = rei_store_statement_run (&st, N_("saving a task"), error)
+           && rei_store_write_audit (store, "project", project_id, "update", "tasks", error);
     }
-  return rei_store_commit (store, error);
+  return rei_store_end_write (store, &st, ok, error);
 }
 
 GPtrArray *
@@ -432,105 +410,106 @@ rei_store_list_project_tasks (ReiStore  *store,
                               GError   **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_project_task_free);
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT t.number, t.title, pa.name FROM project_task t "
-                                             "LEFT JOIN partner pa ON pa.id = t.partner_id "
-                                             "WHERE t.project_id = ? ORDER BY t.number", error);
-  int rc = SQLITE_DONE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (stmt != NULL)
+  if (!rei_store_statement_read (&st, store, "SELECT t.number, t.title, pa.name FROM project_task t "
+                                             "LEFT JOIN partner pa ON pa.id = t.partner_id "
+                                             "WHERE t.project_id = ? ORDER BY t.number", error))
+    return NULL;
+  rei_store_statement_bind_int64 (&st, 1, project_id);
+  while (rei_store_statement_next (&st))
     {
-      sqlite3_bind_int64 (stmt, 1, project_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ReiProjectTask *t = g_new0 (ReiProjectTask, 1);
-          t->number = sqlite3_column_int (stmt, 0);
-          t->title = column_text (stmt, 1);
-          t->partner = column_text (stmt, 2);
-          g_ptr_array_add (list, t);
-        }
-      if (rc != SQLITE_DONE)
-        fail (c, NULL, error, _("reading tasks"));
-      sqlite3_reset (stmt);
+      ReiProjectTask *t = g_new0 (ReiProjectTask, 1);
+      t->number = sqlite3_column_int (st.stmt, 0);
+      t->title = rei_store_statement_dup_text (&st, 1);
+      t->partner = rei_store_statement_dup_text (&st, 2);
+      g_ptr_array_add (list, t);
     }
-  rei_store_unlock (c);
-  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  if (!rei_store_statement_finish (&st, N_("reading tasks"), error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 /* ---------------------------------------------------------------------------------------------
  * Enrolments
  * ------------------------------------------------------------------------------------------- */
 
+/* The enrolment's id, 0 when there is none (or it cannot be read). */
+static gint64
+find_enrolment (ReiStore  *store,
+                gint64     resident_id,
+                gint64     project_id,
+                GError   **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_read (&st, store,
+                                 "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error))
+    return -1;
+  rei_store_statement_bind_int64 (&st, 1, resident_id);
+  rei_store_statement_bind_int64 (&st, 2, project_id);
+  return rei_store_statement_next (&st) ? sqlite3_column_int64 (st.stmt, 0) : 0;
+}
+
 gboolean
 rei_store_save_enrolment (ReiStore      *store,
                           ReiEnrolment  *e,
                           GError       **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE, existed = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean existed;
+  gint64 id;
 
   g_return_val_if_fail (e != NULL && e->resident_id > 0 && e->project_id > 0, FALSE);
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  c = rei_store_lock_write (store);
 
-  stmt = rei_store_prepare (c, "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, e->resident_id);
-  sqlite3_bind_int64 (stmt, 2, e->project_id);
-  existed = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  id = find_enrolment (store, e->resident_id, e->project_id, error);
+  if (id < 0)
+    goto fail;
+  existed = id > 0;
 
   /* The resident's list of projects shows it too; its trigger's enrolment is then updated. */
-  stmt = rei_store_prepare (c, "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
-                            error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, e->resident_id);
-  sqlite3_bind_int64 (stmt, 2, e->project_id);
-  if (!step_done (c, stmt, error, _("saving an enrolment")))
-    goto out;
+  if (!rei_store_statement_write (&st, store,
+                                  "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
+                                  error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, e->resident_id);
+  rei_store_statement_bind_int64 (&st, 2, e->project_id);
+  if (!rei_store_statement_run (&st, N_("saving an enrolment"), error))
+    goto fail;
 
-  stmt = rei_store_prepare (c, "INSERT INTO enrolment (resident_id, project_id, joined_on, left_on, "
-                               "path_completed, status_after, social_progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                               "ON CONFLICT (resident_id, project_id) DO UPDATE SET joined_on = ?3, "
-                               "left_on = ?4, path_completed = ?5, status_after = ?6, social_progress = ?7",
-                            error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, e->resident_id);
-  sqlite3_bind_int64 (stmt, 2, e->project_id);
-  rei_store_bind_text (stmt, 3, e->joined_on);
-  rei_store_bind_text (stmt, 4, e->left_on);
-  bind_int_or_null (stmt, 5, e->path_completed);
-  rei_store_bind_text (stmt, 6, e->status_after);
-  bind_int_or_null (stmt, 7, e->social_progress);
-  if (!step_done (c, stmt, error, _("saving an enrolment")))
-    goto out;
+  if (!rei_store_statement_write (&st, store,
+                                  "INSERT INTO enrolment (resident_id, project_id, joined_on, left_on, "
+                                  "path_completed, status_after, social_progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                  "ON CONFLICT (resident_id, project_id) DO UPDATE SET joined_on = ?3, "
+                                  "left_on = ?4, path_completed = ?5, status_after = ?6, social_progress = ?7",
+                                  error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, e->resident_id);
+  rei_store_statement_bind_int64 (&st, 2, e->project_id);
+  rei_store_statement_bind_text (&st, 3, e->joined_on);
+  rei_store_statement_bind_text (&st, 4, e->left_on);
+  bind_int_or_null (st.stmt, 5, e->path_completed);
+  rei_store_statement_bind_text (&st, 6, e->status_after);
+  bind_int_or_null (st.stmt, 7, e->social_progress);
+  if (!rei_store_statement_run (&st, N_("saving an enrolment"), error))
+    goto fail;
 
-  stmt = rei_store_prepare (c, "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, e->resident_id);
-  sqlite3_bind_int64 (stmt, 2, e->project_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    e->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  id = find_enrolment (store, e->resident_id, e->project_id, error);
+  if (id < 0)
+    goto fail;
+  if (id > 0)
+    e->id = id;
 
-  ok = rei_store_write_audit (store, "enrolment", e->id, existed ? "update" : "insert",
-                              "resident_id,project_id,joined_on,left_on,path_completed,status_after,"
-                              "social_progress", error);
-out:
-  rei_store_unlock (c);
-  if (!ok)
-    {
-      rei_store_rollback (store);
-      return FALSE;
-    }
-  return rei_store_commit (store, error);
+  return rei_store_end_write (store, NULL,
+                    rei_store_write_audit (store, "enrolment", e->id, existed ? "update" : "insert",
+                                           "resident_id,project_id,joined_on,left_on,path_completed,"
+                                           "status_after,social_progress", error),
+                    error);
+fail:
+  return rei_store_end_write (store, &st, FALSE, error);
 }
 
 ReiEnrolment *
@@ -539,31 +518,27 @@ rei_store_get_enrolment (ReiStore  *store,
                          gint64     project_id,
                          GError   **error)
 {
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT id, joined_on, left_on, path_completed, status_after, "
-                                             "social_progress FROM enrolment WHERE resident_id = ? AND project_id = ?",
-                                          error);
-  ReiEnrolment *e = NULL;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  ReiEnrolment *e;
 
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, resident_id);
-      sqlite3_bind_int64 (stmt, 2, project_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          e = rei_enrolment_new ();
-          e->id = sqlite3_column_int64 (stmt, 0);
-          e->resident_id = resident_id;
-          e->project_id = project_id;
-          e->joined_on = column_text (stmt, 1);
-          e->left_on = column_text (stmt, 2);
-          e->path_completed = (int) column_int_or (stmt, 3, -1);
-          e->status_after = column_text (stmt, 4);
-          e->social_progress = (int) column_int_or (stmt, 5, -1);
-        }
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
+  if (!rei_store_statement_read (&st, store,
+                                 "SELECT id, joined_on, left_on, path_completed, status_after, "
+                                 "social_progress FROM enrolment WHERE resident_id = ? AND project_id = ?",
+                                 error))
+    return NULL;
+  rei_store_statement_bind_int64 (&st, 1, resident_id);
+  rei_store_statement_bind_int64 (&st, 2, project_id);
+  if (!rei_store_statement_next (&st))
+    return NULL;
+  e = rei_enrolment_new ();
+  e->id = sqlite3_column_int64 (st.stmt, 0);
+  e->resident_id = resident_id;
+  e->project_id = project_id;
+  e->joined_on = rei_store_statement_dup_text (&st, 1);
+  e->left_on = rei_store_statement_dup_text (&st, 2);
+  e->path_completed = (int) column_int_or (st.stmt, 3, -1);
+  e->status_after = rei_store_statement_dup_text (&st, 4);
+  e->social_progress = (int) column_int_or (st.stmt, 5, -1);
   return e;
 }
 
@@ -579,31 +554,24 @@ rei_store_save_funding (ReiStore    *store,
                         gint64       amount,
                         GError     **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean ok;
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  c = rei_store_lock_write (store);
-  stmt = rei_store_prepare (c, "INSERT INTO funding (year, source_code, kind, amount) VALUES (?1, ?2, ?3, ?4) "
-                               "ON CONFLICT (year, source_code, kind) DO UPDATE SET amount = ?4", error);
-  if (stmt != NULL)
+  ok = rei_store_statement_write (&st, store,
+                                  "INSERT INTO funding (year, source_code, kind, amount) VALUES (?1, ?2, ?3, ?4) "
+                                  "ON CONFLICT (year, source_code, kind) DO UPDATE SET amount = ?4", error);
+  if (ok)
     {
-      sqlite3_bind_int (stmt, 1, year);
-      rei_store_bind_text (stmt, 2, source);
-      rei_store_bind_text (stmt, 3, kind);
-      sqlite3_bind_int64 (stmt, 4, amount);
-      ok = step_done (c, stmt, error, _("saving funding"))
+      rei_store_statement_bind_int64 (&st, 1, year);
+      rei_store_statement_bind_text (&st, 2, source);
+      rei_store_statement_bind_text (&st, 3, kind);
+      rei_store_statement_bind_int64 (&st, 4, amount);
+      ok = rei_store_statement_run (&st, N_("saving funding"), error)
            && rei_store_write_audit (store, "funding", year, "update", "year,source,kind,amount", error);
     }
-  rei_store_unlock (c);
-  if (!ok)
-    {
-      rei_store_rollback (store);
-      return FALSE;
-    }
-  return rei_store_commit (store, error);
+  return rei_store_end_write (store, &st, ok, error);
 }
 
 GPtrArray *
@@ -613,33 +581,28 @@ rei_store_list_funding (ReiStore    *store,
                         GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_funding_free);
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c, "SELECT f.source_code, s.label, f.amount FROM funding f "
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_read (&st, store, "SELECT f.source_code, s.label, f.amount FROM funding f "
                                              "JOIN funding_source s ON s.code = f.source_code "
                                              "WHERE f.year = ? AND f.kind = ? ORDER BY s.position, s.code",
-                                          error);
-  int rc = SQLITE_DONE;
-
-  if (stmt != NULL)
+                                 error))
+    return NULL;
+  rei_store_statement_bind_int64 (&st, 1, year);
+  rei_store_statement_bind_text (&st, 2, kind);
+  while (rei_store_statement_next (&st))
     {
-      sqlite3_bind_int (stmt, 1, year);
-      rei_store_bind_text (stmt, 2, kind);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ReiFunding *f = g_new0 (ReiFunding, 1);
-          f->year = year;
-          f->source = column_text (stmt, 0);
-          f->source_label = column_text (stmt, 1);
-          f->kind = g_strdup (kind);
-          f->amount = sqlite3_column_int64 (stmt, 2);
-          g_ptr_array_add (list, f);
-        }
-      if (rc != SQLITE_DONE)
-        fail (c, NULL, error, _("reading funding"));
-      sqlite3_reset (stmt);
+      ReiFunding *f = g_new0 (ReiFunding, 1);
+      f->year = year;
+      f->source = rei_store_statement_dup_text (&st, 0);
+      f->source_label = rei_store_statement_dup_text (&st, 1);
+      f->kind = g_strdup (kind);
+      f->amount = sqlite3_column_int64 (st.stmt, 2);
+      g_ptr_array_add (list, f);
     }
-  rei_store_unlock (c);
-  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  if (!rei_store_statement_finish (&st, N_("reading funding"), error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 static gboolean
@@ -647,18 +610,12 @@ code_exists (ReiStore    *store,
              const char  *sql,
              const char  *code)
 {
-  ReiStoreConnection *c = rei_store_lock_read (store);
-  sqlite3_stmt *stmt = rei_store_prepare (c, sql, NULL);
-  gboolean found = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (stmt != NULL)
-    {
-      rei_store_bind_text (stmt, 1, code);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-  rei_store_unlock (c);
-  return found;
+  if (!rei_store_statement_read (&st, store, sql, NULL))
+    return FALSE;
+  rei_store_statement_bind_text (&st, 1, code);
+  return rei_store_statement_next (&st);
 }
 
 gboolean
@@ -679,15 +636,13 @@ gboolean
 rei_store_complete_enrolments_from_residents (ReiStore  *store,
                                               GError   **error)
 {
-  ReiStoreConnection *c;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gboolean ok;
 
   if (!rei_store_begin (store, error))
     return FALSE;
-  c = rei_store_lock_write (store);
   /* Correlated subqueries rather than UPDATE … FROM: the same SQL runs on PostgreSQL. */
-  stmt = rei_store_prepare (c,
+  ok = rei_store_statement_write (&st, store,
     "UPDATE enrolment SET "
     " joined_on = (SELECT CASE WHEN r.admission_date < p.start_date THEN p.start_date ELSE r.admission_date END "
     "   FROM resident r, project p WHERE r.id = enrolment.resident_id AND p.id = enrolment.project_id), "
@@ -706,15 +661,8 @@ rei_store_complete_enrolments_from_residents (ReiStore  *store,
     "   WHEN (r.id * 7 + enrolment.project_id) % 5 < 2 THEN 1 ELSE 0 END "
     "   FROM resident r WHERE r.id = enrolment.resident_id) "
     "WHERE joined_on IS NOT NULL AND left_on IS NULL AND path_completed IS NULL", error);
-  if (stmt != NULL)
-    ok = step_done (c, stmt, error, _("saving an enrolment"))
-         && rei_store_write_audit (store, "enrolment", 0, "update", "joined_on,left_on,path_completed,"
-                                   "status_after,social_progress", error);
-  rei_store_unlock (c);
-  if (!ok)
-    {
-      rei_store_rollback (store);
-      return FALSE;
-    }
-  return rei_store_commit (store, error);
+  ok = ok && rei_store_statement_run (&st, N_("saving an enrolment"), error)
+       && rei_store_write_audit (store, "enrolment", 0, "update", "joined_on,left_on,path_completed,"
+                                 "status_after,social_progress", error);
+  return rei_store_end_write (store, &st, ok, error);
 }

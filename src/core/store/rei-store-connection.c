@@ -533,6 +533,17 @@ rei_store_statement_exec (ReiStoreStatement  *st,
   return statement_check (st, what, error);
 }
 
+gboolean
+rei_store_statement_run (ReiStoreStatement  *st,
+                         const char         *what,
+                         GError            **error)
+{
+  gboolean ok = rei_store_statement_exec (st, what, error);
+
+  rei_store_statement_clear (st);
+  return ok;
+}
+
 char *
 rei_store_statement_dup_text (ReiStoreStatement *st,
                               int                column)
@@ -550,6 +561,22 @@ gint64
 rei_store_statement_last_insert_id (ReiStoreStatement *st)
 {
   return sqlite3_last_insert_rowid (st->connection->db);
+}
+
+gboolean
+rei_store_end_write (ReiStore           *self,
+                     ReiStoreStatement  *st,
+                     gboolean            ok,
+                     GError            **error)
+{
+  if (st != NULL)
+    rei_store_statement_clear (st);
+  if (!ok)
+    {
+      rei_store_rollback (self);
+      return FALSE;
+    }
+  return rei_store_commit (self, error);
 }
 
 void

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -166,6 +167,7 @@ gboolean
 rei_store_copy_database (const char          *source_path,
                          const char          *destination,
                          const ReiStoreSteps *steps,
+                         ReiTempFile        **held,
                          GError             **error)
 {
   g_autoptr(ReiTempFile) tmp = NULL;
@@ -244,6 +246,8 @@ rei_store_copy_database (const char          *source_path,
       goto out;
     }
   ok = TRUE;
+  if (held != NULL)
+    *held = g_steal_pointer (&tmp);
 
 out:
   if (dest != NULL)
@@ -281,13 +285,65 @@ rei_store_backup_full (ReiStore         *self,
                    destination);
       return FALSE;
     }
-  return rei_store_copy_database (rei_store_get_path (self), destination, &steps, error);
+  return rei_store_copy_database (rei_store_get_path (self), destination, &steps, NULL, error);
 }
 
 char *
 rei_store_default_backup_folder (void)
 {
   return g_build_filename (g_get_user_data_dir (), "reintegra", "backups", NULL);
+}
+
+/* The same file by whatever name it is given (relative, with "..", through a link); a file
+ * that is not there yet, by its name made absolute. */
+static char *
+full_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *result;
+
+  if (real == NULL)
+    return g_canonicalize_filename (path, NULL);
+  result = g_strdup (real);
+  free (real);
+  return result;
+}
+
+char *
+rei_store_backup_folder_for (const char *db_path)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *folder = rei_store_default_backup_folder ();
+  g_autofree char *base = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  path = full_path (db_path);
+  default_path = rei_store_default_path ();
+  {
+    g_autofree char *default_full = full_path (default_path);
+
+    if (g_strcmp0 (path, default_full) == 0)
+      return g_steal_pointer (&folder);
+  }
+
+  /* The name for the clerk who opens the folder, the hash for two "reintegra.db" in
+   * different places; only letters, digits, '-' and '_' (a name may come from anywhere). */
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  g_strcanon (base, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", '_');
+  if (strlen (base) > 40)
+    base[40] = '\0';
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+  hash[12] = '\0';
+  name = g_strdup_printf ("%s-%s", base, hash);
+  return g_build_filename (folder, name, NULL);
 }
 
 /* Names sort as they were made: reintegra-YYYYMMDD-HHMMSS.db, a -NN before the suffix when two

@@ -50,6 +50,11 @@ gboolean     rei_store_restore_full          (const char          *db_path,
                                               GError             **error);
 /* $XDG_DATA_HOME/reintegra/backups. */
 char        *rei_store_default_backup_folder (void);
+/* Where the daily backups of the database at db_path go: the default folder for the default
+ * database (rei_store_default_path()); for any other (--db) a folder of its own inside it,
+ * "NAME-HASH" (NAME: the file's name without its extension, HASH: of its full path), so that
+ * one database's copies never count towards, nor rotate away, another's. */
+char        *rei_store_backup_folder_for     (const char          *db_path);
 /* The backups rei_store_backup_rotate() made in folder (full paths), oldest first. */
 GPtrArray   *rei_store_list_backups          (const char          *folder,
                                               GError             **error);

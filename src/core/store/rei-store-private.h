@@ -5,6 +5,7 @@
 
 #include "rei-progress.h"
 #include "rei-store.h"
+#include "rei-temp-file.h"
 
 G_BEGIN_DECLS
 
@@ -39,10 +40,13 @@ typedef struct
 
 /* A consistent copy of the database at source_path (which may be in use) written to a private
  * (0600) temporary file beside destination and renamed into place when complete; cancelled or
- * failed, the temporary file is gone and destination as it was. */
+ * failed, the temporary file is gone and destination as it was.  held (NULL: not wanted) gets
+ * the committed temporary file, whose lock then stays on destination until it is freed: so
+ * that nobody takes a file the caller is about to rename for a killed writer's leftover. */
 gboolean  rei_store_copy_database    (const char          *source_path,
                                       const char          *destination,
                                       const ReiStoreSteps *steps,
+                                      ReiTempFile        **held,
                                       GError             **error);
 /* Copies with sqlite3_backup_step() a chunk at a time, reporting after each: SQLITE_DONE when
  * complete, SQLITE_INTERRUPT when steps' cancellable was cancelled, else SQLite's error.
@@ -53,6 +57,9 @@ int       rei_store_run_backup       (sqlite3_backup      *backup,
                                       gboolean             wait_busy);
 void      rei_store_steps_report     (const ReiStoreSteps *steps,
                                       double               fraction);
+/* Removes the DB.restoring a restore killed between its copy and its rename left beside the
+ * database at db_path (a live restore's, locked, stays).  TRUE when there was one. */
+gboolean  rei_store_remove_restore_leftover (const char *db_path);
 /* Whether path is the database at db_path or one of its -wal, -shm, -journal. */
 gboolean  rei_store_is_database_file (const char  *db_path,
                                       const char  *path);
@@ -216,11 +223,22 @@ gboolean     rei_store_statement_finish        (ReiStoreStatement   *st,
 gboolean     rei_store_statement_exec          (ReiStoreStatement   *st,
                                                 const char          *what,
                                                 GError             **error);
+/* rei_store_statement_exec(), then clear(): for a write whose changes and row id nobody asks,
+ * so that st may open the next statement at once. */
+gboolean     rei_store_statement_run           (ReiStoreStatement   *st,
+                                                const char          *what,
+                                                GError             **error);
 /* Column as a new string (NULL for SQL NULL). */
 char        *rei_store_statement_dup_text      (ReiStoreStatement   *st,
                                                 int                  column);
 int          rei_store_statement_changes       (ReiStoreStatement   *st);
 gint64       rei_store_statement_last_insert_id (ReiStoreStatement  *st);
+/* Ends the write the calling thread began with rei_store_begin(): clears st (NULL: none) so that
+ * no statement or lock outlives it, then commits when ok, else rolls back and returns FALSE. */
+gboolean     rei_store_end_write               (ReiStore            *self,
+                                                ReiStoreStatement   *st,
+                                                gboolean             ok,
+                                                GError             **error);
 /* Resets (or finalizes) and unlocks; safe to call twice.  g_auto() calls it. */
 void         rei_store_statement_clear         (ReiStoreStatement   *st);
 

@@ -375,6 +375,25 @@ out:
   return ok;
 }
 
+/* The complete copy replace_file() renames over the database.  Under this name only between
+ * the end of the copy and the rename, and locked all along (rei_temp_file_new()); a restore
+ * killed in between leaves it, a whole register of personal data, and the next open or restore
+ * removes it.  The age is for a writer that does not lock: an older Reintegra's, whose file
+ * stands under the name for milliseconds. */
+#define RESTORING_SUFFIX    ".restoring"
+#define RESTORING_STALE_AGE (G_TIME_SPAN_MINUTE)
+
+gboolean
+rei_store_remove_restore_leftover (const char *db_path)
+{
+  g_autofree char *leftover = NULL;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+
+  leftover = g_strconcat (db_path, RESTORING_SUFFIX, NULL);
+  return rei_temp_file_remove_leftover (leftover, RESTORING_STALE_AGE);
+}
+
 /* For a new place, or a database whose first page is damaged (nobody can have it open): a
  * complete copy is written beside it and renamed over it.  The old -wal goes first: renamed
  * over, the new file would otherwise be read through the old file's log. */
@@ -384,10 +403,11 @@ replace_file (const char          *db_path,
               const ReiStoreSteps *steps,
               GError             **error)
 {
-  g_autofree char *tmp = g_strconcat (db_path, ".restoring", NULL);
+  g_autofree char *tmp = g_strconcat (db_path, RESTORING_SUFFIX, NULL);
   g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
   g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autoptr(ReiTempFile) held = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -395,7 +415,8 @@ replace_file (const char          *db_path,
                    _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
       return FALSE;
     }
-  if (!rei_store_copy_database (backup_path, tmp, steps, error))
+  /* Held locked until the rename is done or the copy removed. */
+  if (!rei_store_copy_database (backup_path, tmp, steps, &held, error))
     return FALSE;
   if ((g_unlink (wal) != 0 && errno != ENOENT) || (g_unlink (shm) != 0 && errno != ENOENT) ||
       g_rename (tmp, db_path) != 0)
@@ -447,6 +468,7 @@ rei_store_restore_full (const char       *db_path,
   if (kept_path != NULL)
     *kept_path = NULL;
 
+  rei_store_remove_restore_leftover (db_path);
   if (!verify_backup (backup_path, NULL, cancellable, error))
     return FALSE;
   if (rei_store_is_database_file (db_path, backup_path))
@@ -473,7 +495,7 @@ rei_store_restore_full (const char       *db_path,
   if (n > 0)
     {
       kept = kept_path_for (db_path);
-      if (!rei_store_copy_database (db_path, kept, &keep_steps, &local))
+      if (!rei_store_copy_database (db_path, kept, &keep_steps, NULL, &local))
         {
           if (!g_error_matches (local, REI_STORE_ERROR, REI_STORE_ERROR_CORRUPT))
             {

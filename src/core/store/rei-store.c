@@ -396,6 +396,8 @@ rei_store_open_at_version (const char  *path,
 
   if (!check_header (path, &exists, error))
     return NULL;
+  /* The copy of a restore killed on the way, beside the database, goes now rather than never. */
+  rei_store_remove_restore_leftover (path);
   if (!exists && !create_private_file (path, error))
     return NULL;
 

@@ -349,6 +349,13 @@ rei_preferences_window_new (GtkWindow *parent,
 
   self = g_object_new (REI_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  /* The folder of this database's daily backups: another than the default for --db. */
+  if (self->app_settings != NULL)
+    {
+      g_autofree char *folder = rei_store_backup_folder_for (rei_store_get_path (store));
+
+      adw_action_row_set_subtitle (self->backup_folder_row, folder);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
     {

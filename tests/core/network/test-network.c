@@ -392,6 +392,29 @@ test_referral_counts (Fixture       *f,
     g_clear_error (&error);
   }
 
+  /* A referral and a service are deleted once; the second time they are not found. */
+  {
+    gint64 newest;
+
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = rei_store_list_referrals (f->store, rei_partner_get_id (club), 0, &error);
+    g_assert_cmpuint (list->len, ==, 2);
+    newest = rei_referral_get_id (g_ptr_array_index (list, 0));
+    g_assert_true (rei_store_delete_referral (f->store, newest, &error));
+    g_assert_no_error (error);
+    g_assert_false (rei_store_delete_referral (f->store, newest, &error));
+    g_assert_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_true (rei_store_delete_service (f->store, rei_service_get_id (own), &error));
+    g_assert_no_error (error);
+    g_assert_false (rei_store_delete_service (f->store, rei_service_get_id (own), &error));
+    g_assert_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_null (rei_store_get_service (f->store, rei_service_get_id (own), &error));
+    g_assert_error (error, REI_STORE_ERROR, REI_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
   /* Deleting the partner takes its referrals with it. */
   g_assert_true (rei_store_delete_partner (f->store, rei_partner_get_id (club), &error));
   g_clear_pointer (&list, g_ptr_array_unref);

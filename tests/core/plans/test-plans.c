@@ -660,6 +660,60 @@ make_db (const char *path)
   return 0;
 }
 
+/* A plan's services: added and removed while the plan is open; once it is signed, only the
+ * hours given change, and a service neither goes nor comes (the signed error); a service not in
+ * the catalogue and one not in the plan are refused. */
+static void
+test_plan_services (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiPlan) plan = NULL;
+  gint64 id = make_plan (f);
+  gint64 course = rei_store_plan_ensure_service (f->store, "Kurs opiekuna", "B", &error);
+  ReiPlanService kept = { 0 }, dropped = { 0 }, unknown = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (course, >, 0);
+  g_assert_cmpint (rei_store_plan_ensure_service (f->store, "Kurs opiekuna", "B", &error), ==, course);
+  kept.service_id = dropped.service_id = course;
+  kept.hours_planned = dropped.hours_planned = 40;
+  g_assert_true (rei_store_save_plan_service (f->store, id, &kept, &error));
+  g_assert_true (rei_store_save_plan_service (f->store, id, &dropped, &error));
+  g_assert_no_error (error);
+  unknown.service_id = 999999;
+  g_assert_false (rei_store_save_plan_service (f->store, id, &unknown, &error));
+  g_assert_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (rei_store_delete_plan_service (f->store, id, dropped.id, &error));
+  g_assert_no_error (error);
+  plan = rei_store_get_plan (f->store, id, &error);
+  g_assert_cmpuint (rei_plan_get_services (plan)->len, ==, 1);
+
+  g_assert_true (rei_store_sign_plan (f->store, id, "2024-01-20", &error));
+  g_assert_no_error (error);
+  kept.hours_given = 12;
+  g_assert_true (rei_store_save_plan_service (f->store, id, &kept, &error));
+  g_assert_no_error (error);
+  kept.hours_planned = 50;
+  g_assert_false (rei_store_save_plan_service (f->store, id, &kept, &error));
+  g_assert_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_SIGNED);
+  g_clear_error (&error);
+  g_assert_false (rei_store_delete_plan_service (f->store, id, kept.id, &error));
+  g_assert_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_SIGNED);
+  g_clear_error (&error);
+  g_assert_false (rei_store_delete_plan_service (f->store, id + 1000, kept.id, &error));
+  g_assert_error (error, REI_PLAN_ERROR, REI_PLAN_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_clear_object (&plan);
+  plan = rei_store_get_plan (f->store, id, &error);
+  g_assert_cmpuint (rei_plan_get_services (plan)->len, ==, 1);
+  g_assert_cmpfloat (((ReiPlanService *) g_ptr_array_index (rei_plan_get_services (plan), 0))->hours_given, ==, 12);
+  g_assert_cmpfloat (((ReiPlanService *) g_ptr_array_index (rei_plan_get_services (plan), 0))->hours_planned, ==, 40);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -677,6 +731,7 @@ main (int    argc,
   ADD ("/plans/assessments", test_plan_assessments);
   ADD ("/plans/rules", test_plan_rules);
   ADD ("/plans/close", test_plan_close);
+  ADD ("/plans/services", test_plan_services);
 #undef ADD
   g_test_add_func ("/plans/variant-roundtrip", test_plan_variant_roundtrip);
   g_test_add_func ("/plans/demo", test_plan_demo);

@@ -3,7 +3,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "rei-store-private.h"
@@ -492,6 +495,127 @@ test_backup_removes_stale (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A restore killed between its copy and its rename leaves DB.restoring, a whole register:
+ * the next open removes it, and so does the next restore; one a live restore holds locked
+ * stays, as does a young one nobody locks (an older version's, in the middle of its rename). */
+static void
+test_restore_leftover (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *leftover = g_strconcat (path, ".restoring", NULL);
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(GError) error = NULL;
+  struct utimbuf old;
+  int fd;
+
+  add_person (store, "Anna", "Nowak");
+  g_assert_true (rei_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  old.actime = old.modtime = time (NULL) - 3600;
+
+  /* Killed: the next open removes it. */
+  g_assert_true (g_file_set_contents (leftover, "SQLite format 3", -1, NULL));
+  g_assert_cmpint (utime (leftover, &old), ==, 0);
+  store = rei_test_store_new (dir);
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+
+  /* Held by a live restore (its lock): neither an open nor a restore touches it. */
+  g_assert_true (g_file_set_contents (leftover, "SQLite format 3", -1, NULL));
+  g_assert_cmpint (utime (leftover, &old), ==, 0);
+  fd = g_open (leftover, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+  g_clear_object (&store);
+  store = rei_test_store_new (dir);
+  g_assert_true (g_file_test (leftover, G_FILE_TEST_EXISTS));
+  g_assert_false (rei_store_remove_restore_leftover (path));
+  g_assert_true (g_file_test (leftover, G_FILE_TEST_EXISTS));
+
+  /* Let go (the restore was killed): the next restore removes it, and restores. */
+  close (fd);
+  g_assert_true (rei_store_restore (path, backup, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+
+  /* Young and unlocked: a writer that does not lock may be about to rename it. */
+  g_assert_true (g_file_set_contents (leftover, "SQLite format 3", -1, NULL));
+  g_assert_false (rei_store_remove_restore_leftover (path));
+  g_assert_true (g_file_test (leftover, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* The copy a restore renames over the database stays locked from its first byte to the rename,
+ * so that no other program's open takes it for a leftover in between. */
+static void
+test_copy_held_locked (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *copy = g_build_filename (dir, "test.db.restoring", NULL);
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiTempFile) held = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  add_person (store, "Anna", "Nowak");
+  g_assert_true (rei_store_copy_database (rei_store_get_path (store), copy, NULL, &held, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (held);
+  fd = g_open (copy, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), !=, 0);
+  g_clear_pointer (&held, rei_temp_file_free);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+  close (fd);
+
+  g_clear_object (&store);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* The daily backups' folder: the default one for the default database, one of its own for
+ * any other, the same whatever the path's spelling, another for the same name elsewhere; its
+ * name made of safe characters only.  Only names: nothing is written to the data folder. */
+static void
+test_backup_folder_for (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autofree char *sub = g_build_filename (dir, "inny", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *spelled = g_build_filename (dir, "inny", "..", ".", "test.db", NULL);
+  g_autofree char *elsewhere = g_build_filename (sub, "test.db", NULL);
+  g_autofree char *odd = g_build_filename (dir, "zły plik;v2.db", NULL);
+  g_autofree char *default_path = rei_store_default_path ();
+  g_autofree char *default_folder = rei_store_default_backup_folder ();
+  g_autofree char *for_default = rei_store_backup_folder_for (default_path);
+  g_autofree char *for_path = rei_store_backup_folder_for (path);
+  g_autofree char *for_spelled = NULL;
+  g_autofree char *for_elsewhere = rei_store_backup_folder_for (elsewhere);
+  g_autofree char *for_odd = rei_store_backup_folder_for (odd);
+  g_autofree char *parent = g_path_get_dirname (for_path);
+  g_autofree char *name = g_path_get_basename (for_path);
+  g_autofree char *odd_name = g_path_get_basename (for_odd);
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  for_spelled = rei_store_backup_folder_for (spelled);
+
+  g_assert_cmpstr (for_default, ==, default_folder);
+  g_assert_cmpstr (for_path, !=, default_folder);
+  g_assert_cmpstr (parent, ==, default_folder);
+  g_assert_true (g_str_has_prefix (name, "test-"));
+  g_assert_cmpuint (strlen (name), ==, strlen ("test-") + 12);
+  g_assert_cmpstr (for_spelled, ==, for_path);
+  g_assert_cmpstr (for_elsewhere, !=, for_path);
+  g_assert_cmpuint (strspn (odd_name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"),
+                    ==, strlen (odd_name));
+
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -506,6 +630,9 @@ main (int    argc,
   g_test_add_func ("/store/backup/progress-cancel", test_backup_progress_cancel);
   g_test_add_func ("/store/restore/cancel", test_restore_cancel);
   g_test_add_func ("/store/backup/removes-stale", test_backup_removes_stale);
+  g_test_add_func ("/store/restore/leftover", test_restore_leftover);
+  g_test_add_func ("/store/backup/folder-for", test_backup_folder_for);
+  g_test_add_func ("/store/restore/copy-held-locked", test_copy_held_locked);
 
   return g_test_run ();
 }

@@ -302,19 +302,90 @@ test_auto_backup (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* A database opened with --db: its daily backups go into a folder of their own, and the
+ * register's copies in the default folder are not rotated away by them. */
+static void
+test_auto_backup_own_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *default_path = rei_store_default_path ();
+  g_autofree char *default_folder = rei_store_default_backup_folder ();
+  g_autofree char *own = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(ReiStore) registry = NULL;
+  g_autoptr(ReiStore) other = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  char *dir = rei_test_tmpdir_new ();
+
+  /* main() put $XDG_DATA_HOME in the tests' own folder: never the developer's backups. */
+  g_assert_true (g_str_has_prefix (default_path, g_get_tmp_dir ()));
+
+  registry = rei_store_open (default_path, &error);
+  g_assert_no_error (error);
+  add_person (registry, "Anna", "Rejestrowa");
+  g_settings_set_int (settings, "backup-copies", 1);
+  g_settings_set_string (settings, "last-backup", "");
+  g_assert_true (rei_auto_backup_start (registry, settings, NULL));
+  rei_window_test_wait_until (last_backup_set, settings, "the register's daily backup");
+  files = rei_store_list_backups (default_folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 1);
+  first = g_strdup (g_ptr_array_index (files, 0));
+  g_clear_pointer (&files, g_ptr_array_unref);
+
+  other = rei_test_store_new (dir);
+  add_person (other, "Jan", "Osobny");
+  g_settings_set_string (settings, "last-backup", "");
+  g_assert_true (rei_auto_backup_start (other, settings, NULL));
+  rei_window_test_wait_until (last_backup_set, settings, "the other database's daily backup");
+
+  /* The register's one copy (of one kept) is still there. */
+  files = rei_store_list_backups (default_folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (files, 0), ==, first);
+  g_clear_pointer (&files, g_ptr_array_unref);
+
+  own = rei_store_backup_folder_for (rei_store_get_path (other));
+  g_assert_cmpstr (own, !=, default_folder);
+  g_assert_cmpuint (file_mode (own), ==, 0700);
+  files = rei_store_list_backups (own, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 1);
+
+  g_settings_reset (settings, "backup-copies");
+  g_settings_reset (settings, "last-backup");
+  g_clear_object (&registry);
+  g_clear_object (&other);
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
   int status;
+
+  /* The daily backup's default folder is under $XDG_DATA_HOME: the tests' own, never the
+   * developer's (set before anything asks GLib for it, which remembers the first answer). */
+  data_home = rei_test_tmpdir_new ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   status = rei_window_test_init (&argc, &argv);
   if (status != 0)
-    return status;
+    {
+      rei_test_tmpdir_free (g_steal_pointer (&data_home));
+      return status;
+    }
 
   g_test_add_func ("/window-faults/save-locked", test_save_locked);
   g_test_add_func ("/window-faults/backup-restore", test_backup_restore);
   g_test_add_func ("/window-faults/auto-backup", test_auto_backup);
+  g_test_add_func ("/window-faults/auto-backup-own-folder", test_auto_backup_own_folder);
 
-  return g_test_run ();
+  status = g_test_run ();
+  rei_test_tmpdir_free (g_steal_pointer (&data_home));
+  return status;
 }
