@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 /* A private directory for one test, removed with everything in it by rei_test_tmpdir_free. */
 char        *rei_test_tmpdir_new       (void);
 void         rei_test_tmpdir_free      (char        *dir);
+/* For `g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();`: the folder goes with the scope,
+ * also when an assertion ends the test early, so no test database stays behind. */
+typedef char ReiTestTmpdir;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReiTestTmpdir, rei_test_tmpdir_free)
 ReiStore    *rei_test_store_new        (const char  *dir);
 ReiResident *rei_test_resident_new     (const char  *first_name,
                                         const char  *surname,

@@ -50,7 +50,7 @@ task (const char *title,
 static void
 test_project_with_tasks (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = rei_project_new ();
   g_autoptr(ReiProject) clash = NULL;
@@ -119,7 +119,7 @@ test_project_with_tasks (void)
 static void
 test_delete_project (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = add_project (store, "DEL", "Do usunięcia", "2019-01-01", "2019-12-31", 2, 2);
   g_autoptr(ReiProject) keep = add_project (store, "KEEP", "Zostaje", "2019-01-01", "2019-12-31", 2, 2);
@@ -200,7 +200,7 @@ test_enrolment_rules (void)
 static void
 test_import_uses_rules (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = add_project (store, "P1", "Projekt", "2017-09-01", "2020-08-31", 2, 2);
   g_autoptr(ReiReportImporter) importer = rei_report_importer_new (store, REI_REPORT_IMPORT_ENROLMENTS);
@@ -231,7 +231,7 @@ test_import_uses_rules (void)
 static void
 test_enrolments_list_and_delete (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = add_project (store, "P1", "Projekt", "2019-01-01", "2020-12-31", 3, 3);
   g_autoptr(ReiReport) before = NULL;
@@ -274,7 +274,7 @@ test_enrolments_list_and_delete (void)
 static void
 test_funding_edit (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(GArray) years = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -310,7 +310,7 @@ test_funding_edit (void)
 static void
 test_definitions_edit (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = NULL;
   g_autoptr(GPtrArray) defs = NULL;
@@ -405,7 +405,7 @@ test_project_rules (void)
 static void
 test_project_thresholds (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = fill_nowa_szansa (store);
   g_autoptr(ReiProject) reread = NULL;

@@ -150,7 +150,7 @@ read_csv (const char     *path,
 static void
 test_cst (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autofree char *db = g_build_filename (dir, "test.db", NULL);
   g_autofree char *cst_path = g_build_filename (dir, "cst.csv", NULL);
@@ -251,7 +251,7 @@ test_cst (void)
 static void
 test_cancel (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autofree char *db = g_build_filename (dir, "test.db", NULL);
   g_autofree char *path = g_build_filename (dir, "report.xlsx", NULL);

@@ -35,7 +35,7 @@ assert_indicator (const ReiReport *report,
 static void
 test_year_2019 (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiReport) report = NULL;
   g_autoptr(ReiIndicatorReport) old = NULL;
@@ -65,7 +65,7 @@ test_year_2019 (void)
 static void
 test_project (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = NULL;
   g_autoptr(ReiReport) report = NULL;
@@ -107,7 +107,7 @@ test_project (void)
 static void
 test_year_enrolments (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = NULL;
   g_autoptr(ReiReport) report = NULL;
@@ -145,7 +145,7 @@ find_def (GPtrArray  *defs,
 static void
 test_changed_definitions (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiProject) p = NULL;
   g_autoptr(GPtrArray) defs = NULL;
@@ -207,7 +207,7 @@ test_changed_definitions (void)
 static void
 test_enrolment_from_resident (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autofree char *pesel = rei_test_pesel (1980, 5, 5, 7, 'K');
   g_autoptr(ReiResident) r = rei_test_resident_new ("Ewa", "Nowak", pesel);
@@ -278,7 +278,7 @@ text_bytes (const char *text)
 static void
 test_import (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(ReiReportImporter) importer = rei_report_importer_new (store, REI_REPORT_IMPORT_PROJECTS);
   g_autoptr(ReiReportImporter) enrolments = rei_report_importer_new (store, REI_REPORT_IMPORT_ENROLMENTS);
@@ -343,7 +343,7 @@ test_import (void)
 static void
 test_funding (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(ReiStore) store = rei_test_store_new (dir);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -427,7 +427,7 @@ demo_figures (const char *dir,
 static void
 test_demo (void)
 {
-  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
   g_autoptr(GArray) a = demo_figures (dir, "a.db");
   g_autoptr(GArray) b = demo_figures (dir, "b.db");
   guint sum = 0;
