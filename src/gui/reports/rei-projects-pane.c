@@ -147,27 +147,14 @@ rei_projects_pane_init (ReiProjectsPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-void
-rei_projects_pane_set_store (ReiProjectsPane *self,
-                             ReiStore        *store)
-{
-  g_return_if_fail (REI_IS_PROJECTS_PANE (self));
-
-  g_set_object (&self->store, store);
-  rei_project_editor_set_store (self->editor, store);
-  rei_enrolment_section_set_store (self->enrolments, store);
-  self->selected_id = 0;
-  rei_projects_pane_reload (self);
-}
-
-void
-rei_projects_pane_reload (ReiProjectsPane *self)
+/* Reads the projects into the list, selecting the one of selected_id; returns it (NULL when it
+ * is not there). */
+static const ReiProject *
+fill_list (ReiProjectsPane *self)
 {
   GtkWidget *child;
   const ReiProject *selected = NULL;
   GtkListBoxRow *selected_row = NULL;
-
-  g_return_if_fail (REI_IS_PROJECTS_PANE (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->project_list))) != NULL)
     gtk_list_box_remove (self->project_list, child);
@@ -188,6 +175,33 @@ rei_projects_pane_reload (ReiProjectsPane *self)
     }
   if (selected_row != NULL)
     gtk_list_box_select_row (self->project_list, selected_row);
+  return selected;
+}
+
+void
+rei_projects_pane_set_store (ReiProjectsPane *self,
+                             ReiStore        *store)
+{
+  g_return_if_fail (REI_IS_PROJECTS_PANE (self));
+
+  g_set_object (&self->store, store);
+  /* Both empty their forms when given the store, so the list is read without emptying them a
+   * second time: the editor's partners' and thresholds' rows, made twice, were a third of
+   * making the pane (on the Projects tab's first opening). */
+  rei_project_editor_set_store (self->editor, store);
+  rei_enrolment_section_set_store (self->enrolments, store);
+  self->selected_id = 0;
+  fill_list (self);
+}
+
+void
+rei_projects_pane_reload (ReiProjectsPane *self)
+{
+  const ReiProject *selected;
+
+  g_return_if_fail (REI_IS_PROJECTS_PANE (self));
+
+  selected = fill_list (self);
   /* A project just saved keeps its form (the editor shows it already); its participants'
    * section needs the period as stored. */
   if (selected != NULL)

@@ -13,6 +13,7 @@
 #include "rei-funding-pane.h"
 #include "rei-indicator-defs-pane.h"
 #include "rei-projects-pane.h"
+#include "rei-report-rows.h"
 #include "rei-store-reports.h"
 #include "rei-store-residents.h"
 
@@ -42,6 +43,11 @@ struct _ReiReportsView
   GtkLabel       *people_title;
   GtkListBox     *people_list;
   AdwViewStack   *stack;
+  AdwBin         *projects_bin;
+  AdwBin         *funding_bin;
+  AdwBin         *definitions_bin;
+
+  /* Made when their page is first shown or asked for (ensure_pane()); NULL until then. */
   ReiProjectsPane *projects_pane;
   ReiFundingPane *funding_pane;
   ReiIndicatorDefsPane *definitions_pane;
@@ -109,51 +115,6 @@ selected_key (ReiReportsView *self)
  * The indicators and their people
  * ------------------------------------------------------------------------------------------- */
 
-static char *
-percent (const ReiReportIndicator *ind)
-{
-  if (!ind->has_denominator)
-    return g_strdup ("—");
-  return g_strdup_printf ("%.1f %%", 100.0 * rei_report_indicator_value (ind));
-}
-
-static GtkWidget *
-indicator_row (const ReiReportIndicator *ind)
-{
-  g_autofree char *value = percent (ind);
-  g_autofree char *denominator = ind->has_denominator ? g_strdup_printf ("%u", ind->denominator)
-                                                      : g_strdup (_("no target"));
-  /* TRANSLATORS: code · numerator / denominator = value */
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %u / %s = %s"), ind->def->code, ind->numerator,
-                                               denominator, value);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ind->def->label);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (rei_report_indicator_has_threshold (ind))
-    {
-      g_autofree char *text = NULL;
-      gboolean met = rei_report_indicator_met (ind);
-
-      text = g_strdup_printf (met ? _("Target %.0f %% met") : _("Target %.0f %% not met"), ind->def->threshold);
-      badge = gtk_label_new (text);
-      gtk_widget_add_css_class (badge, met ? "success" : "error");
-    }
-  else
-    {
-      badge = gtk_label_new (_("No threshold"));
-      gtk_widget_add_css_class (badge, "dim-label");
-    }
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  g_object_set_data_full (G_OBJECT (row), "code", g_strdup (ind->def->code), g_free);
-  return row;
-}
-
 static void
 show_report (ReiReportsView *self)
 {
@@ -163,32 +124,7 @@ show_report (ReiReportsView *self)
   if (self->report == NULL)
     return;
   for (guint i = 0; i < self->report->indicators->len; i++)
-    gtk_list_box_append (self->indicator_list, indicator_row (g_ptr_array_index (self->report->indicators, i)));
-}
-
-static GtkWidget *
-person_row (const ReiIndicatorPerson *p)
-{
-  g_autofree char *title = g_strdup_printf ("%s %s", p->surname, p->first_name);
-  g_autofree char *from = rei_date_format_display (p->start_date);
-  g_autofree char *to = rei_date_format_display (p->end_date);
-  g_autoptr(GString) subtitle = g_string_new (p->pesel ? p->pesel : _("no PESEL"));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge;
-
-  if (p->project != NULL)
-    g_string_append_printf (subtitle, " · %s", p->project);
-  g_string_append_printf (subtitle, " · %s – %s", from, to);
-  if (p->detail != NULL)
-    g_string_append_printf (subtitle, " · %s", p->detail);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  badge = gtk_label_new (p->counted ? _("Counted") : _("Not counted"));
-  gtk_widget_add_css_class (badge, p->counted ? "success" : "dim-label");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  return row;
+    gtk_list_box_append (self->indicator_list, rei_report_indicator_row_new (g_ptr_array_index (self->report->indicators, i)));
 }
 
 gboolean
@@ -211,7 +147,7 @@ rei_reports_view_show_people (ReiReportsView *self,
   gtk_label_set_text (self->people_title, title);
   shown = MIN (ind->people->len, MAX_PEOPLE_SHOWN);
   for (guint i = 0; i < shown; i++)
-    gtk_list_box_append (self->people_list, person_row (g_ptr_array_index (ind->people, i)));
+    gtk_list_box_append (self->people_list, rei_report_person_row_new (g_ptr_array_index (ind->people, i)));
   if (shown < ind->people->len)
     {
       g_autofree char *more = g_strdup_printf (_("And %u more: the workbook lists everyone."),
@@ -594,14 +530,53 @@ rei_reports_view_select_scope (ReiReportsView *self,
   return FALSE;
 }
 
-/* Everything the page shows comes from the store: the panes' lists and forms, the years and
- * projects to report on, and the report. */
+/* The projects, funding and definitions panes are made, and read the store, the first time
+ * their page is shown (or code asks for one), not with the page: their templates (forms,
+ * editors, a participants' section) were two thirds of making the Reports tab, and the stack
+ * measured them all on its first frame. */
+static void
+ensure_pane (ReiReportsView *self,
+             const char     *name)
+{
+  if (g_strcmp0 (name, "projects") == 0 && self->projects_pane == NULL)
+    {
+      self->projects_pane = g_object_new (REI_TYPE_PROJECTS_PANE, NULL);
+      g_signal_connect_swapped (self->projects_pane, "changed", G_CALLBACK (on_projects_changed_cb), self);
+      adw_bin_set_child (self->projects_bin, GTK_WIDGET (self->projects_pane));
+      rei_projects_pane_set_store (self->projects_pane, self->store);
+    }
+  else if (g_strcmp0 (name, "funding") == 0 && self->funding_pane == NULL)
+    {
+      self->funding_pane = g_object_new (REI_TYPE_FUNDING_PANE, NULL);
+      adw_bin_set_child (self->funding_bin, GTK_WIDGET (self->funding_pane));
+      rei_funding_pane_set_store (self->funding_pane, self->store);
+    }
+  else if (g_strcmp0 (name, "definitions") == 0 && self->definitions_pane == NULL)
+    {
+      self->definitions_pane = g_object_new (REI_TYPE_INDICATOR_DEFS_PANE, NULL);
+      g_signal_connect_swapped (self->definitions_pane, "changed", G_CALLBACK (on_definitions_changed_cb), self);
+      adw_bin_set_child (self->definitions_bin, GTK_WIDGET (self->definitions_pane));
+      rei_indicator_defs_pane_set_store (self->definitions_pane, self->store);
+    }
+}
+
+static void
+on_visible_page_changed_cb (ReiReportsView *self)
+{
+  ensure_pane (self, adw_view_stack_get_visible_child_name (self->stack));
+}
+
+/* Everything the page shows comes from the store: the panes' lists and forms (those made so
+ * far), the years and projects to report on, and the report. */
 static void
 load_from_store (ReiReportsView *self)
 {
-  rei_projects_pane_set_store (self->projects_pane, self->store);
-  rei_funding_pane_set_store (self->funding_pane, self->store);
-  rei_indicator_defs_pane_set_store (self->definitions_pane, self->store);
+  if (self->projects_pane != NULL)
+    rei_projects_pane_set_store (self->projects_pane, self->store);
+  if (self->funding_pane != NULL)
+    rei_funding_pane_set_store (self->funding_pane, self->store);
+  if (self->definitions_pane != NULL)
+    rei_indicator_defs_pane_set_store (self->definitions_pane, self->store);
   rei_reports_view_reload_scopes (self);
 }
 
@@ -638,18 +613,24 @@ rei_reports_view_show_page (ReiReportsView *self,
 ReiProjectsPane *
 rei_reports_view_get_projects_pane (ReiReportsView *self)
 {
+  g_return_val_if_fail (REI_IS_REPORTS_VIEW (self), NULL);
+  ensure_pane (self, "projects");
   return self->projects_pane;
 }
 
 ReiFundingPane *
 rei_reports_view_get_funding_pane (ReiReportsView *self)
 {
+  g_return_val_if_fail (REI_IS_REPORTS_VIEW (self), NULL);
+  ensure_pane (self, "funding");
   return self->funding_pane;
 }
 
 ReiIndicatorDefsPane *
 rei_reports_view_get_definitions_pane (ReiReportsView *self)
 {
+  g_return_val_if_fail (REI_IS_REPORTS_VIEW (self), NULL);
+  ensure_pane (self, "definitions");
   return self->definitions_pane;
 }
 
@@ -746,9 +727,6 @@ rei_reports_view_class_init (ReiReportsViewClass *klass)
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (REI_TYPE_PROJECTS_PANE);
-  g_type_ensure (REI_TYPE_FUNDING_PANE);
-  g_type_ensure (REI_TYPE_INDICATOR_DEFS_PANE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reintegra/Reintegra/ui/reports/rei-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiReportsView, scope_dropdown);
@@ -763,12 +741,10 @@ rei_reports_view_class_init (ReiReportsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, ReiReportsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, projects_pane);
-  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, funding_pane);
-  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, definitions_pane);
+  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, projects_bin);
+  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, funding_bin);
+  gtk_widget_class_bind_template_child (widget_class, ReiReportsView, definitions_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_indicator_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_projects_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_definitions_changed_cb);
 }
 
 static void
@@ -776,5 +752,6 @@ rei_reports_view_init (ReiReportsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (on_scope_selected_cb), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (on_visible_page_changed_cb), self);
   update_busy (self);
 }

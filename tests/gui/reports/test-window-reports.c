@@ -6,6 +6,7 @@
 
 #include "core/reports/report-fixture.h"
 #include "rei-reports-view.h"
+#include "rei-store-reports.h"
 #include "rei-window-private.h"
 #include "test-util.h"
 #include "window-test-util.h"
@@ -36,6 +37,23 @@ row_with_title (GtkListBox *list,
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c != NULL; c = gtk_widget_get_next_sibling (c))
     if (ADW_IS_PREFERENCES_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
       return GTK_LIST_BOX_ROW (c);
+  return NULL;
+}
+
+/* The first widget of that type under (or at) widget, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
   return NULL;
 }
 
@@ -102,6 +120,74 @@ test_window_reports (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The projects, funding and definitions panes are made when their page is first shown or asked
+ * for, not with the Reports tab, and the page's stack measures only the page on show; a pane
+ * made late still has the page count again after its changes. */
+static void
+test_window_reports_panes_when_shown (void)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiProject) project = NULL;
+  ReiReportsView *view;
+  ReiWindow *window;
+  GtkWidget *stack;
+  ReiFundingPane *funding;
+  ReiProjectsPane *projects;
+  ReiIndicatorDefsPane *definitions;
+
+  fill_graduates_2019 (store);
+  project = fill_nowa_szansa (store);
+  g_assert_true (rei_store_save_funding (store, 2019, "efs", "wykonanie", 48000000, NULL));
+  g_assert_true (rei_store_save_funding (store, 2019, "budzet_miasta", "wykonanie", 52000000, NULL));
+
+  window = rei_window_test_show (store, 1280, 800);
+  rei_window_show_reports (window);
+  view = rei_window_get_reports_view (window);
+  rei_window_test_wait_until (view_is_idle, view, "the year's indicators");
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+
+  stack = find_descendant (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack);
+  g_assert_false (adw_view_stack_get_hhomogeneous (ADW_VIEW_STACK (stack)));
+  g_assert_false (adw_view_stack_get_vhomogeneous (ADW_VIEW_STACK (stack)));
+  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE));
+  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_FUNDING_PANE));
+  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
+
+  /* Shown: made once, in its page, reading the store (2019's two amounts). */
+  rei_reports_view_show_page (view, "funding");
+  funding = REI_FUNDING_PANE (find_descendant (GTK_WIDGET (view), REI_TYPE_FUNDING_PANE));
+  g_assert_nonnull (funding);
+  g_assert_true (rei_reports_view_get_funding_pane (view) == funding);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (funding)));
+  rei_funding_pane_set_year (funding, 2019);
+  g_assert_cmpuint (count_rows (rei_funding_pane_get_executed_list (funding)), ==, 2);
+  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE));
+  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
+
+  /* Asked for: made, with the store, though not on show. */
+  projects = rei_reports_view_get_projects_pane (view);
+  g_assert_nonnull (projects);
+  g_assert_true (find_descendant (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE) == GTK_WIDGET (projects));
+  g_assert_true (rei_reports_view_get_projects_pane (view) == projects);
+  g_assert_true (rei_projects_pane_select (projects, project->id));
+
+  /* Their changes still reach the page: a project's reloads the scopes, a definition's counts
+   * the report again, each in its thread. */
+  g_signal_emit_by_name (projects, "changed");
+  g_assert_true (rei_reports_view_get_busy (view));
+  rei_window_test_wait_until (view_is_idle, view, "the report after a project's change");
+  definitions = rei_reports_view_get_definitions_pane (view);
+  g_assert_nonnull (definitions);
+  g_signal_emit_by_name (definitions, "changed");
+  g_assert_true (rei_reports_view_get_busy (view));
+  rei_window_test_wait_until (view_is_idle, view, "the report after a definition's change");
+
+  rei_window_test_destroy (window);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -110,5 +196,6 @@ main (int argc, char **argv)
   if (status != 0)
     return status;
   g_test_add_func ("/window/reports", test_window_reports);
+  g_test_add_func ("/window/reports/panes-when-shown", test_window_reports_panes_when_shown);
   return g_test_run ();
 }
