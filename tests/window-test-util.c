@@ -196,3 +196,62 @@ rei_window_test_find_message_dialog (GtkWindow *parent)
     }
   return NULL;
 }
+
+/* The label of the pressed tab of the window's own switcher (header or bottom bar, whichever is on
+ * screen), counting the pressed ones; a page's inner switcher is not looked at. */
+static const char *
+switcher_active_label (GtkWidget *widget,
+                       gboolean   in_switcher,
+                       guint     *n_active)
+{
+  const char *found = NULL;
+
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  in_switcher = in_switcher || ADW_IS_VIEW_SWITCHER_TITLE (widget) || ADW_IS_VIEW_SWITCHER_BAR (widget);
+  if (in_switcher && GTK_IS_TOGGLE_BUTTON (widget) &&
+      gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)))
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (widget, "label", &label, NULL);
+      (*n_active)++;
+      return g_intern_string (label);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = switcher_active_label (child, in_switcher, n_active);
+
+      if (label != NULL)
+        found = label;
+    }
+  return found;
+}
+
+/* The tab on show is the one the stack's pages select, and the one the header's switcher shows
+ * pressed: a page made while the stack changes its page must not leave the old tab pressed. */
+void
+rei_window_test_assert_tab_shown (ReiWindow  *window,
+                                  const char *name)
+{
+  AdwViewStack *stack = rei_window_get_view_stack (window);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  const char *title = NULL;
+  guint n_active = 0;
+
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, name);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      gboolean is_it = g_strcmp0 (adw_view_stack_page_get_name (page), name) == 0;
+
+      g_assert_cmpint (gtk_selection_model_is_selected (pages, i), ==, is_it);
+      if (is_it)
+        title = adw_view_stack_page_get_title (page);
+    }
+  g_assert_cmpstr (switcher_active_label (GTK_WIDGET (window), FALSE, &n_active), ==, title);
+  g_assert_cmpuint (n_active, ==, 1);
+}

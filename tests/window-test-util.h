@@ -36,4 +36,9 @@ void       rei_window_test_save_png       (GtkWidget        *widget,
 /* The message dialog (an error, a question) shown over parent, or NULL. */
 AdwMessageDialog *rei_window_test_find_message_dialog (GtkWindow *parent);
 
+/* Asserts that the page called name is on show, selected in the stack's pages, and the only tab
+ * pressed in the window's switcher. */
+void        rei_window_test_assert_tab_shown (ReiWindow  *window,
+                                              const char *name);
+
 G_END_DECLS

@@ -196,6 +196,16 @@ on_visible_page_changed_cb (ReiWindow *self)
                                 rei_resident_detail_get_resident_id (self->resident_detail));
 }
 
+/* Code that changes the page makes it first: a page made inside the stack's change of page (the
+ * notify above) left the header's switcher drawn with the old tab pressed until the next redraw. */
+static void
+show_page (ReiWindow  *self,
+           const char *name)
+{
+  ensure_page (self, name);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -210,7 +220,7 @@ show_page_action (GtkWidget  *widget,
     page = "network";
   else if (g_str_equal (action_name, "win.show-reports"))
     page = "reports";
-  adw_view_stack_set_visible_child_name (self->view_stack, page);
+  show_page (self, page);
 }
 
 static void
@@ -600,7 +610,7 @@ rei_window_show_reports (ReiWindow *self)
 {
   g_return_if_fail (REI_IS_WINDOW (self));
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+  show_page (self, "reports");
 }
 
 ReiNetworkView *

@@ -383,6 +383,7 @@ test_window_lazy_pages (void)
   while (rei_resident_detail_get_resident_id (rei_window_get_resident_detail (window)) != who)
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL);
+  rei_window_test_assert_tab_shown (window, "plans");
   plan_page = REI_PLAN_PAGE (find_mapped (GTK_WIDGET (window), REI_TYPE_PLAN_PAGE));
   g_assert_nonnull (plan_page);
   g_assert_true (rei_window_get_plan_page (window) == plan_page);
@@ -394,6 +395,7 @@ test_window_lazy_pages (void)
 
   /* The network tab: made, and it reads the partners. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-network", NULL);
+  rei_window_test_assert_tab_shown (window, "network");
   network_view = REI_NETWORK_VIEW (find_mapped (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW));
   g_assert_nonnull (network_view);
   g_assert_true (rei_window_get_network_view (window) == network_view);
@@ -404,6 +406,7 @@ test_window_lazy_pages (void)
 
   /* The reports tab: made, and it computes the indicators of the year on show. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reports", NULL);
+  rei_window_test_assert_tab_shown (window, "reports");
   reports_view = REI_REPORTS_VIEW (find_mapped (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW));
   g_assert_nonnull (reports_view);
   g_assert_true (rei_window_get_reports_view (window) == reports_view);
@@ -415,7 +418,9 @@ test_window_lazy_pages (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-network", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reports", NULL);
-  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_assert_tab_shown (window, "reports");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-residents", NULL);
+  rei_window_test_assert_tab_shown (window, "residents");
   g_assert_true (rei_window_get_plan_page (window) == plan_page);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_PLAN_PAGE), ==, 1);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW), ==, 1);

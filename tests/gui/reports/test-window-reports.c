@@ -100,7 +100,7 @@ test_window_reports (void)
     counted += ((ReiIndicatorPerson *) g_ptr_array_index (ind->people, i))->counted;
   g_assert_cmpuint (counted, ==, 14);
 
-  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_assert_tab_shown (window, "reports");
   rei_window_test_save_png (GTK_WIDGET (window), "window-reports");
 
   /* Export, in a thread with its progress bar, then read back. */
