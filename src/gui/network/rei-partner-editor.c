@@ -35,6 +35,7 @@ struct _ReiPartnerEditor
   /* Template widgets. */
   AdwEntryRow     *name_row;
   ReiCodeComboRow *type_row;
+  GtkStack        *type_help;
   ReiCodeComboRow *level_row;
   ReiCodeComboRow *sector_row;
   AdwExpanderRow  *areas_row;
@@ -137,6 +138,29 @@ set_choices (ReiCodeComboRow     *row,
     }
   g_ptr_array_add (pairs, NULL);
   rei_code_combo_row_set_choices (row, (const char * const *) pairs->pdata);
+}
+
+static GtkWidget *
+help_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+static void
+fill_type_help (ReiPartnerEditor *self)
+{
+  const char * const *types = rei_partner_types ();
+
+  for (guint i = 0; types[i] != NULL; i++)
+    gtk_stack_add_named (self->type_help, help_label (rei_partner_type_help (types[i])), types[i]);
+  gtk_stack_add_named (self->type_help, help_label (""), "none");
 }
 
 static void
@@ -446,8 +470,9 @@ on_type_changed_cb (ReiPartnerEditor *self)
 {
   const char *type = rei_code_combo_row_get_code (self->type_row);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->type_row),
-                               type != NULL ? rei_partner_type_help (type) : "");
+  gtk_stack_set_visible_child_name (self->type_help,
+                                    type != NULL && gtk_stack_get_child_by_name (self->type_help, type) != NULL
+                                    ? type : "none");
 }
 
 /* The core's validators judge NIP and REGON as they are typed, with the very message the import
@@ -539,6 +564,7 @@ rei_partner_editor_class_init (ReiPartnerEditorClass *klass)
                                                "/io/github/reintegra/Reintegra/ui/network/rei-partner-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, type_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, type_help);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, level_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, sector_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, areas_row);
@@ -580,6 +606,7 @@ rei_partner_editor_init (ReiPartnerEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   set_choices (self->type_row, rei_partner_types (), rei_partner_type_label);
+  fill_type_help (self);
   set_choices (self->level_row, rei_partner_levels (), rei_partner_level_label);
   set_choices (self->sector_row, rei_partner_sectors (), rei_partner_sector_label);
   set_matches (self, NULL);
