@@ -605,8 +605,8 @@ rei_partner_editor_init (ReiPartnerEditor *self)
   self->match_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_choices (self->type_row, rei_partner_types (), rei_partner_type_label);
   fill_type_help (self);
+  set_choices (self->type_row, rei_partner_types (), rei_partner_type_label);
   set_choices (self->level_row, rei_partner_levels (), rei_partner_level_label);
   set_choices (self->sector_row, rei_partner_sectors (), rei_partner_sector_label);
   set_matches (self, NULL);
