@@ -4,8 +4,11 @@
  *   - hover and click on nodes: the main thread's work per step, that is the handler and the
  *     longest main-loop dispatch until the next frame is painted (painting included), less the
  *     time spent waiting in poll(); for a click, until the partner's services and referrals,
- *     read in their thread, are in the form and painted too.  Apart: the frame clock's layout
- *     and paint phases of the step (their longest);
+ *     read in their thread, are in the form and painted too, and then until 50 ms pass with no
+ *     frame (the entry rows of libadwaita 1.2 animate their title for 150 ms after every change
+ *     of text, a frame every 16 ms).  Also the sum of all the step's dispatches, in processor
+ *     time: up to its last own frame, and with the animation's frames.  Apart: the frame
+ *     clock's layout and paint phases of the step (their longest, in processor time);
  *   - a change of period: the main thread's longest dispatch while the counts are made in their
  *     thread, and the time until the links are re-weighted;
  *   - the map's SVG and PNG export (reading the partners and counting included), as the window's
@@ -38,8 +41,9 @@ cpu_now (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
-/* Of the last run_until: the longest iteration's processor time. */
+/* Of the last run_until: the longest iteration's processor time, and all iterations' together. */
 static gint64 longest_cpu;
+static gint64 total_cpu;
 
 /* What is being waited for, for the message if it never comes. */
 static const char *step = "the window";
@@ -61,18 +65,31 @@ timed_poll (GPollFD *fds,
 
 static gboolean painted;
 
-/* The frame clock's phases: our handlers run after GTK's own, so each stamp ends its phase.
- * The longest layout and paint (with after-paint) of the step being measured. */
+/* BENCH_TRACE: every phase over 0.3 ms and dispatch over 0.5 ms of processor time, with the
+ * dispatch's monotonic start and end (to match with `perf record -k CLOCK_MONOTONIC`). */
+static gboolean trace;
+
+/* The frame clock's phases, in the main thread's processor time: our handlers run after GTK's
+ * own, so each stamp ends its phase.  The longest layout and paint (snapshot and rendering, with
+ * after-paint) of the step being measured. */
 static gint64 phase_end;
 static gint64 layout_us;
 static gint64 paint_us;
+static gint64 frame_sum_us;  /* every phase of every frame */
+static guint  n_frames;
 
 static void
 on_phase_cb (GdkFrameClock *clock,
              gpointer       name)
 {
-  gint64 now = g_get_monotonic_time ();
+  gint64 now = cpu_now ();
 
+  if (!g_str_equal (name, "before-paint"))
+    frame_sum_us += now - phase_end;
+  if (trace && now - phase_end > 300)
+    g_print ("     phase %s %.2f ms\n", (char *) name, (now - phase_end) / 1000.0);
+  if (g_str_equal (name, "after-paint"))
+    n_frames++;
   if (g_str_equal (name, "layout"))
     layout_us = MAX (layout_us, now - phase_end);
   else if (g_str_equal (name, "paint") || g_str_equal (name, "after-paint"))
@@ -113,7 +130,7 @@ run_until (gboolean (*cond) (gpointer), gpointer data)
   /* Wakes the loop now and then, so that the deadline is seen even if nothing else would. */
   guint wake = g_timeout_add_seconds (1, on_wake_cb, NULL);
 
-  longest_cpu = 0;
+  longest_cpu = total_cpu = 0;
   if (cond == NULL)
     painted = FALSE;
   while (cond != NULL ? !cond (data) : !painted)
@@ -125,11 +142,54 @@ run_until (gboolean (*cond) (gpointer), gpointer data)
       g_main_context_iteration (NULL, TRUE);
       longest = MAX (longest, g_get_monotonic_time () - start - poll_us);
       longest_cpu = MAX (longest_cpu, cpu_now () - cpu_start);
+      total_cpu += cpu_now () - cpu_start;
+      if (trace && cpu_now () - cpu_start > 500)
+        g_print ("   dispatch %.2f ms, frames so far %u, at %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                 (cpu_now () - cpu_start) / 1000.0, n_frames, start, g_get_monotonic_time ());
       if (g_get_monotonic_time () > deadline)
         g_error ("Timed out waiting for %s", step);
     }
   g_source_remove (wake);
   return longest;
+}
+
+static gboolean
+on_quiet_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* After a step's frame: whatever else the step makes the main thread do (another frame, an idle)
+ * until 50 ms pass with nothing painted, added to its total and, dispatch by dispatch, to its
+ * longest. */
+static void
+settle (gint64 *longest,
+        gint64 *cpu_longest,
+        gint64 *cpu_total)
+{
+  for (;;)
+    {
+      gboolean quiet = FALSE;
+      guint timeout = g_timeout_add (50, on_quiet_cb, &quiet);
+
+      painted = FALSE;
+      while (!quiet && !painted)
+        {
+          gint64 start = g_get_monotonic_time ();
+          gint64 cpu_start = cpu_now ();
+
+          poll_us = 0;
+          g_main_context_iteration (NULL, TRUE);
+          *longest = MAX (*longest, g_get_monotonic_time () - start - poll_us);
+          *cpu_longest = MAX (*cpu_longest, cpu_now () - cpu_start);
+          *cpu_total += cpu_now () - cpu_start;
+        }
+      if (!quiet)
+        g_source_remove (timeout);
+      else
+        return;
+    }
 }
 
 static gboolean
@@ -256,6 +316,9 @@ main (int    argc,
   g_autoptr(GArray) hover = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) click = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) hover_cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) hover_total = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) click_own = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) click_total = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) click_cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) period_cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) hover_layout = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -272,6 +335,8 @@ main (int    argc,
   GtkWidget *window;
   ReiNetworkView *view;
   gboolean fresh;
+  /* BENCH_VERBOSE: each click's figures. */
+  gboolean verbose = g_getenv ("BENCH_VERBOSE") != NULL;
 
   if (argc < 2)
     {
@@ -280,6 +345,7 @@ main (int    argc,
     }
   gtk_init ();
   adw_init ();
+  trace = g_getenv ("BENCH_TRACE") != NULL;
 
   fresh = !g_file_test (argv[1], G_FILE_TEST_EXISTS);
   store = rei_store_open (argv[1], &error);
@@ -334,7 +400,7 @@ main (int    argc,
            node = rei_network_map_get_node (map, index))
         index = (index + 1) % n;
       start = g_get_monotonic_time ();
-      gint64 handler, longest, cpu_start, cpu_handler, cpu_longest;
+      gint64 handler, longest, cpu_start, cpu_handler, cpu_longest, cpu_total, first_total;
 
       layout_us = paint_us = 0;
       step = "the frame of a hover";
@@ -343,12 +409,17 @@ main (int    argc,
       handler = g_get_monotonic_time () - start;
       cpu_handler = cpu_now () - cpu_start;
       longest = run_until (NULL, NULL);
-      g_array_append_val (hover, (gint64) { handler + longest });
-      g_array_append_val (hover_cpu, (gint64) { cpu_handler + longest_cpu });
+      cpu_longest = cpu_handler + longest_cpu;
+      cpu_total = cpu_handler + total_cpu;
+      longest = handler + longest;
+      settle (&longest, &cpu_longest, &cpu_total);
+      g_array_append_val (hover, longest);
+      g_array_append_val (hover_cpu, cpu_longest);
+      g_array_append_val (hover_total, cpu_total);
       g_array_append_val (hover_layout, layout_us);
       g_array_append_val (hover_paint, paint_us);
 
-      layout_us = paint_us = 0;
+      layout_us = paint_us = frame_sum_us = n_frames = 0;
       step = "the frame of a click";
       start = g_get_monotonic_time ();
       cpu_start = cpu_now ();
@@ -357,25 +428,41 @@ main (int    argc,
       cpu_handler = cpu_now () - cpu_start;
       longest = handler + run_until (NULL, NULL);
       cpu_longest = cpu_handler + longest_cpu;
+      cpu_total = first_total = cpu_handler + total_cpu;
       /* The rest of the form, when its thread answers, and its frame. */
       if (!editor_idle (editor))
         {
           longest = MAX (longest, run_until (editor_idle, editor));
           cpu_longest = MAX (cpu_longest, longest_cpu);
+          cpu_total += total_cpu;
           longest = MAX (longest, run_until (NULL, NULL));
           cpu_longest = MAX (cpu_longest, longest_cpu);
+          cpu_total += total_cpu;
         }
+      g_array_append_val (click_own, cpu_total);
+      settle (&longest, &cpu_longest, &cpu_total);
       g_array_append_val (click, longest);
       g_array_append_val (click_cpu, cpu_longest);
+      g_array_append_val (click_total, cpu_total);
       g_array_append_val (click_layout, layout_us);
       g_array_append_val (click_paint, paint_us);
+      if (verbose)
+        g_print ("%s %-28.28s click %2u: handler %5.2f, first frame %5.2f, own %5.2f, all %5.2f, "
+                 "longest %5.2f, layout %5.2f, paint %5.2f, %u frames %5.2f ms (processor)\n",
+                 node->ring == 0 ? "A" : node->ring == 1 ? "B" : "C", node->name, i, cpu_handler / 1000.0,
+                 first_total / 1000.0, g_array_index (click_own, gint64, i) / 1000.0,
+                 cpu_total / 1000.0, cpu_longest / 1000.0,
+                 layout_us / 1000.0, paint_us / 1000.0, n_frames, frame_sum_us / 1000.0);
     }
   report ("hover a node (handler + frame)", hover);
   report ("  main thread's processor time", hover_cpu);
+  report ("  all its dispatches' processor time", hover_total);
   report ("  of which layout", hover_layout);
   report ("  of which paint", hover_paint);
   report ("click a node, opens the editor", click);
   report ("  main thread's processor time", click_cpu);
+  report ("  own dispatches' processor time, all", click_own);
+  report ("  and with the entry rows' animation", click_total);
   report ("  of which layout", click_layout);
   report ("  of which paint", click_paint);
 

@@ -82,3 +82,71 @@ rei_resident_match_find (ReiStore      *store,
     }
   return matches;
 }
+
+typedef struct
+{
+  ReiStore *store;
+  char     *text;
+  guint     max;
+} Find;
+
+static void
+find_free (gpointer data)
+{
+  Find *find = data;
+
+  g_object_unref (find->store);
+  g_free (find->text);
+  g_free (find);
+}
+
+static void
+find_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Find *find = data;
+  GError *error = NULL;
+  GPtrArray *matches = rei_resident_match_find (find->store, find->text, find->max, cancellable,
+                                                &error);
+
+  if (matches == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, matches, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+rei_resident_match_find_async (ReiStore            *store,
+                               const char          *text,
+                               guint                max,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Find *find;
+
+  g_return_if_fail (REI_IS_STORE (store));
+  g_return_if_fail (text != NULL);
+
+  find = g_new0 (Find, 1);
+  find->store = g_object_ref (store);
+  find->text = g_strdup (text);
+  find->max = max;
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rei_resident_match_find_async);
+  g_task_set_task_data (task, find, find_free);
+  g_task_run_in_thread (task, find_thread);
+}
+
+GPtrArray *
+rei_resident_match_find_finish (ReiStore      *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

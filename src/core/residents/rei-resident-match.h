@@ -27,5 +27,16 @@ GPtrArray *rei_resident_match_find   (ReiStore          *store,
                                       guint              max,
                                       GCancellable      *cancellable,
                                       GError           **error);
+/* The same in a thread, for a form that searches as a clerk types; cancelled, it answers
+ * G_IO_ERROR_CANCELLED. */
+void       rei_resident_match_find_async  (ReiStore            *store,
+                                           const char          *text,
+                                           guint                max,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GPtrArray *rei_resident_match_find_finish (ReiStore            *store,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 
 G_END_DECLS

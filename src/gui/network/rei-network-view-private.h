@@ -56,7 +56,8 @@ ReiNetworkMapWidget *rei_network_view_get_map            (ReiNetworkView       *
 ReiPartnerEditor    *rei_network_view_get_partner_editor (ReiNetworkView       *self);
 ReiServiceEditor    *rei_network_view_get_service_editor (ReiNetworkView       *self);
 gboolean             rei_network_view_get_loading        (ReiNetworkView       *self);
-/* Shows the partner in the editor (and selects it in the list). */
+/* Shows the partner in the editor (and selects it in the list, now if the list is shown, else
+ * when it is). */
 void                 rei_network_view_open_partner       (ReiNetworkView       *self,
                                                           gint64                id);
 /* 0 = all time, 1 = the last 12 months, 2… = this year, last year, … */

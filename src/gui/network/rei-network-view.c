@@ -377,6 +377,30 @@ on_service_selected_cb (GtkSingleSelection *selection,
     rei_service_editor_set_service (self->service_editor, service);
 }
 
+/* The partners' list selects the partner in the form only while the list is shown: GTK 4.8
+ * builds the widgets of a selected row at once, shown or not (its cells made and bound), which
+ * was half of what a click on the map cost. */
+static void
+select_shown_partner (ReiNetworkView *self)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->partner_view));
+  gint64 id = rei_partner_editor_get_partner_id (self->partner_editor);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->partner_model));
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "partners") != 0)
+    return;
+  for (guint i = 0; id > 0 && i < n && position == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(ReiPartner) partner = g_list_model_get_item (G_LIST_MODEL (self->partner_model), i);
+
+      if (rei_partner_get_id (partner) == id)
+        position = i;
+    }
+  if (gtk_single_selection_get_selected (selection) != position)
+    gtk_single_selection_set_selected (selection, position);
+}
+
 static void
 on_page_changed_cb (ReiNetworkView *self)
 {
@@ -385,6 +409,7 @@ on_page_changed_cb (ReiNetworkView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->editors), g_strcmp0 (page, "gaps") != 0);
   gtk_stack_set_visible_child_name (self->editors,
                                     g_strcmp0 (page, "services") == 0 ? "service" : "partner");
+  select_shown_partner (self);
 }
 
 static void
@@ -676,7 +701,6 @@ void
 rei_network_view_open_partner (ReiNetworkView *self,
                                gint64          id)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (self->partner_view);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->partner_model));
 
   for (guint i = 0; i < n; i++)
@@ -686,7 +710,7 @@ rei_network_view_open_partner (ReiNetworkView *self,
       if (rei_partner_get_id (partner) == id)
         {
           rei_partner_editor_set_partner (self->partner_editor, partner);
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), i);
+          select_shown_partner (self);
           gtk_stack_set_visible_child_name (self->editors, "partner");
           return;
         }

@@ -35,6 +35,7 @@ struct _ReiPartnerEditor
   /* Template widgets. */
   AdwEntryRow     *name_row;
   ReiCodeComboRow *type_row;
+  GtkStack        *type_help;
   ReiCodeComboRow *level_row;
   ReiCodeComboRow *sector_row;
   AdwExpanderRow  *areas_row;
@@ -137,6 +138,27 @@ set_choices (ReiCodeComboRow     *row,
     }
   g_ptr_array_add (pairs, NULL);
   rei_code_combo_row_set_choices (row, (const char * const *) pairs->pdata);
+}
+
+/* The definition of each type, and an empty page for none, made once (see the template). */
+static void
+fill_type_help (ReiPartnerEditor *self)
+{
+  const char * const *types = rei_partner_types ();
+
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *label = gtk_label_new (types[i] != NULL ? rei_partner_type_help (types[i]) : "");
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_stack_add_named (self->type_help, label, types[i] != NULL ? types[i] : "none");
+      if (types[i] == NULL)
+        break;
+    }
 }
 
 static void
@@ -320,41 +342,6 @@ load_details (ReiPartnerEditor *self)
  * can be referred as well as anyone.
  * ------------------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  ReiStore  *store;
-  char      *text;
-  GPtrArray *matches;  /* ReiResidentMatch* */
-} Search;
-
-static void
-search_free (gpointer data)
-{
-  Search *search = data;
-
-  g_object_unref (search->store);
-  g_free (search->text);
-  g_clear_pointer (&search->matches, g_ptr_array_unref);
-  g_free (search);
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  Search *search = data;
-  GError *error = NULL;
-
-  search->matches = rei_resident_match_find (search->store, search->text, MAX_MATCHES,
-                                             cancellable, &error);
-  if (search->matches == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 set_matches (ReiPartnerEditor *self,
              GPtrArray        *matches)
@@ -379,24 +366,24 @@ on_searched_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  ReiPartnerEditor *self = REI_PARTNER_EDITOR (source);
-  Search *search = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ReiPartnerEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) matches = rei_resident_match_find_finish (REI_STORE (source), result, &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Typed on meanwhile: the newer text's answer comes. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->searching);
-  if (error != NULL)
+  if (matches == NULL)
     {
       gtk_label_set_text (self->referral_label, error->message);
       return;
     }
-  set_matches (self, search->matches);
-  if (search->matches->len == 0)
+  set_matches (self, matches);
+  if (matches->len == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("Nobody in the registry matches “%s”."),
-                                                  search->text);
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->resident_row))));
+      g_autofree char *message = g_strdup_printf (_("Nobody in the registry matches “%s”."), text);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->resident_row), "error");
       gtk_label_set_text (self->referral_label, message);
@@ -407,18 +394,11 @@ static gboolean
 on_search_timeout_cb (gpointer data)
 {
   ReiPartnerEditor *self = data;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->resident_row));
-  g_autoptr(GTask) task = NULL;
-  Search *search;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->resident_row))));
 
   self->search_source = 0;
-  search = g_new0 (Search, 1);
-  search->store = g_object_ref (self->store);
-  search->text = g_strstrip (g_strdup (text));
-  task = g_task_new (self, self->searching, on_searched_cb, NULL);
-  g_task_set_source_tag (task, on_search_timeout_cb);
-  g_task_set_task_data (task, search, search_free);
-  g_task_run_in_thread (task, search_thread);
+  rei_resident_match_find_async (self->store, text, MAX_MATCHES, self->searching, on_searched_cb,
+                                 g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -446,8 +426,9 @@ on_type_changed_cb (ReiPartnerEditor *self)
 {
   const char *type = rei_code_combo_row_get_code (self->type_row);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->type_row),
-                               type != NULL ? rei_partner_type_help (type) : "");
+  gtk_stack_set_visible_child_name (self->type_help,
+                                    type != NULL && gtk_stack_get_child_by_name (self->type_help, type) != NULL
+                                    ? type : "none");
 }
 
 /* The core's validators judge NIP and REGON as they are typed, with the very message the import
@@ -539,6 +520,7 @@ rei_partner_editor_class_init (ReiPartnerEditorClass *klass)
                                                "/io/github/reintegra/Reintegra/ui/network/rei-partner-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, type_row);
+  gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, type_help);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, level_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, sector_row);
   gtk_widget_class_bind_template_child (widget_class, ReiPartnerEditor, areas_row);
@@ -579,6 +561,7 @@ rei_partner_editor_init (ReiPartnerEditor *self)
   self->match_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  fill_type_help (self);
   set_choices (self->type_row, rei_partner_types (), rei_partner_type_label);
   set_choices (self->level_row, rei_partner_levels (), rei_partner_level_label);
   set_choices (self->sector_row, rei_partner_sectors (), rei_partner_sector_label);

@@ -332,6 +332,14 @@ test_get_residents (void)
   rei_test_tmpdir_free (dir);
 }
 
+static void
+on_async_result_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
 /* What a form offers to pick: every word of the text in the name or PESEL, Polish order, at
  * most max; a resident without a PESEL told apart by birth date and number. */
 static void
@@ -377,6 +385,31 @@ test_resident_match (void)
   g_clear_pointer (&matches, g_ptr_array_unref);
   matches = rei_resident_match_find (store, "kowalski", 20, NULL, &error);
   g_assert_cmpuint (matches->len, ==, 0);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+
+  /* In a thread, as the partner editor searches while a clerk types: the same answer; cancelled
+   * (typed on), G_IO_ERROR_CANCELLED. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    rei_resident_match_find_async (store, "maria nowak", 20, NULL, on_async_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    matches = rei_resident_match_find_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (matches->len, ==, 2);
+    g_assert_cmpstr (((ReiResidentMatch *) g_ptr_array_index (matches, 0))->label, ==, expected);
+    g_clear_pointer (&matches, g_ptr_array_unref);
+    g_clear_object (&result);
+
+    rei_resident_match_find_async (store, "nowak", 20, cancellable, on_async_result_cb, &result);
+    g_cancellable_cancel (cancellable);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (rei_resident_match_find_finish (store, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
 
   g_clear_object (&store);
   rei_test_tmpdir_free (dir);

@@ -469,6 +469,123 @@ test_network_demo (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* Whether a label reading text is on screen among the widget's descendants (a stack's hidden
+ * pages are not mapped). */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c)
+          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return TRUE;
+      if (shows_label (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_of_type (c, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+save_typed_partner (ReiStore   *store,
+                    const char *name,
+                    const char *type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiPartner) partner = rei_partner_new ();
+
+  rei_partner_set_text (partner, REI_PARTNER_NAME, name);
+  rei_partner_set_text (partner, REI_PARTNER_TYPE, type);
+  rei_partner_set_text (partner, REI_PARTNER_SECTOR, "publiczny");
+  g_assert_true (rei_store_save_partner (store, partner, &error));
+  return rei_partner_get_id (partner);
+}
+
+/* The height the form's first group (name, type and its definition, level, sector, areas) asks
+ * for at its width. */
+static int
+first_group_height (GtkWidget *editor)
+{
+  GtkWidget *list = find_of_type (editor, GTK_TYPE_LIST_BOX);
+  int natural;
+
+  gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (list), NULL, &natural,
+                      NULL, NULL);
+  return natural;
+}
+
+/* What makes a click on the map cheap, kept: the type's definition is one of three labels made
+ * once in a stack as tall as the longest, so a partner of another type changes no size; and the
+ * partners' list, hidden behind the map, selects the partner only when it is shown. */
+static void
+test_map_click (void)
+{
+  char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  gint64 centre = save_typed_partner (store, "Centrum Integracji Społecznej", "A");
+  gint64 library = save_typed_partner (store, "Biblioteka", "C");
+  ReiNetworkMapWidget *map;
+  GtkSingleSelection *selection;
+  g_autoptr(ReiPartner) selected = NULL;
+  GtkWidget *editor;
+  GtkStack *pages;
+  ReiWindow *window;
+  ReiNetworkView *view;
+  int height;
+
+  window = rei_window_test_show (store, 1400, 900);
+  view = rei_window_get_network_view (window);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)),
+                                         "network");
+  wait_idle (view, "the network to load");
+  map = rei_network_view_get_map (view);
+  editor = GTK_WIDGET (rei_network_view_get_partner_editor (view));
+  pages = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (map), GTK_TYPE_STACK));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_of_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "map");
+
+  g_assert_cmpint (rei_network_map_widget_click_at (map, node_of (view, centre)->x, node_of (view, centre)->y), ==, centre);
+  wait_idle (view, "the centre's details");
+  rei_window_test_wait_for_frame (editor);
+  g_assert_true (shows_label (editor, rei_partner_type_help ("A")));
+  g_assert_false (shows_label (editor, rei_partner_type_help ("C")));
+  height = first_group_height (editor);
+
+  g_assert_cmpint (rei_network_map_widget_click_at (map, node_of (view, library)->x, node_of (view, library)->y), ==, library);
+  wait_idle (view, "the library's details");
+  rei_window_test_wait_for_frame (editor);
+  g_assert_true (shows_label (editor, rei_partner_type_help ("C")));
+  g_assert_false (shows_label (editor, rei_partner_type_help ("A")));
+  g_assert_cmpint (first_group_height (editor), ==, height);
+
+  /* The list behind the map has selected nobody; shown, it selects the partner in the form. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (pages, "partners");
+  selected = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_cmpint (rei_partner_get_id (selected), ==, library);
+  g_assert_cmpint (rei_partner_editor_get_partner_id (REI_PARTNER_EDITOR (editor)), ==, library);
+
+  rei_window_test_destroy (window);
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -480,5 +597,6 @@ main (int    argc,
   g_test_add_func ("/window/network/round", test_network_round);
   g_test_add_func ("/window/network/demo", test_network_demo);
   g_test_add_func ("/window/network/refer-without-pesel", test_refer_without_pesel);
+  g_test_add_func ("/window/network/map-click", test_map_click);
   return g_test_run ();
 }
