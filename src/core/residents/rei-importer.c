@@ -70,6 +70,7 @@ struct _ReiImporter
   ReiSheetImporter *sheet;
   GHashTable       *known_codes; /* "table\x1fcode" → whether the code exists */
   GHashTable       *people;      /* who each checked row is (see check_duplicate) → its line */
+  int               registry_empty; /* at the start of the run's transaction; -1: not yet asked */
 };
 
 G_DEFINE_FINAL_TYPE (ReiImporter, rei_importer, G_TYPE_OBJECT)
@@ -103,6 +104,7 @@ reset (ReiImporter *self)
   g_hash_table_remove_all (self->people);
   /* The lookup tables may have been edited in the preferences since the last run. */
   g_hash_table_remove_all (self->known_codes);
+  self->registry_empty = -1;
 }
 
 /* "a | b||c" -> {"a", "b", "c"}: split on '|', each part stripped as g_strstrip would, empty
@@ -366,7 +368,12 @@ write_row_cb (gpointer   item,
   g_autoptr(ReiResident) stored = NULL;
   gint64 id;
 
-  id = rei_store_find_matching_resident (self->store, from_file, NULL);
+  /* Into an empty register nobody matches: the rows were refused as duplicates of each other
+   * (check_duplicate) by the same key the match takes, so the question is spared per row.  Asked
+   * on the first row, inside the import's transaction. */
+  if (self->registry_empty < 0)
+    self->registry_empty = rei_store_count_residents (self->store, NULL) == 0;
+  id = self->registry_empty ? 0 : rei_store_find_matching_resident (self->store, from_file, NULL);
   if (id > 0)
     {
       stored = rei_store_get_resident (self->store, id, error);
@@ -405,6 +412,7 @@ rei_importer_init (ReiImporter *self)
 {
   self->known_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->registry_empty = -1;
 }
 
 ReiImporter *

@@ -60,6 +60,30 @@ test_search_key (void)
   g_assert_cmpstr (key, ==, "lodz zolkiewska");
 }
 
+/* The key of every Polish letter, ASCII of every case, and what is neither (which takes ICU's
+ * and GLib's general path): the same as that path makes of each. */
+static void
+test_search_key_letters (void)
+{
+  const struct { const char *text; const char *key; } cases[] = {
+    { "ąćęłńóśźż", "acelnoszz" },
+    { "ĄĆĘŁŃÓŚŹŻ", "acelnoszz" },
+    { "Kowalska-Nowak O'Brien 12 3/4", "kowalska-nowak o'brien 12 3/4" },
+    { "ABCXYZ abcxyz @[`{~", "abcxyz abcxyz @[`{~" },
+    { "Müller Straße", "muller strasse" },
+    { "Łukasz Müller", "lukasz muller" },
+    { "Ñuñez Ǆ", "nunez ?" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = rei_collation_search_key (cases[i].text);
+
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -70,6 +94,7 @@ main (int    argc,
   g_test_add_func ("/date/display", test_display);
   g_test_add_func ("/collation/polish-order", test_collation);
   g_test_add_func ("/collation/search-key", test_search_key);
+  g_test_add_func ("/collation/search-key-letters", test_search_key_letters);
 
   return g_test_run ();
 }
