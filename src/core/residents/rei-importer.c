@@ -68,7 +68,7 @@ struct _ReiImporter
 
   ReiStore         *store;
   ReiSheetImporter *sheet;
-  GHashTable       *known_codes; /* "table\x1fcode" → whether the code exists */
+  GHashTable       *known_codes; /* table (the REI_LOOKUP_ constant) → (code → whether it exists) */
   GHashTable       *people;      /* who each checked row is (see check_duplicate) → its line */
   int               registry_empty; /* at the start of the run's transaction; -1: not yet asked */
 };
@@ -161,13 +161,18 @@ code_exists (ReiImporter *self,
              const char  *table,
              const char  *code)
 {
-  g_autofree char *key = g_strconcat (table, "\x1f", code, NULL);
+  GHashTable *codes = g_hash_table_lookup (self->known_codes, table);
   gpointer known;
 
-  if (g_hash_table_lookup_extended (self->known_codes, key, NULL, &known))
+  if (codes == NULL)
+    {
+      codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (self->known_codes, (gpointer) table, codes);
+    }
+  if (g_hash_table_lookup_extended (codes, code, NULL, &known))
     return GPOINTER_TO_INT (known);
   known = GINT_TO_POINTER (rei_store_has_code (self->store, table, code));
-  g_hash_table_insert (self->known_codes, g_steal_pointer (&key), known);
+  g_hash_table_insert (codes, g_strdup (code), known);
   return GPOINTER_TO_INT (known);
 }
 
@@ -410,7 +415,8 @@ rei_importer_class_init (ReiImporterClass *klass)
 static void
 rei_importer_init (ReiImporter *self)
 {
-  self->known_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->known_codes = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                             (GDestroyNotify) g_hash_table_unref);
   self->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->registry_empty = -1;
 }

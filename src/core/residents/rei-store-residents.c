@@ -269,12 +269,8 @@ rei_store_validate_resident (ReiStore     *self,
   for (guint i = 0; i < REI_RESIDENT_N_FIELDS; i++)
     {
       const char *value = rei_resident_field_is_date (i) ? rei_resident_get (r, i) : NULL;
-      g_autofree char *iso = NULL;
 
-      if (value == NULL)
-        continue;
-      iso = rei_date_normalize (value);
-      if (g_strcmp0 (iso, value) != 0)
+      if (value != NULL && !rei_date_is_normal (value))
         {
           g_set_error (error, REI_STORE_ERROR, REI_STORE_ERROR_INVALID,
                        _("“%s” is not a date."), value);
@@ -449,10 +445,25 @@ format_now (char buf[32])
 {
   time_t now = time (NULL);
   struct tm tm;
+  /* By hand: g_snprintf cost 2 900 instructions a row. */
+  int parts[6], widths[6] = { 4, 2, 2, 2, 2, 2 };
+  const char seps[6] = { '-', '-', 'T', ':', ':', '\0' };
+  char *p = buf;
 
   gmtime_r (&now, &tm);
-  g_snprintf (buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-              tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  parts[0] = CLAMP (tm.tm_year + 1900, 0, 9999);
+  parts[1] = tm.tm_mon + 1;
+  parts[2] = tm.tm_mday;
+  parts[3] = tm.tm_hour;
+  parts[4] = tm.tm_min;
+  parts[5] = tm.tm_sec;
+  for (guint i = 0; i < 6; i++)
+    {
+      for (int w = widths[i] - 1, v = parts[i]; w >= 0; w--, v /= 10)
+        p[w] = (char) ('0' + v % 10);
+      p += widths[i];
+      *p++ = seps[i];
+    }
 }
 
 /* The row itself: an insert (under its old id for a restore) or an update. */

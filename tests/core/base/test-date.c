@@ -18,13 +18,21 @@ test_parse (void)
     { "1.2.2019", NULL },
     { "2019-13-01", NULL },
     { "", NULL },
+    { " 2019-12-31", "2019-12-31" },
+    { "2019-02-29", NULL },
+    { "1799-12-31", NULL },
+    { "2019-1-310", NULL },
+    { "+019-12-31", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *iso = rei_date_normalize (cases[i].in);
       g_assert_cmpstr (iso, ==, cases[i].iso);
+      /* Normal: exactly what normalizing gives back. */
+      g_assert_cmpint (rei_date_is_normal (cases[i].in), ==, g_strcmp0 (iso, cases[i].in) == 0);
     }
+  g_assert_false (rei_date_is_normal (NULL));
 }
 
 static void
