@@ -274,15 +274,17 @@ parse_row (ReiImporter *self,
                      values[COL_POWOD_ZAKONCZENIA]);
   check_code_column (self, row, COL_SYTUACJA_PO, REI_LOOKUP_OUTCOME, values[COL_SYTUACJA_PO]);
 
-  {
-    g_auto(GStrv) codes = split_list (values[COL_KATEGORIE]);
-    g_auto(GStrv) titles = split_list (values[COL_PROJEKT]);
+  /* An empty cell leaves the list empty, as a new resident's is. */
+  if (values[COL_KATEGORIE] != NULL)
+    {
+      GStrv codes = split_list (values[COL_KATEGORIE]);
 
-    for (guint i = 0; codes[i]; i++)
-      check_code_column (self, row, COL_KATEGORIE, REI_LOOKUP_CATEGORY, codes[i]);
-    rei_resident_set_categories (r, (const char * const *) codes);
-    rei_resident_set_projects (r, (const char * const *) titles);
-  }
+      for (guint i = 0; codes[i]; i++)
+        check_code_column (self, row, COL_KATEGORIE, REI_LOOKUP_CATEGORY, codes[i]);
+      rei_resident_take_categories (r, codes);
+    }
+  if (values[COL_PROJEKT] != NULL)
+    rei_resident_take_projects (r, split_list (values[COL_PROJEKT]));
 
   if (rei_sheet_row_has_problems (row))
     return NULL;
