@@ -8,7 +8,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
-#include <time.h>
 
 #include "rei-collation.h"
 #include "rei-date.h"
@@ -437,35 +436,6 @@ write_lists (ReiStore     *self,
   return TRUE;
 }
 
-/* created_at/updated_at as the schema's DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'), UTC)
- * would write them.  An insert binds them instead: SQLite's strftime formats through its printf
- * machinery, and the two defaults were 4 % of a residents import's instructions. */
-static void
-format_now (char buf[32])
-{
-  time_t now = time (NULL);
-  struct tm tm;
-  /* By hand: g_snprintf cost 2 900 instructions a row. */
-  int parts[6], widths[6] = { 4, 2, 2, 2, 2, 2 };
-  const char seps[6] = { '-', '-', 'T', ':', ':', '\0' };
-  char *p = buf;
-
-  gmtime_r (&now, &tm);
-  parts[0] = CLAMP (tm.tm_year + 1900, 0, 9999);
-  parts[1] = tm.tm_mon + 1;
-  parts[2] = tm.tm_mday;
-  parts[3] = tm.tm_hour;
-  parts[4] = tm.tm_min;
-  parts[5] = tm.tm_sec;
-  for (guint i = 0; i < 6; i++)
-    {
-      for (int w = widths[i] - 1, v = parts[i]; w >= 0; w--, v /= 10)
-        p[w] = (char) ('0' + v % 10);
-      p += widths[i];
-      *p++ = seps[i];
-    }
-}
-
 /* The row itself: an insert (under its old id for a restore) or an update. */
 static gboolean
 write_row (ReiStore             *self,
@@ -533,7 +503,7 @@ write_row (ReiStore             *self,
       /* After the id in a restore, after the search key in an insert. */
       guint at = REI_RESIDENT_N_FIELDS + (mode == REI_RESIDENT_SAVE_RESTORE ? 5 : 4);
 
-      format_now (now);
+      rei_store_format_now (now);
       rei_store_statement_bind_text_static (&st, at, now);
       rei_store_statement_bind_text_static (&st, at + 1, now);
     }

@@ -97,6 +97,9 @@ gboolean            rei_store_write_audit      (ReiStore            *self,
                                                 const char          *action,
                                                 const char          *detail,
                                                 GError             **error);
+/* Now as the schema's DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'), UTC) writes it, without
+ * SQLite's printf: "2026-12-02T11:20:05". */
+void                rei_store_format_now       (char                 buf[32]);
 /* The bulk import in progress (rei-store-import.h), or NULL.  Read and set only by the thread
  * that owns the transaction. */
 typedef struct _ReiStoreImport ReiStoreImport;
