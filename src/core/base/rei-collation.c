@@ -54,14 +54,61 @@ rei_collation_compare (const char *a,
   return rei_collation_compare_n (a, -1, b, -1);
 }
 
+/* The key of the Polish letters, lower and upper case, as the general path below makes it. */
+static const struct { guchar utf8[2]; char key; } polish_letters[] = {
+  { { 0xc4, 0x85 }, 'a' }, { { 0xc4, 0x84 }, 'a' }, { { 0xc4, 0x87 }, 'c' }, { { 0xc4, 0x86 }, 'c' },
+  { { 0xc4, 0x99 }, 'e' }, { { 0xc4, 0x98 }, 'e' }, { { 0xc5, 0x82 }, 'l' }, { { 0xc5, 0x81 }, 'l' },
+  { { 0xc5, 0x84 }, 'n' }, { { 0xc5, 0x83 }, 'n' }, { { 0xc3, 0xb3 }, 'o' }, { { 0xc3, 0x93 }, 'o' },
+  { { 0xc5, 0x9b }, 's' }, { { 0xc5, 0x9a }, 's' }, { { 0xc5, 0xba }, 'z' }, { { 0xc5, 0xb9 }, 'z' },
+  { { 0xc5, 0xbc }, 'z' }, { { 0xc5, 0xbb }, 'z' },
+};
+
+/* A name of ASCII and Polish letters (nearly every one) in one pass, without the case folding
+ * and transliteration tables: an import makes a key for every person.  NULL for anything else. */
+static char *
+search_key_polish (const char *text)
+{
+  char *key = g_malloc (strlen (text) + 1);
+  char *out = key;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      gboolean found = FALSE;
+
+      if (*p < 0x80)
+        {
+          *out++ = g_ascii_tolower (*p);
+          continue;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (polish_letters) && !found; i++)
+        if (p[0] == polish_letters[i].utf8[0] && p[1] == polish_letters[i].utf8[1])
+          {
+            *out++ = polish_letters[i].key;
+            found = TRUE;
+          }
+      if (!found)
+        {
+          g_free (key);
+          return NULL;
+        }
+      p++;
+    }
+  *out = '\0';
+  return key;
+}
+
 char *
 rei_collation_search_key (const char *text)
 {
   g_autofree char *down = NULL;
   g_autofree char *stripped = NULL;
+  char *key;
 
   if (text == NULL)
     return g_strdup ("");
+  key = search_key_polish (text);
+  if (key != NULL)
+    return key;
 
   down = g_utf8_casefold (text, -1);
   /* ł has no decomposition, so g_str_to_ascii would turn it into '?'; map it by hand first. */

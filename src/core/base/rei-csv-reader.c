@@ -154,6 +154,7 @@ rei_csv_reader_new (GBytes          *bytes,
   const char *data;
   const char *nul;
   gsize size = 0;
+  gboolean validated = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (encoding == REI_CSV_ENCODING_AUTO ||
@@ -182,9 +183,10 @@ rei_csv_reader_new (GBytes          *bytes,
   if (encoding == REI_CSV_ENCODING_AUTO)
     {
       /* Valid UTF-8 is practically never an accident in CP1250 text containing Polish letters,
-       * so a successful validation settles the question. */
+       * so a successful validation settles the question (and is not done twice). */
       encoding = g_utf8_validate_len (data, size, NULL) ? REI_CSV_ENCODING_UTF8
                                                         : REI_CSV_ENCODING_CP1250;
+      validated = encoding == REI_CSV_ENCODING_UTF8;
     }
 
   self->encoding = encoding;
@@ -193,7 +195,7 @@ rei_csv_reader_new (GBytes          *bytes,
     {
       const char *invalid = NULL;
 
-      if (!g_utf8_validate_len (data, size, &invalid))
+      if (!validated && !g_utf8_validate_len (data, size, &invalid))
         {
           g_set_error (error, REI_CSV_ERROR, REI_CSV_ERROR_ENCODING,
                        _("Line %u is not valid UTF-8 text; the file may be in the Windows "

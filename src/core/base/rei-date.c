@@ -117,6 +117,17 @@ rei_date_normalize (const char *text)
 }
 
 gboolean
+rei_date_is_normal (const char *text)
+{
+  GDate date;
+
+  /* Ten characters with the dashes (no spaces, not the dotted form), that parse: the ISO
+   * formatting of what they parse to gives them back, since the year has four digits. */
+  return text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-'
+         && rei_date_parse (text, &date);
+}
+
+gboolean
 rei_date_iso_to_gdate (const char *iso,
                        GDate      *date)
 {

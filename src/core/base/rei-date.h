@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 gboolean  rei_date_parse          (const char *text,
                                    GDate      *date);
 char     *rei_date_normalize      (const char *text);
+/* Whether text is what rei_date_normalize() makes of it (a valid date written yyyy-mm-dd),
+ * without making it: the store checks every date it writes. */
+gboolean  rei_date_is_normal      (const char *text);
 char     *rei_date_to_iso         (const GDate *date);
 char     *rei_date_format_display (const char *iso);
 gboolean  rei_date_iso_to_gdate   (const char *iso,

@@ -98,6 +98,11 @@ struct _ReiPartnerImporter
   GPtrArray        *known_areas;  /* GStrv { code, label }, read once per file */
   GHashTable       *seen;         /* stored partner id (gint64*) → the line that names it */
   GPtrArray        *pending;      /* Pending*, the new partners of earlier rows */
+  /* The first Pending of each NIP, of each name, and of each name among those without a NIP
+   * (the pending array owns them): see earlier_line(). */
+  GHashTable       *by_nip;
+  GHashTable       *by_name;
+  GHashTable       *by_name_no_nip;
   gboolean          audited;      /* the file's "import" audit row is written */
   guint             n_new;        /* rows that add a partner, as checked */
   guint             n_updated;    /* rows that update a stored one */
@@ -149,18 +154,28 @@ earlier_line (ReiPartnerImporter *self,
               const char         *nip,
               const char         *name_key)
 {
+  Pending *by_nip, *by_name;
+
   if (id > 0)
     return GPOINTER_TO_UINT (g_hash_table_lookup (self->seen, &id));
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      Pending *p = g_ptr_array_index (self->pending, i);
+  /* The first earlier row with this NIP or, among those this name may be (any with no NIP
+   * here, else those without one), with this name: whichever came first.  A walk over every
+   * earlier row made the check of a file quadratic (50 million comparisons for 10 000 new
+   * partners, a third of the import). */
+  by_nip = nip != NULL ? g_hash_table_lookup (self->by_nip, nip) : NULL;
+  by_name = g_hash_table_lookup (nip != NULL ? self->by_name_no_nip : self->by_name, name_key);
+  if (by_nip != NULL && (by_name == NULL || by_nip->line < by_name->line))
+    return by_nip->line;
+  return by_name != NULL ? by_name->line : 0;
+}
 
-      if (nip != NULL && g_strcmp0 (p->nip, nip) == 0)
-        return p->line;
-      if (g_str_equal (p->name_key, name_key) && (nip == NULL || p->nip == NULL))
-        return p->line;
-    }
-  return 0;
+static void
+index_first (GHashTable *table,
+             const char *key,
+             Pending    *pending)
+{
+  if (!g_hash_table_contains (table, key))
+    g_hash_table_insert (table, (gpointer) key, pending);
 }
 
 /* One row: the partner it names in the store (NIP, else name) with the cells of the columns
@@ -279,6 +294,11 @@ check_partner_row (ReiSheetRow *row,
       pending->name_key = g_steal_pointer (&name_key);
       pending->line = rei_sheet_row_get_line (row);
       g_ptr_array_add (self->pending, pending);
+      if (pending->nip != NULL)
+        index_first (self->by_nip, pending->nip, pending);
+      else
+        index_first (self->by_name_no_nip, pending->name_key, pending);
+      index_first (self->by_name, pending->name_key, pending);
     }
   return g_steal_pointer (&partner);
 }
@@ -316,6 +336,9 @@ reset (ReiPartnerImporter  *self,
   g_clear_pointer (&self->known_areas, g_ptr_array_unref);
   self->known_areas = rei_store_list_social_areas (self->store, error);
   g_hash_table_remove_all (self->seen);
+  g_hash_table_remove_all (self->by_nip);
+  g_hash_table_remove_all (self->by_name);
+  g_hash_table_remove_all (self->by_name_no_nip);
   g_ptr_array_set_size (self->pending, 0);
   self->audited = FALSE;
   self->n_new = self->n_updated = 0;
@@ -331,6 +354,9 @@ rei_partner_importer_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->known_areas, g_ptr_array_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
+  g_clear_pointer (&self->by_nip, g_hash_table_unref);
+  g_clear_pointer (&self->by_name, g_hash_table_unref);
+  g_clear_pointer (&self->by_name_no_nip, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   G_OBJECT_CLASS (rei_partner_importer_parent_class)->finalize (object);
 }
@@ -346,6 +372,9 @@ rei_partner_importer_init (ReiPartnerImporter *self)
 {
   self->seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_free);
+  self->by_nip = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_name_no_nip = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 ReiPartnerImporter *

@@ -96,10 +96,11 @@ rei_enrolment_check (const ReiEnrolment  *e,
                    _("The person left before joining."));
       return FALSE;
     }
-  /* A project's period includes its first and last day. */
-  period = period_text (p);
+  /* A project's period includes its first and last day.  Its text only for a message: made
+   * for every row, it was a thirtieth of an enrolments import. */
   if (outside (e->joined_on, p))
     {
+      period = period_text (p);
       /* TRANSLATORS: %s are the project's code and its period, "01.09.2017 – 31.08.2020". */
       g_set_error (error, REI_REPORT_RULE_ERROR, REI_REPORT_RULE_ERROR_JOINED_OUTSIDE,
                    _("The date of joining is outside the period of project %s (%s)."), code, period);
@@ -107,6 +108,7 @@ rei_enrolment_check (const ReiEnrolment  *e,
     }
   if (e->left_on != NULL && outside (e->left_on, p))
     {
+      period = period_text (p);
       g_set_error (error, REI_REPORT_RULE_ERROR, REI_REPORT_RULE_ERROR_LEFT_OUTSIDE,
                    _("The date of leaving is outside the period of project %s (%s)."), code, period);
       return FALSE;

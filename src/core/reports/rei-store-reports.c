@@ -470,16 +470,6 @@ rei_store_save_enrolment (ReiStore      *store,
     goto fail;
   existed = id > 0;
 
-  /* The resident's list of projects shows it too; its trigger's enrolment is then updated. */
-  if (!rei_store_statement_write (&st, store,
-                                  "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
-                                  error))
-    goto fail;
-  rei_store_statement_bind_int64 (&st, 1, e->resident_id);
-  rei_store_statement_bind_int64 (&st, 2, e->project_id);
-  if (!rei_store_statement_run (&st, N_("saving an enrolment"), error))
-    goto fail;
-
   if (!rei_store_statement_write (&st, store,
                                   "INSERT INTO enrolment (resident_id, project_id, joined_on, left_on, "
                                   "path_completed, status_after, social_progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
@@ -494,6 +484,19 @@ rei_store_save_enrolment (ReiStore      *store,
   bind_int_or_null (st.stmt, 5, e->path_completed);
   rei_store_statement_bind_text (&st, 6, e->status_after);
   bind_int_or_null (st.stmt, 7, e->social_progress);
+  if (!rei_store_statement_run (&st, N_("saving an enrolment"), error))
+    goto fail;
+
+  /* The resident's list of projects shows it too.  After the enrolment, so that the trigger's
+   * own (resident_project_enrolment, from the admission date) finds it and adds nothing: written
+   * first, it was written twice, and each write copies the pages it touches to the statement
+   * journal (the same rows, a third fewer instructions for an enrolments import). */
+  if (!rei_store_statement_write (&st, store,
+                                  "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
+                                  error))
+    goto fail;
+  rei_store_statement_bind_int64 (&st, 1, e->resident_id);
+  rei_store_statement_bind_int64 (&st, 2, e->project_id);
   if (!rei_store_statement_run (&st, N_("saving an enrolment"), error))
     goto fail;
 

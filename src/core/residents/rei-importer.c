@@ -68,8 +68,9 @@ struct _ReiImporter
 
   ReiStore         *store;
   ReiSheetImporter *sheet;
-  GHashTable       *known_codes; /* "table\x1fcode" → whether the code exists */
+  GHashTable       *known_codes; /* table (the REI_LOOKUP_ constant) → (code → whether it exists) */
   GHashTable       *people;      /* who each checked row is (see check_duplicate) → its line */
+  int               registry_empty; /* at the start of the run's transaction; -1: not yet asked */
 };
 
 G_DEFINE_FINAL_TYPE (ReiImporter, rei_importer, G_TYPE_OBJECT)
@@ -103,6 +104,7 @@ reset (ReiImporter *self)
   g_hash_table_remove_all (self->people);
   /* The lookup tables may have been edited in the preferences since the last run. */
   g_hash_table_remove_all (self->known_codes);
+  self->registry_empty = -1;
 }
 
 /* "a | b||c" -> {"a", "b", "c"}: split on '|', each part stripped as g_strstrip would, empty
@@ -159,13 +161,18 @@ code_exists (ReiImporter *self,
              const char  *table,
              const char  *code)
 {
-  g_autofree char *key = g_strconcat (table, "\x1f", code, NULL);
+  GHashTable *codes = g_hash_table_lookup (self->known_codes, table);
   gpointer known;
 
-  if (g_hash_table_lookup_extended (self->known_codes, key, NULL, &known))
+  if (codes == NULL)
+    {
+      codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (self->known_codes, (gpointer) table, codes);
+    }
+  if (g_hash_table_lookup_extended (codes, code, NULL, &known))
     return GPOINTER_TO_INT (known);
   known = GINT_TO_POINTER (rei_store_has_code (self->store, table, code));
-  g_hash_table_insert (self->known_codes, g_steal_pointer (&key), known);
+  g_hash_table_insert (codes, g_strdup (code), known);
   return GPOINTER_TO_INT (known);
 }
 
@@ -267,15 +274,17 @@ parse_row (ReiImporter *self,
                      values[COL_POWOD_ZAKONCZENIA]);
   check_code_column (self, row, COL_SYTUACJA_PO, REI_LOOKUP_OUTCOME, values[COL_SYTUACJA_PO]);
 
-  {
-    g_auto(GStrv) codes = split_list (values[COL_KATEGORIE]);
-    g_auto(GStrv) titles = split_list (values[COL_PROJEKT]);
+  /* An empty cell leaves the list empty, as a new resident's is. */
+  if (values[COL_KATEGORIE] != NULL)
+    {
+      GStrv codes = split_list (values[COL_KATEGORIE]);
 
-    for (guint i = 0; codes[i]; i++)
-      check_code_column (self, row, COL_KATEGORIE, REI_LOOKUP_CATEGORY, codes[i]);
-    rei_resident_set_categories (r, (const char * const *) codes);
-    rei_resident_set_projects (r, (const char * const *) titles);
-  }
+      for (guint i = 0; codes[i]; i++)
+        check_code_column (self, row, COL_KATEGORIE, REI_LOOKUP_CATEGORY, codes[i]);
+      rei_resident_take_categories (r, codes);
+    }
+  if (values[COL_PROJEKT] != NULL)
+    rei_resident_take_projects (r, split_list (values[COL_PROJEKT]));
 
   if (rei_sheet_row_has_problems (row))
     return NULL;
@@ -366,7 +375,12 @@ write_row_cb (gpointer   item,
   g_autoptr(ReiResident) stored = NULL;
   gint64 id;
 
-  id = rei_store_find_matching_resident (self->store, from_file, NULL);
+  /* Into an empty register nobody matches: the rows were refused as duplicates of each other
+   * (check_duplicate) by the same key the match takes, so the question is spared per row.  Asked
+   * on the first row, inside the import's transaction. */
+  if (self->registry_empty < 0)
+    self->registry_empty = rei_store_count_residents (self->store, NULL) == 0;
+  id = self->registry_empty ? 0 : rei_store_find_matching_resident (self->store, from_file, NULL);
   if (id > 0)
     {
       stored = rei_store_get_resident (self->store, id, error);
@@ -403,8 +417,10 @@ rei_importer_class_init (ReiImporterClass *klass)
 static void
 rei_importer_init (ReiImporter *self)
 {
-  self->known_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->known_codes = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                             (GDestroyNotify) g_hash_table_unref);
   self->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->registry_empty = -1;
 }
 
 ReiImporter *

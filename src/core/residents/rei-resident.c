@@ -380,9 +380,17 @@ rei_resident_set_categories (ReiResident        *self,
                              const char * const *codes)
 {
   g_return_if_fail (REI_IS_RESIDENT (self));
+  rei_resident_take_categories (self, g_strdupv ((char **) codes));
+}
+
+void
+rei_resident_take_categories (ReiResident *self,
+                              GStrv        codes)
+{
+  g_return_if_fail (REI_IS_RESIDENT (self));
 
   g_strfreev (self->categories);
-  self->categories = g_strdupv ((char **) codes);
+  self->categories = codes;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORIES]);
 }
 
@@ -398,8 +406,16 @@ rei_resident_set_projects (ReiResident        *self,
                            const char * const *titles)
 {
   g_return_if_fail (REI_IS_RESIDENT (self));
+  rei_resident_take_projects (self, g_strdupv ((char **) titles));
+}
+
+void
+rei_resident_take_projects (ReiResident *self,
+                            GStrv        titles)
+{
+  g_return_if_fail (REI_IS_RESIDENT (self));
 
   g_strfreev (self->projects);
-  self->projects = g_strdupv ((char **) titles);
+  self->projects = titles;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTS]);
 }

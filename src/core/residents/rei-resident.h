@@ -81,5 +81,10 @@ void                rei_resident_set_categories   (ReiResident      *self,
 const char * const *rei_resident_get_projects     (ReiResident      *self);
 void                rei_resident_set_projects     (ReiResident      *self,
                                                    const char * const *titles);
+/* The same, taking the list instead of copying it (an importer's freshly split cell). */
+void                rei_resident_take_categories  (ReiResident      *self,
+                                                   GStrv             codes);
+void                rei_resident_take_projects    (ReiResident      *self,
+                                                   GStrv             titles);
 
 G_END_DECLS

@@ -7,9 +7,39 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rei-store-audit.h"
 #include "rei-store-struct.h"
+
+/* The time as the schema's DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'), UTC) would write it.
+ * The writers bind it instead: SQLite's strftime formats through its printf machinery (the two
+ * defaults of a resident were 4 % of a residents import), and so did g_snprintf, at 2 900
+ * instructions a call. */
+void
+rei_store_format_now (char buf[32])
+{
+  time_t now = time (NULL);
+  struct tm tm;
+  int parts[6], widths[6] = { 4, 2, 2, 2, 2, 2 };
+  const char seps[6] = { '-', '-', 'T', ':', ':', '\0' };
+  char *p = buf;
+
+  gmtime_r (&now, &tm);
+  parts[0] = CLAMP (tm.tm_year + 1900, 0, 9999);
+  parts[1] = tm.tm_mon + 1;
+  parts[2] = tm.tm_mday;
+  parts[3] = tm.tm_hour;
+  parts[4] = tm.tm_min;
+  parts[5] = tm.tm_sec;
+  for (guint i = 0; i < 6; i++)
+    {
+      for (int w = widths[i] - 1, v = parts[i]; w >= 0; w--, v /= 10)
+        p[w] = (char) ('0' + v % 10);
+      p += widths[i];
+      *p++ = seps[i];
+    }
+}
 
 gboolean
 rei_store_write_audit (ReiStore    *self,
@@ -20,6 +50,7 @@ rei_store_write_audit (ReiStore    *self,
                        GError     **error)
 {
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  char now[32];
 
   g_return_val_if_fail (rei_store_in_own_transaction (self), FALSE);
 
@@ -30,14 +61,16 @@ rei_store_write_audit (ReiStore    *self,
                                       error);
 
   if (!rei_store_statement_write (&st, self,
-        "INSERT INTO audit (actor, entity, entity_id, action, detail) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO audit (actor, entity, entity_id, action, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
         error))
     return FALSE;
+  rei_store_format_now (now);
   rei_store_statement_bind_text (&st, 1, self->actor);
   rei_store_statement_bind_text (&st, 2, entity);
   rei_store_statement_bind_int64 (&st, 3, entity_id);
   rei_store_statement_bind_text (&st, 4, action);
   rei_store_statement_bind_text (&st, 5, detail);
+  rei_store_statement_bind_text_static (&st, 6, now);
   return rei_store_statement_exec (&st, N_("writing the audit trail"), error);
 }
 

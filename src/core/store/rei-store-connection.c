@@ -465,6 +465,17 @@ rei_store_statement_bind_text (ReiStoreStatement *st,
 }
 
 void
+rei_store_statement_bind_text_static (ReiStoreStatement *st,
+                                      int                index,
+                                      const char        *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (st->stmt, index);
+  else
+    sqlite3_bind_text (st->stmt, index, text, -1, SQLITE_STATIC);
+}
+
+void
 rei_store_statement_bind_int64 (ReiStoreStatement *st,
                                 int                index,
                                 gint64             value)

@@ -4,26 +4,58 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rei-store-import.h"
-#include "rei-store-private.h"
+#include "rei-store-struct.h"
 
 /* An import smaller than this keeps its indexes: rebuilding them would cost more than the few
  * inserts it saves. */
 #define DEFER_MIN_ROWS 1000
+
+/* Rows of one multi-row INSERT (rei_store_import_queue()).  SQLite's work per statement (its
+ * cursors, the statement journal, the foreign keys' setup) was most of the cost of the small
+ * rows an import writes for each person: 15 000 instructions a row one by one. */
+#define BATCH_ROWS 64
+
+typedef struct
+{
+  const char          *head;     /* "INSERT … VALUES " (its address names the batch) */
+  const char          *types;    /* a letter a column: 'i' an integer, 't' a text or NULL */
+  guint                n_columns;
+  guint                n_rows;
+  ReiStoreImportValue *values;   /* BATCH_ROWS × n_columns */
+  sqlite3_stmt        *full;     /* prepared for BATCH_ROWS rows */
+} Batch;
 
 struct _ReiStoreImport
 {
   gint64     audit_id;   /* the import's one audit row */
   GPtrArray *rebuild;    /* the CREATE INDEX statements of the indexes dropped for the load */
   GHashTable *cache;     /* space → (key → gint64), see rei_store_import_cache_get() */
+  GPtrArray *batches;    /* Batch, in the order first queued to */
+  GStringChunk *texts;   /* the queued texts, one copy of each */
+  GHashTable *triggers;  /* name → its CREATE TRIGGER ("" when there was none to drop) */
 };
+
+static void
+batch_free (gpointer data)
+{
+  Batch *b = data;
+
+  sqlite3_finalize (b->full);
+  g_free (b->values);
+  g_free (b);
+}
 
 static void
 import_free (ReiStoreImport *import)
 {
   g_clear_pointer (&import->rebuild, g_ptr_array_unref);
   g_clear_pointer (&import->cache, g_hash_table_unref);
+  g_clear_pointer (&import->batches, g_ptr_array_unref);
+  g_clear_pointer (&import->texts, g_string_chunk_free);
+  g_clear_pointer (&import->triggers, g_hash_table_unref);
   g_free (import);
 }
 
@@ -130,6 +162,232 @@ rebuild_indexes (ReiStoreImport      *import,
   return TRUE;
 }
 
+/* "HEAD(?,?),(?,?)…" for n_rows rows: only placeholders are built, every value is bound. */
+static sqlite3_stmt *
+prepare_batch (sqlite3     *db,
+               const Batch *b,
+               guint        n_rows,
+               GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (b->head);
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ",(" : "(");
+      for (guint i = 0; i < b->n_columns; i++)
+        g_string_append (sql, i > 0 ? ",?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  if (sqlite3_prepare_v3 (db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      rei_store_set_sqlite_error (error, db, _("preparing a query"));
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+flush_batch (Batch    *b,
+             sqlite3  *db,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = b->n_rows == BATCH_ROWS ? b->full : NULL;
+  gboolean ok;
+
+  if (b->n_rows == 0)
+    return TRUE;
+  if (stmt == NULL)
+    {
+      stmt = prepare_batch (db, b, b->n_rows, error);
+      if (stmt == NULL)
+        return FALSE;
+      if (b->n_rows == BATCH_ROWS)
+        b->full = stmt;
+    }
+  for (guint i = 0; i < b->n_rows * b->n_columns; i++)
+    {
+      const ReiStoreImportValue *v = &b->values[i];
+
+      if (b->types[i % b->n_columns] == 'i')
+        sqlite3_bind_int64 (stmt, i + 1, v->number);
+      else if (v->text == NULL)
+        sqlite3_bind_null (stmt, i + 1);
+      else
+        /* The import's string chunk holds it until the import ends. */
+        sqlite3_bind_text (stmt, i + 1, v->text, -1, SQLITE_STATIC);
+    }
+  ok = sqlite3_step (stmt) == SQLITE_DONE
+       || rei_store_set_sqlite_error (error, db, _("saving the imported rows"));
+  sqlite3_reset (stmt);
+  if (stmt != b->full)
+    sqlite3_finalize (stmt);
+  b->n_rows = 0;
+  return ok;
+}
+
+static gboolean
+flush_all (ReiStoreImport      *import,
+           ReiStoreConnection  *c,
+           GError             **error)
+{
+  for (guint i = 0; i < import->batches->len; i++)
+    if (!flush_batch (g_ptr_array_index (import->batches, i), rei_store_connection_get_db (c),
+                      error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+queue_on (ReiStoreImport             *import,
+          ReiStoreConnection         *c,
+          const char                 *head,
+          const char                 *types,
+          const ReiStoreImportValue  *row,
+          GError                    **error)
+{
+  Batch *b = NULL;
+
+  /* A handful of kinds, the same few on every row: a walk beats hashing the address. */
+  for (guint i = 0; i < import->batches->len && b == NULL; i++)
+    if (((Batch *) g_ptr_array_index (import->batches, i))->head == head)
+      b = g_ptr_array_index (import->batches, i);
+  if (b == NULL)
+    {
+      b = g_new0 (Batch, 1);
+      b->head = head;
+      b->types = types;
+      b->n_columns = strlen (types);
+      b->values = g_new0 (ReiStoreImportValue, BATCH_ROWS * b->n_columns);
+      g_ptr_array_add (import->batches, b);
+    }
+  g_return_val_if_fail (b->types == types || strcmp (b->types, types) == 0, FALSE);
+
+  for (guint i = 0; i < b->n_columns; i++)
+    {
+      ReiStoreImportValue *v = &b->values[b->n_rows * b->n_columns + i];
+
+      v->number = row[i].number;
+      v->text = types[i] == 't' && row[i].text != NULL
+                ? g_string_chunk_insert_const (import->texts, row[i].text) : NULL;
+    }
+  if (++b->n_rows == BATCH_ROWS)
+    return flush_batch (b, rei_store_connection_get_db (c), error);
+  return TRUE;
+}
+
+gboolean
+rei_store_import_queue (ReiStore                   *self,
+                        const char                 *head,
+                        const char                 *types,
+                        const ReiStoreImportValue  *row,
+                        GError                    **error)
+{
+  ReiStoreImport *import = rei_store_get_import (self);
+  ReiStoreConnection *c;
+  gboolean ok;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  c = rei_store_lock_write (self);
+  ok = queue_on (import, c, head, types, row, error);
+  rei_store_unlock (c);
+  return ok;
+}
+
+gboolean
+rei_store_import_flush (ReiStore  *self,
+                        GError   **error)
+{
+  ReiStoreImport *import;
+  ReiStoreConnection *c;
+  gboolean ok;
+
+  /* Any thread may read; only the import's own sees its rows. */
+  if (!rei_store_in_own_transaction (self))
+    return TRUE;
+  import = rei_store_get_import (self);
+  if (import == NULL)
+    return TRUE;
+  c = rei_store_lock_write (self);
+  ok = flush_all (import, c, error);
+  rei_store_unlock (c);
+  return ok;
+}
+
+gboolean
+rei_store_import_suppress_trigger (ReiStore     *self,
+                                   const char   *name,
+                                   gboolean     *suppressed,
+                                   GError      **error)
+{
+  ReiStoreImport *import = rei_store_get_import (self);
+  const char *create;
+  ReiStoreConnection *c;
+  sqlite3_stmt *stmt;
+  char *sql = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+
+  create = g_hash_table_lookup (import->triggers, name);
+  if (create != NULL)
+    {
+      *suppressed = *create != '\0';
+      return TRUE;
+    }
+
+  c = rei_store_lock_write (self);
+  /* Rows queued before now were meant to fire it. */
+  ok = flush_all (import, c, error);
+  stmt = ok ? rei_store_prepare (c, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
+                                    "AND name = ? AND sql IS NOT NULL", error) : NULL;
+  if (stmt != NULL)
+    {
+      rei_store_bind_text (stmt, 1, name);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  ok = stmt != NULL;
+  if (ok && sql != NULL)
+    {
+      char *drop = sqlite3_mprintf ("DROP TRIGGER \"%w\"", name);
+
+      reset_statements (rei_store_connection_get_db (c));
+      if (sqlite3_exec (rei_store_connection_get_db (c), drop, NULL, NULL, NULL) != SQLITE_OK)
+        ok = rei_store_set_sqlite_error (error, rei_store_connection_get_db (c),
+                                         _("preparing the import"));
+      sqlite3_free (drop);
+    }
+  rei_store_unlock (c);
+  if (!ok)
+    {
+      g_free (sql);
+      return FALSE;
+    }
+  *suppressed = sql != NULL;
+  g_hash_table_insert (import->triggers, g_strdup (name), sql != NULL ? sql : g_strdup (""));
+  return TRUE;
+}
+
+/* The triggers dropped by rei_store_import_suppress_trigger(), created again as they were. */
+static gboolean
+restore_triggers (ReiStoreImport      *import,
+                  ReiStoreConnection  *c,
+                  GError             **error)
+{
+  sqlite3 *db = rei_store_connection_get_db (c);
+  GHashTableIter iter;
+  gpointer create;
+
+  reset_statements (db);
+  g_hash_table_iter_init (&iter, import->triggers);
+  while (g_hash_table_iter_next (&iter, NULL, &create))
+    if (*(const char *) create != '\0' && sqlite3_exec (db, create, NULL, NULL, NULL) != SQLITE_OK)
+      return rei_store_set_sqlite_error (error, db, _("finishing the import"));
+  return TRUE;
+}
+
 gboolean
 rei_store_import_add_item (ReiStoreImport      *import,
                            ReiStoreConnection  *c,
@@ -138,21 +396,15 @@ rei_store_import_add_item (ReiStoreImport      *import,
                            const char          *detail,
                            GError             **error)
 {
-  /* OR REPLACE: a record written twice by one import is listed once, with its last change. */
-  sqlite3_stmt *stmt = rei_store_prepare (c,
-    "INSERT OR REPLACE INTO audit_item (entity, entity_id, audit_id, detail) VALUES (?, ?, ?, ?)",
-    error);
+  /* OR REPLACE: a record written twice by one import is listed once, with its last change (a
+   * batch's rows are written in order). */
+  static const char head[] =
+    "INSERT OR REPLACE INTO audit_item (entity, entity_id, audit_id, detail) VALUES ";
+  ReiStoreImportValue row[4] = {
+    { .text = entity }, { .number = entity_id }, { .number = import->audit_id }, { .text = detail },
+  };
 
-  if (stmt == NULL)
-    return FALSE;
-  rei_store_bind_text (stmt, 1, entity);
-  sqlite3_bind_int64 (stmt, 2, entity_id);
-  sqlite3_bind_int64 (stmt, 3, import->audit_id);
-  rei_store_bind_text (stmt, 4, detail);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rei_store_set_sqlite_error (error, rei_store_connection_get_db (c),
-                                       _("writing the audit trail"));
-  return TRUE;
+  return queue_on (import, c, head, "tiit", row, error);
 }
 
 gboolean
@@ -213,6 +465,9 @@ rei_store_begin_import (ReiStore           *self,
   import->rebuild = g_ptr_array_new_with_free_func (g_free);
   import->cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                          (GDestroyNotify) g_hash_table_unref);
+  import->batches = g_ptr_array_new_with_free_func (batch_free);
+  import->texts = g_string_chunk_new (4096);
+  import->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ok = rei_store_write_audit (self, entity, 0, "import", NULL, error);
   if (ok)
     {
@@ -247,7 +502,9 @@ rei_store_commit_import (ReiStore  *self,
   g_return_val_if_fail (import != NULL, FALSE);
 
   c = rei_store_lock_write (self);
-  ok = rebuild_indexes (import, c, error);
+  /* The queued rows, then the triggers (they would fire for those), then the indexes. */
+  ok = flush_all (import, c, error) && restore_triggers (import, c, error)
+       && rebuild_indexes (import, c, error);
   if (ok)
     {
       /* Counts, not values: the trail must not become a copy of what it guards. */

@@ -104,6 +104,9 @@ gboolean            rei_store_write_audit      (ReiStore            *self,
                                                 const char          *action,
                                                 const char          *detail,
                                                 GError             **error);
+/* Now as the schema's DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'), UTC) writes it, without
+ * SQLite's printf: "2026-12-02T11:20:05". */
+void                rei_store_format_now       (char                 buf[32]);
 /* The bulk import in progress (rei-store-import.h), or NULL.  Read and set only by the thread
  * that owns the transaction. */
 typedef struct _ReiStoreImport ReiStoreImport;
@@ -129,6 +132,36 @@ void                rei_store_import_cache_put (ReiStoreImport      *import,
                                                 gconstpointer        space,
                                                 const char          *key,
                                                 gint64               value);
+/* Rows an import writes in batches: queued rows go to the database as one multi-row INSERT of
+ * @head ("INSERT … INTO t (a, b) VALUES ", a literal: its address names the batch) every 64
+ * rows, and the rest at the import's commit.  @types has a letter for each column: 'i' binds
+ * row[i].number, 't' row[i].text (NULL binds NULL; the text is copied).  A failure of the
+ * batch (nothing but a full disk or the like: the values were checked) is reported by whichever
+ * call writes it, and undoes the import as any failure does.  A reader of the tables queued to
+ * calls rei_store_import_flush() first (it does nothing outside an import, or in another
+ * thread than the import's). */
+typedef struct
+{
+  gint64      number;
+  const char *text;
+} ReiStoreImportValue;
+
+gboolean            rei_store_import_queue     (ReiStore                   *self,
+                                                const char                 *head,
+                                                const char                 *types,
+                                                const ReiStoreImportValue  *row,
+                                                GError                    **error);
+gboolean            rei_store_import_flush     (ReiStore            *self,
+                                                GError             **error);
+/* Drops the trigger @name for the rest of the import in progress, after writing the rows queued
+ * before; it is created again from the SQL the schema holds for it before the commit, in the
+ * same transaction (a rollback or a crash leaves it as it was).  *suppressed: whether it was
+ * there, so that the caller now does its work itself (set-wise, in batches); FALSE on an older
+ * schema without it.  Cheap to ask again for every row. */
+gboolean            rei_store_import_suppress_trigger (ReiStore     *self,
+                                                       const char   *name,
+                                                       gboolean     *suppressed,
+                                                       GError      **error);
 /* Today as an ISO date, or the tests' override (rei_store_set_today()). */
 char               *rei_store_get_today        (ReiStore            *self);
 
@@ -206,6 +239,11 @@ gboolean     rei_store_statement_read_built    (ReiStoreStatement   *st,
 void         rei_store_statement_bind_text     (ReiStoreStatement   *st,
                                                 int                  index,
                                                 const char          *text);
+/* Without SQLite's copy of text, for a statement run with rei_store_statement_exec(): text
+ * must stay as it is until that returns. */
+void         rei_store_statement_bind_text_static (ReiStoreStatement *st,
+                                                   int                index,
+                                                   const char        *text);
 void         rei_store_statement_bind_int64    (ReiStoreStatement   *st,
                                                 int                  index,
                                                 gint64               value);

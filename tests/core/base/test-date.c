@@ -18,13 +18,21 @@ test_parse (void)
     { "1.2.2019", NULL },
     { "2019-13-01", NULL },
     { "", NULL },
+    { " 2019-12-31", "2019-12-31" },
+    { "2019-02-29", NULL },
+    { "1799-12-31", NULL },
+    { "2019-1-310", NULL },
+    { "+019-12-31", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *iso = rei_date_normalize (cases[i].in);
       g_assert_cmpstr (iso, ==, cases[i].iso);
+      /* Normal: exactly what normalizing gives back. */
+      g_assert_cmpint (rei_date_is_normal (cases[i].in), ==, g_strcmp0 (iso, cases[i].in) == 0);
     }
+  g_assert_false (rei_date_is_normal (NULL));
 }
 
 static void
@@ -60,6 +68,30 @@ test_search_key (void)
   g_assert_cmpstr (key, ==, "lodz zolkiewska");
 }
 
+/* The key of every Polish letter, ASCII of every case, and what is neither (which takes ICU's
+ * and GLib's general path): the same as that path makes of each. */
+static void
+test_search_key_letters (void)
+{
+  const struct { const char *text; const char *key; } cases[] = {
+    { "ąćęłńóśźż", "acelnoszz" },
+    { "ĄĆĘŁŃÓŚŹŻ", "acelnoszz" },
+    { "Kowalska-Nowak O'Brien 12 3/4", "kowalska-nowak o'brien 12 3/4" },
+    { "ABCXYZ abcxyz @[`{~", "abcxyz abcxyz @[`{~" },
+    { "Müller Straße", "muller strasse" },
+    { "Łukasz Müller", "lukasz muller" },
+    { "Ñuñez Ǆ", "nunez ?" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = rei_collation_search_key (cases[i].text);
+
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -70,6 +102,7 @@ main (int    argc,
   g_test_add_func ("/date/display", test_display);
   g_test_add_func ("/collation/polish-order", test_collation);
   g_test_add_func ("/collation/search-key", test_search_key);
+  g_test_add_func ("/collation/search-key-letters", test_search_key_letters);
 
   return g_test_run ();
 }

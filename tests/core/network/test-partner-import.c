@@ -74,6 +74,46 @@ test_bad_rows (void)
   rei_test_tmpdir_free (dir);
 }
 
+/* Which rows repeat an earlier new partner: the same NIP, or the same name unless both rows
+ * give a NIP (and different ones); the repeat names the first such line, whichever rule found
+ * it; a refused row is nobody's first. */
+static void
+test_repeats (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiPartnerImporter) importer = rei_partner_importer_new (store);
+  g_autoptr(GBytes) bytes = sheet ("nazwa;typ;nip\n"
+                                   "Alfa;A;5260000005\n"   /* 2 */
+                                   "Beta;A;\n"             /* 3 */
+                                   "Alfa;A;7770000005\n"   /* 4: another NIP, another one */
+                                   "Gamma;A;526-000-00-05\n" /* 5: the NIP of 2 */
+                                   "alfa;A;\n"             /* 6: the name of 2 */
+                                   "BETA;A;1111111111\n"   /* 7: the name of 3, which has none */
+                                   "Delta;A;1111111111\n"  /* 8: 7 was refused */
+                                   "Gamma;A;\n"            /* 9: the name of 5, refused: nobody's */
+                                   "Beta;A;7770000005\n"); /* 10: the NIP of 4, the name of 3 */
+  const guint lines[][2] = { { 5, 2 }, { 6, 2 }, { 7, 3 }, { 10, 3 } };
+  GPtrArray *problems;
+
+  g_assert_false (rei_partner_importer_validate (importer, bytes, NULL, NULL, NULL, &error));
+  g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID);
+  problems = rei_partner_importer_get_problems (importer);
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *suffix = g_strdup_printf (" %u.", lines[i][1]);
+
+      g_assert_cmpuint (problem (importer, i)->line, ==, lines[i][0]);
+      g_assert_true (g_str_has_suffix (problem (importer, i)->message, suffix));
+    }
+
+  g_clear_object (&importer);
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+}
+
 /* A good sheet with headers as an office writes them, previewed (counts, nothing written),
  * imported, then re-imported: matched by NIP or by name, updated not duplicated, the columns it
  * lacks kept; one "import" audit row per file. */
@@ -182,6 +222,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/network/partner-import/bad-rows", test_bad_rows);
+  g_test_add_func ("/network/partner-import/repeats", test_repeats);
   g_test_add_func ("/network/partner-import/import-and-again", test_import_and_again);
   g_test_add_func ("/network/partner-import/header-and-encoding", test_header_and_encoding);
   return g_test_run ();

@@ -541,6 +541,10 @@ count_raw (const char *path,
   "'resident_end_date', 'resident_admission_date', 'resident_workshop', " \
   "'resident_category_code', 'resident_project_project')"
 
+/* Dropped by a residents import while it writes (rei-store-residents.c, write_lists). */
+#define COUNT_ENROLMENT_TRIGGER \
+  "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'resident_project_enrolment'"
+
 typedef struct
 {
   ReiStore     *store;
@@ -602,6 +606,7 @@ test_large_import_indexes (Fixture       *f,
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident"), ==, 0);
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit"), ==, 0);
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit_item"), ==, 0);
+  g_assert_cmpuint (count_raw (path, COUNT_ENROLMENT_TRIGGER), ==, 1);
 
   /* Whole: the indexes rebuilt and in use, the data sound. */
   w.deferred = FALSE;
@@ -612,6 +617,8 @@ test_large_import_indexes (Fixture       *f,
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident"), ==, 1500);
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit"), ==, 1);
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM audit_item"), ==, 1500);
+  g_assert_cmpuint (count_raw (path, COUNT_ENROLMENT_TRIGGER), ==, 1);
+  g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM enrolment"), ==, 1500);
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM pragma_integrity_check "
                                      "WHERE integrity_check <> 'ok'"), ==, 0);
   g_assert_cmpuint (count_raw (path, "SELECT count(*) FROM resident INDEXED BY resident_end_date "
@@ -666,6 +673,104 @@ test_match_without_pesel (Fixture       *f,
   g_assert_nonnull (strstr (plan->str, "USING INDEX resident_match"));
 }
 
+static char *
+dump_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *s = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      g_string_append_printf (s, "%s%c", (const char *) sqlite3_column_text (stmt, i) ?: "NULL",
+                              i + 1 < sqlite3_column_count (stmt) ? ';' : '\n');
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}
+
+/* An import writes the categories and projects in batches and the enrolments the trigger
+ * resident_project_enrolment would add itself, with the trigger dropped until its commit: the
+ * rows (ids, dates, an enrolment kept as it was) are those of the same people saved one by one
+ * as the window saves them, and the trigger is back, at work, after the import. */
+static void
+test_enrolments_as_trigger (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) by_row = rei_test_store_new (dir);
+  ReiStore *stores[2] = { f->store, by_row };
+  g_autoptr(GString) csv = g_string_new ("imie;nazwisko;pesel;plec;kategorie;data_przyjecia;projekt\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ReiImporter) checker = rei_importer_new (by_row);
+  const char *tables[] = {
+    "SELECT * FROM enrolment ORDER BY id",
+    "SELECT * FROM resident_project ORDER BY resident_id, project_id",
+    "SELECT * FROM resident_category ORDER BY resident_id, category_code",
+    "SELECT id, title FROM project ORDER BY id",
+  };
+  GPtrArray *people;
+  /* Someone enrolled in Alfa from 2018, with dates of the enrolment's own. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ReiResident) r = rei_resident_new ();
+      const char *projects[] = { "Alfa", NULL };
+
+      rei_resident_set (r, REI_RESIDENT_FIRST_NAME, "Anna");
+      rei_resident_set (r, REI_RESIDENT_SURNAME, "Nowak");
+      rei_resident_set (r, REI_RESIDENT_PESEL, f->pesel_a);
+      rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2018-01-01");
+      rei_resident_set_projects (r, projects);
+      g_assert_true (rei_store_save_resident (stores[i], r, NULL));
+    }
+
+  /* She again, admitted anew into Beta and Alfa; 1 200 more, some in a project twice. */
+  g_string_append_printf (csv, "Anna;Nowak;%s;K;bezdomnosc;01.03.2020;Beta|Alfa\n", f->pesel_a);
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (csv, "Jan;Lis%u;;M;%s;%02u.%02u.2019;%s\n", i,
+                            i % 3 ? "bezdomnosc|uzaleznienie_alkohol" : "", 1 + i % 28,
+                            1 + i % 12, (const char *[]) { "Gamma|Alfa|Gamma", "", "Beta",
+                                                            "Alfa|Beta" }[i % 4]);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+  g_assert_true (import (f, bytes, NULL));
+  g_assert_true (rei_importer_validate (checker, bytes, NULL, NULL, NULL, NULL));
+  people = rei_importer_get_residents (checker);
+  for (guint i = 0; i < people->len; i++)
+    {
+      ReiResident *r = g_ptr_array_index (people, i);
+
+      rei_resident_set_id (r, rei_store_find_matching_resident (by_row, r, NULL));
+      g_assert_true (rei_store_save_resident (by_row, r, NULL));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *imported = dump_raw (rei_store_get_path (f->store), tables[i]);
+      g_autofree char *saved = dump_raw (rei_store_get_path (by_row), tables[i]);
+
+      g_assert_cmpstr (imported, ==, saved);
+    }
+  g_assert_cmpuint (count_raw (rei_store_get_path (f->store), "SELECT count(*) FROM enrolment "
+                               "WHERE resident_id = 1 AND joined_on = '2018-01-01'"), ==, 1);
+
+  {
+    /* The trigger is back: a save adds Gamma's enrolment. */
+    g_autoptr(ReiResident) r = rei_store_get_resident (f->store, 1, NULL);
+    const char *projects[] = { "Beta", "Alfa", "Gamma", NULL };
+
+    rei_resident_set_projects (r, projects);
+    g_assert_true (rei_store_save_resident (f->store, r, NULL));
+    g_assert_cmpuint (count_raw (rei_store_get_path (f->store), "SELECT count(*) FROM enrolment e "
+                                 "JOIN project p ON p.id = e.project_id WHERE resident_id = 1 "
+                                 "AND title = 'Gamma' AND joined_on = '2020-03-01'"), ==, 1);
+  }
+  g_clear_object (&by_row);
+  rei_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -688,6 +793,7 @@ main (int    argc,
   ADD ("/importer/one-audit-row", test_one_audit_row);
   ADD ("/importer/large-import-indexes", test_large_import_indexes);
   ADD ("/importer/match-without-pesel", test_match_without_pesel);
+  ADD ("/importer/enrolments-as-trigger", test_enrolments_as_trigger);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "rei-resident-match.h"
 #include "rei-store-residents.h"
 #include "test-util.h"
@@ -37,6 +39,25 @@ test_resident_roundtrip (void)
   g_assert_cmpstrv (rei_resident_get_categories (back), cats);
   g_assert_cmpstrv (rei_resident_get_projects (back), projects);
   g_assert_cmpint (rei_store_find_resident_by_pesel (store, "02270803624", NULL), ==, rei_resident_get_id (r));
+
+  /* The times an insert and its audit row bind are what the schema's defaults would write: UTC,
+   * to the second. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (rei_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+      "SELECT created_at = updated_at AND abs(strftime('%s', created_at) - strftime('%s', 'now')) <= 5 "
+      "AND created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]' "
+      "AND (SELECT count(*) FROM audit WHERE at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' "
+      "AND abs(strftime('%s', at) - strftime('%s', 'now')) <= 5 AND length(at) = 19) = 1 "
+      "FROM resident", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
 
   /* An update replaces the lists rather than adding to them. */
   rei_resident_set_categories (r, (const char *[]) { "uchodzca", NULL });
