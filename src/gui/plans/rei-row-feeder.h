@@ -12,6 +12,9 @@ G_DECLARE_FINAL_TYPE (ReiRowFeeder, rei_row_feeder, REI, ROW_FEEDER, GObject)
 /* Makes the row of @item, or brings @row (a row this function made before, for another item
  * or an older copy of this one) up to date and returns it.  @row is NULL when there is none to
  * reuse; returning a different widget replaces @row. */
+/* One step of showing something, run in a frame of its own (see rei_row_feeder_add_step()). */
+typedef void (*ReiRowFeederStepFunc) (gpointer user_data);
+
 typedef GtkWidget *(*ReiRowFeederFunc) (GtkWidget *row,
                                         gpointer   item,
                                         gpointer   user_data);
@@ -36,6 +39,14 @@ void          rei_row_feeder_set_rows (ReiRowFeeder     *self,
                                        ReiRowFeederFunc  func,
                                        gpointer          user_data,
                                        const char       *empty_title);
+/* Queues @func, to be run in a frame's update phase after what is queued already, in a frame
+ * of its own: showing a new plan changes the texts and forms of the whole page, and laid out in
+ * one frame they cost two frames' time; a step per part of the page spreads them.  The lists
+ * that @func sets are queued right after it, so the page still fills from the top.  Without a
+ * frame clock @func runs now.  rei_row_feeder_cancel() drops the steps not run yet. */
+void          rei_row_feeder_add_step (ReiRowFeeder         *self,
+                                       ReiRowFeederStepFunc  func,
+                                       gpointer              user_data);
 /* Forgets the rows not made yet (their lists keep what they show). */
 void          rei_row_feeder_cancel   (ReiRowFeeder     *self);
 /* TRUE while rows remain to be made. */

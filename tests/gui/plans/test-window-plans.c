@@ -372,8 +372,10 @@ view_has_plan (gpointer data)
   ReiPlanPage *page = data;
   ReiPlan *plan = rei_plan_view_get_plan (rei_plan_page_get_view (page));
 
+  /* Shown whole: the page is filled in a part per frame, its forms too. */
   return g_strcmp0 (rei_plan_page_get_state (page), "plan") == 0 && plan != NULL
-         && rei_plan_get_id (plan) == rei_plan_view_get_plan_id (rei_plan_page_get_view (page));
+         && rei_plan_get_id (plan) == rei_plan_view_get_plan_id (rei_plan_page_get_view (page))
+         && !rei_plan_view_get_busy (rei_plan_page_get_view (page));
 }
 
 /* The plan is reached from the window: the Plan page follows the person chosen in the list,
