@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "rei-plan-print.h"
@@ -21,7 +22,9 @@
  * rounds (5): (a) the plan view is told to show one, then the other (as when the worker picks
  * another person in the list: every row is rewritten), and the longest main-loop dispatch (less
  * its wait in poll()) until the view has made every row ("loaded") and painted a frame is the
- * main thread's work, which must fit in one frame (16 ms); the read itself runs in a thread;
+ * main thread's work, which must fit in one frame (16 ms); the read itself runs in a thread.
+ * The longest dispatch is split into the frame clock's phases (BENCH_PLANS_TRACE=1 prints every
+ * dispatch so);
  * (b) the PDF of the plan is written through the core's drawing. */
 
 #define N_GOALS 40
@@ -52,6 +55,23 @@ timed_poll (GPollFD *fds,
 
   poll_us += g_get_monotonic_time () - start;
   return result;
+}
+
+/* Where a frame's processor time goes: the frame clock's phases, each stamped after the handlers
+ * GTK connected to it (the tick callbacks in "update", the surface's layout and paint), so the
+ * gap between two stamps is the phase in between.  A dispatch that is no frame (the read's
+ * answer landing) shows as "other". */
+enum { PH_BEFORE, PH_UPDATE, PH_LAYOUT, PH_PAINT, PH_AFTER, N_PHASES };
+static const char *phase_names[N_PHASES] = { "start", "update", "layout", "paint", "after-paint" };
+static gint64 phase_stamp[N_PHASES];
+
+static gint64 thread_cpu_us (void);
+
+static void
+on_phase_cb (GdkFrameClock *clock,
+             gpointer       phase)
+{
+  phase_stamp[GPOINTER_TO_INT (phase)] = thread_cpu_us ();
 }
 
 static void
@@ -172,12 +192,22 @@ main (int   argc,
     g_signal_handler_disconnect (gtk_widget_get_frame_clock (window), h);
   }
 
+  {
+    static const char *signals[N_PHASES] = { "before-paint", "update", "layout", "paint", "after-paint" };
+
+    for (int i = 0; i < N_PHASES; i++)
+      g_signal_connect_after (gtk_widget_get_frame_clock (window), signals[i], G_CALLBACK (on_phase_cb),
+                              GINT_TO_POINTER (i));
+  }
   default_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, timed_poll);
   g_print ("plan: %d goals, %d services, %d assessments and reviews\n", N_GOALS, N_SERVICES, N_ASSESSMENTS);
   for (int round = 0; round < rounds; round++)
     {
       gboolean loaded = FALSE, painted = FALSE;
+      gint64 max_phases[N_PHASES] = { 0 };
+      int n_dispatches = 0, n_frames = 0;
+      gint64 max_other = 0;
       gint64 max_work = 0, max_cpu = 0, start = g_get_monotonic_time (), cpu_start = thread_cpu_us (), total;
       GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
       gulong h1 = g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_cb), &loaded);
@@ -188,25 +218,70 @@ main (int   argc,
       max_cpu = thread_cpu_us () - cpu_start;
       while (!painted)
         {
-          gint64 t0 = g_get_monotonic_time (), c0 = thread_cpu_us (), p0 = poll_us, work;
+          gint64 t0 = g_get_monotonic_time (), c0 = thread_cpu_us (), p0 = poll_us, work, cpu;
+          gboolean was_loaded = loaded;
 
+          for (int i = 0; i < N_PHASES; i++)
+            phase_stamp[i] = 0;
           g_main_context_iteration (NULL, TRUE);
+          /* A frame that skipped a phase (nothing to lay out) spent nothing in it. */
+          for (int i = PH_UPDATE; i < N_PHASES && phase_stamp[PH_AFTER] != 0; i++)
+            if (phase_stamp[i] == 0)
+              phase_stamp[i] = phase_stamp[i - 1];
           work = g_get_monotonic_time () - t0 - (poll_us - p0);
+          cpu = thread_cpu_us () - c0;
           max_work = MAX (max_work, work);
-          max_cpu = MAX (max_cpu, thread_cpu_us () - c0);
-          if (loaded && h2 == 0)
+          n_dispatches++;
+          n_frames += phase_stamp[PH_AFTER] != 0;
+          if (phase_stamp[PH_AFTER] == 0)
+            max_other = MAX (max_other, cpu);
+          if (g_getenv ("BENCH_PLANS_TRACE") != NULL)
             {
-              /* The last rows are made in a frame's update phase; the next frame paints them. */
+              g_print ("      dispatch %d at %.6f: %.1f ms", n_dispatches, t0 / 1e6, cpu / 1000.0);
+              if (phase_stamp[PH_AFTER] != 0)
+                for (int i = PH_UPDATE; i < N_PHASES; i++)
+                  g_print (" %s %.1f", phase_names[i], (phase_stamp[i] - phase_stamp[i - 1]) / 1000.0);
+              g_print ("\n");
+            }
+          if (cpu > max_cpu)
+            {
+              max_cpu = cpu;
+              memset (max_phases, 0, sizeof max_phases);
+              if (phase_stamp[PH_AFTER] != 0)
+                {
+                  max_phases[PH_BEFORE] = phase_stamp[PH_BEFORE] - c0;
+                  for (int i = PH_UPDATE; i < N_PHASES; i++)
+                    max_phases[i] = phase_stamp[i] - phase_stamp[i - 1];
+                }
+            }
+          /* The last rows are made in a frame's update phase, and that frame lays them out and
+           * paints them; "loaded" outside a frame (nothing left to make) waits for the next. */
+          if (loaded && !was_loaded && phase_stamp[PH_AFTER] != 0)
+            painted = TRUE;
+          else if (loaded && h2 == 0)
+            {
               h2 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
               gtk_widget_queue_draw (view);
             }
         }
       total = g_get_monotonic_time () - start;
       g_signal_handler_disconnect (view, h1);
-      g_signal_handler_disconnect (clock, h2);
+      if (h2 != 0)
+        g_signal_handler_disconnect (clock, h2);
       g_print ("open plan %c, round %d: longest main-thread dispatch %.1f ms of processor time "
                "(%.1f ms wall; budget 16), until painted %.1f ms\n",
                'A' + round % 2, round + 1, max_cpu / 1000.0, max_work / 1000.0, total / 1000.0);
+      if (max_phases[PH_BEFORE] + max_phases[PH_UPDATE] + max_phases[PH_LAYOUT] + max_phases[PH_PAINT] == 0)
+        g_print ("    longest dispatch: not a frame (the read's answer); %d dispatches, %d frames\n",
+                 n_dispatches, n_frames);
+      else
+        {
+          g_print ("    longest dispatch, a frame:");
+          for (int i = 0; i < N_PHASES; i++)
+            g_print (" %s %.1f", phase_names[i], max_phases[i] / 1000.0);
+          g_print (" ms; %d dispatches, %d frames\n", n_dispatches, n_frames);
+        }
+      g_print ("    longest dispatch that is no frame (the read's answer landing): %.1f ms\n", max_other / 1000.0);
     }
   for (int round = 0; round < rounds; round++)
     {

@@ -36,6 +36,8 @@ struct _ReiPlanView
   GPtrArray      *dimensions;
   /* What the sections show; replaced by each read. */
   ReiPlanData    *data;
+  /* What was shown before, kept while a section not shown again yet points into it. */
+  GPtrArray      *retired;
   GPtrArray      *sections;
   GPtrArray      *spins;
   GCancellable   *cancellable;
@@ -43,6 +45,7 @@ struct _ReiPlanView
   /* Makes the rows of every list of the page a few per frame; "loaded" waits for it. */
   ReiRowFeeder   *feeder;
   gboolean        loaded_pending;
+  gboolean        reading;
 
   /* Template widgets. */
   GtkLabel            *title_label;
@@ -168,16 +171,10 @@ revision_row (GtkWidget *row,
   return rei_plan_section_row_update (row, rev, r->reason ? r->reason : _("The plan as first signed"));
 }
 
+/* The head of the page: what the read's answer shows at once. */
 static void
-fill (ReiPlanView *self)
+fill_title (ReiPlanView *self)
 {
-  GPtrArray *goals = rei_plan_get_goals (self->plan);
-  GPtrArray *revisions = rei_plan_get_revisions (self->plan);
-  const ReiPlanAssessment *first = rei_plan_get_first_assessment (self->plan);
-  const ReiPlanAssessment *latest = rei_plan_get_latest_assessment (self->plan);
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) label_v = NULL;
-  int entry[N_MAX_DIMENSIONS] = { 0 }, last[N_MAX_DIMENSIONS] = { 0 };
   g_autofree char *title = NULL;
   g_autofree char *state = NULL;
 
@@ -198,6 +195,20 @@ fill (ReiPlanView *self)
   else
     state = g_strdup_printf (_("Signed, revision %d"), rei_plan_get_revision (self->plan));
   gtk_label_set_text (self->state_label, state);
+}
+
+/* The profile, its form and the goals and revisions: a step of the showing. */
+static void
+fill (gpointer user_data)
+{
+  ReiPlanView *self = user_data;
+  GPtrArray *goals = rei_plan_get_goals (self->plan);
+  GPtrArray *revisions = rei_plan_get_revisions (self->plan);
+  const ReiPlanAssessment *first = rei_plan_get_first_assessment (self->plan);
+  const ReiPlanAssessment *latest = rei_plan_get_latest_assessment (self->plan);
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) label_v = NULL;
+  int entry[N_MAX_DIMENSIONS] = { 0 }, last[N_MAX_DIMENSIONS] = { 0 };
 
   for (guint i = 0; i < self->dimensions->len && i < N_MAX_DIMENSIONS; i++)
     {
@@ -234,6 +245,16 @@ fill (ReiPlanView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->revisions_list), revisions->len > 0);
 }
 
+/* A section's part of the showing, as a step of its own. */
+static void
+show_section (gpointer user_data)
+{
+  ReiPlanSection *section = user_data;
+  ReiPlanView *self = REI_PLAN_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (section), REI_TYPE_PLAN_VIEW));
+
+  rei_plan_section_show (section, self->data);
+}
+
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -245,13 +266,20 @@ load_done_cb (GObject      *source,
 
   if (l == NULL)
     {
+      /* A read cancelled has a newer one under way. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        {
+          self->reading = FALSE;
+          show_error (self, error);
+        }
       return;
     }
-  /* The rows not made yet point into the data shown so far. */
+  self->reading = FALSE;
+  /* The rows and steps not made yet point into the data shown so far; the sections not shown
+   * again yet still do. */
   rei_row_feeder_cancel (self->feeder);
-  g_clear_pointer (&self->data, rei_plan_data_free);
+  if (self->data != NULL)
+    g_ptr_array_add (self->retired, g_steal_pointer (&self->data));
   self->data = g_steal_pointer (&l->data);
   g_set_object (&self->plan, self->data->plan);
   g_set_object (&self->print, l->print);
@@ -259,17 +287,28 @@ load_done_cb (GObject      *source,
   self->dimensions = g_ptr_array_ref (self->data->dimensions);
   loaded_free (l);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), FALSE);
-  fill (self);
-  for (guint i = 0; i < self->sections->len; i++)
-    rei_plan_section_show (g_ptr_array_index (self->sections, i), self->data);
+  /* The page in steps from the top, a frame each: laid out at once, its new texts and forms cost
+   * a frame of 20–30 ms of processor time (measure and paint), before any row. */
+  fill_title (self);
+  rei_row_feeder_add_step (self->feeder, show_section, self->phase_section);
+  rei_row_feeder_add_step (self->feeder, show_section, self->diagnosis_section);
+  rei_row_feeder_add_step (self->feeder, fill, self);
+  rei_row_feeder_add_step (self->feeder, show_section, self->services_section);
+  rei_row_feeder_add_step (self->feeder, show_section, self->reviews_section);
+  rei_row_feeder_add_step (self->feeder, show_section, self->closing_section);
   self->loaded_pending = rei_row_feeder_get_busy (self->feeder);
   if (!self->loaded_pending)
-    g_signal_emit (self, signals[LOADED], 0);
+    {
+      g_ptr_array_set_size (self->retired, 0);
+      g_signal_emit (self, signals[LOADED], 0);
+    }
 }
 
 static void
 on_feeder_done_cb (ReiPlanView *self)
 {
+  /* Every section shows the latest data now. */
+  g_ptr_array_set_size (self->retired, 0);
   if (!self->loaded_pending)
     return;
   self->loaded_pending = FALSE;
@@ -285,6 +324,7 @@ reload (ReiPlanView *self)
   g_clear_object (&self->cancellable);
   /* "loaded" is for the read now begun: the rows of an earlier one finishing do not count. */
   self->loaded_pending = FALSE;
+  self->reading = TRUE;
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, reload);
@@ -467,6 +507,7 @@ rei_plan_view_dispose (GObject *object)
   g_clear_pointer (&self->spins, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->data, rei_plan_data_free);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_pointer (&self->export_filename, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), REI_TYPE_PLAN_VIEW);
   G_OBJECT_CLASS (rei_plan_view_parent_class)->dispose (object);
@@ -517,6 +558,7 @@ static void
 rei_plan_view_init (ReiPlanView *self)
 {
   self->spins = g_ptr_array_new ();
+  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) rei_plan_data_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->feeder = rei_row_feeder_new (GTK_WIDGET (self));
@@ -581,4 +623,11 @@ rei_plan_view_set_export_filename (ReiPlanView *self,
   g_return_if_fail (REI_IS_PLAN_VIEW (self));
   g_free (self->export_filename);
   self->export_filename = g_strdup (path);
+}
+
+gboolean
+rei_plan_view_get_busy (ReiPlanView *self)
+{
+  g_return_val_if_fail (REI_IS_PLAN_VIEW (self), FALSE);
+  return self->reading || rei_row_feeder_get_busy (self->feeder);
 }

@@ -16,10 +16,14 @@
 /* A list shows this many rows and then a row that shows the rest when asked: every frame lays
  * out the whole page again, so its cost follows the number of rows on it. */
 #define SHOWN_AT_FIRST  10
+/* Rows a frame makes of a list not seen yet. */
+#define FIRST_BATCH     2
 
+/* A job makes the rows of a list, or (list NULL) runs one step of a showing in a frame. */
 typedef struct
 {
   GtkListBox       *list;
+  ReiRowFeederStepFunc step;
   GPtrArray        *items;
   ReiRowFeederFunc  func;
   gpointer          user_data;
@@ -37,8 +41,14 @@ struct _ReiRowFeeder
   guint          tick_id;
   GdkFrameClock *clock;
   gulong         after_paint_id;
-  /* Rows made per frame, adapted to what the last frame cost. */
-  guint          batch;
+  /* While a step runs, the lists it sets are queued right after it (in the order set), so the
+   * page still fills from the top. */
+  gboolean       in_step;
+  GList         *step_link;
+  /* The list whose rows the last frame made, and when that frame began: the rows a frame makes
+   * are adapted per list (kept on the list, "rei-row-feeder-batch") to what its last frame
+   * cost, as a review's expander row costs several goal rows. */
+  GtkListBox    *frame_list;
   gint64         frame_start;
 };
 
@@ -50,7 +60,7 @@ static guint signals[N_SIGNALS];
 static void
 job_free (Job *job)
 {
-  g_object_unref (job->list);
+  g_clear_object (&job->list);
   g_free (job->empty_title);
   g_free (job);
 }
@@ -68,6 +78,44 @@ empty_row_new (const char *title)
 }
 
 static void rei_row_feeder_restart (ReiRowFeeder *self, GtkListBox *list);
+
+static void
+queue_job (ReiRowFeeder *self,
+           Job          *job)
+{
+  if (!self->in_step)
+    g_queue_push_tail (&self->jobs, job);
+  else if (self->step_link == NULL)
+    {
+      g_queue_push_head (&self->jobs, job);
+      self->step_link = self->jobs.head;
+    }
+  else
+    {
+      g_queue_insert_after (&self->jobs, self->step_link, job);
+      self->step_link = self->step_link->next;
+    }
+}
+
+static void
+run_step (ReiRowFeeder *self,
+          Job          *job)
+{
+  self->in_step = TRUE;
+  self->step_link = NULL;
+  job->step (job->user_data);
+  self->in_step = FALSE;
+  self->step_link = NULL;
+  job_free (job);
+}
+
+/* TRUE for a list job with every row made: it ends (emptied, or all rows reused) with no new
+ * row, so it takes nothing from the frame. */
+static gboolean
+job_complete (Job *job)
+{
+  return job->step == NULL && job->next >= MIN (job->items->len, job->limit);
+}
 
 static void
 on_show_all_activated_cb (GtkWidget    *row,
@@ -145,6 +193,15 @@ stop_ticking (ReiRowFeeder *self)
   self->after_paint_id = 0;
   g_clear_object (&self->clock);
   self->frame_start = 0;
+  g_clear_object (&self->frame_list);
+}
+
+static guint
+get_batch (GtkListBox *list)
+{
+  guint batch = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), "rei-row-feeder-batch"));
+
+  return batch > 0 ? batch : FIRST_BATCH;
 }
 
 static void
@@ -152,15 +209,19 @@ on_after_paint_cb (GdkFrameClock *clock,
                    ReiRowFeeder  *self)
 {
   gint64 work;
+  guint batch;
 
-  if (self->frame_start == 0)
+  if (self->frame_start == 0 || self->frame_list == NULL)
     return;
   work = g_get_monotonic_time () - self->frame_start;
   self->frame_start = 0;
+  batch = get_batch (self->frame_list);
   if (work > TARGET_FRAME_US)
-    self->batch = MAX (1, (guint) (self->batch * TARGET_FRAME_US / work));
+    batch = MAX (1, (guint) (batch * TARGET_FRAME_US / work));
   else if (work < TARGET_FRAME_US / 2)
-    self->batch++;
+    batch++;
+  g_object_set_data (G_OBJECT (self->frame_list), "rei-row-feeder-batch", GUINT_TO_POINTER (batch));
+  g_clear_object (&self->frame_list);
 }
 
 static gboolean
@@ -171,21 +232,39 @@ tick_cb (GtkWidget     *owner,
   ReiRowFeeder *self = user_data;
   gint64 start = g_get_monotonic_time ();
   guint made = 0;
+  GtkListBox *list = NULL;
 
-  while (!g_queue_is_empty (&self->jobs) && made < self->batch
-         && g_get_monotonic_time () - start < MAKE_BUDGET_US)
+  g_clear_object (&self->frame_list);
+  while (!g_queue_is_empty (&self->jobs) && g_get_monotonic_time () - start < MAKE_BUDGET_US)
     {
       Job *job = g_queue_peek_head (&self->jobs);
 
+      if (job->step != NULL)
+        {
+          /* A step changes a part of the page (its texts, its forms): its layout is the
+           * frame's work, so it has a frame of its own, which teaches no list's batch. */
+          if (made == 0)
+            run_step (self, g_queue_pop_head (&self->jobs));
+          list = NULL;
+          break;
+        }
+      /* One list per frame: the next one's rows may cost more. */
+      if (list != NULL && (job->list != list || made >= get_batch (list)))
+        break;
+      list = job->list;
       if (job_step (self, job))
         made++;
       else
-        job_free (g_queue_pop_head (&self->jobs));
+        {
+          job_free (g_queue_pop_head (&self->jobs));
+          if (made > 0)
+            break;
+          list = NULL;
+        }
     }
-  /* Lists that end with no new row (emptied, or all rows reused) finish in the same frame. */
-  while (!g_queue_is_empty (&self->jobs)
-         && ((Job *) g_queue_peek_head (&self->jobs))->next
-            >= MIN (((Job *) g_queue_peek_head (&self->jobs))->items->len, ((Job *) g_queue_peek_head (&self->jobs))->limit))
+  if (list != NULL && made > 0)
+    self->frame_list = g_object_ref (list);
+  while (!g_queue_is_empty (&self->jobs) && job_complete (g_queue_peek_head (&self->jobs)))
     {
       job_step (self, g_queue_peek_head (&self->jobs));
       job_free (g_queue_pop_head (&self->jobs));
@@ -235,7 +314,6 @@ static void
 rei_row_feeder_init (ReiRowFeeder *self)
 {
   g_queue_init (&self->jobs);
-  self->batch = 2;
 }
 
 ReiRowFeeder *
@@ -258,19 +336,33 @@ rei_row_feeder_set_rows (ReiRowFeeder     *self,
                          const char       *empty_title)
 {
   Job *job = NULL;
+  GList *link = NULL;
+  gboolean ticking;
 
   g_return_if_fail (REI_IS_ROW_FEEDER (self));
   g_return_if_fail (GTK_IS_LIST_BOX (list));
   g_return_if_fail (items != NULL && func != NULL);
 
-  for (GList *l = self->jobs.head; l != NULL && job == NULL; l = l->next)
-    if (((Job *) l->data)->list == list)
-      job = l->data;
+  ticking = self->owner != NULL && gtk_widget_get_frame_clock (self->owner) != NULL;
+  for (link = self->jobs.head; link != NULL; link = link->next)
+    if (((Job *) link->data)->list == list)
+      {
+        job = link->data;
+        break;
+      }
+  if (job != NULL && !ticking)
+    {
+      /* Made at once below: out of the queue first (and out of a step's place in it). */
+      if (self->step_link == link)
+        self->step_link = link->prev;
+      g_queue_delete_link (&self->jobs, link);
+    }
   if (job == NULL)
     {
       job = g_new0 (Job, 1);
       job->list = g_object_ref (list);
-      g_queue_push_tail (&self->jobs, job);
+      if (ticking)
+        queue_job (self, job);
     }
   job->items = items;
   job->func = func;
@@ -284,7 +376,7 @@ rei_row_feeder_set_rows (ReiRowFeeder     *self,
   g_object_set_data (G_OBJECT (list), "rei-row-feeder-func", func);
   g_object_set_data (G_OBJECT (list), "rei-row-feeder-user-data", user_data);
 
-  if (self->owner != NULL && gtk_widget_get_frame_clock (self->owner) != NULL)
+  if (ticking)
     {
       start_ticking (self);
       return;
@@ -292,8 +384,30 @@ rei_row_feeder_set_rows (ReiRowFeeder     *self,
   /* Nothing is drawn yet: no frame to keep short. */
   while (job_step (self, job))
     ;
-  g_queue_remove (&self->jobs, job);
   job_free (job);
+}
+
+void
+rei_row_feeder_add_step (ReiRowFeeder         *self,
+                         ReiRowFeederStepFunc  func,
+                         gpointer              user_data)
+{
+  Job *job;
+
+  g_return_if_fail (REI_IS_ROW_FEEDER (self));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (Job, 1);
+  job->step = func;
+  job->user_data = user_data;
+  if (self->owner != NULL && gtk_widget_get_frame_clock (self->owner) != NULL)
+    {
+      queue_job (self, job);
+      start_ticking (self);
+      return;
+    }
+  /* Nothing is drawn yet: the step runs now, and the lists it sets are filled at once. */
+  run_step (self, job);
 }
 
 static void

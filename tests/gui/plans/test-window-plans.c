@@ -119,6 +119,30 @@ find_row_with (GtkWidget  *widget,
   return NULL;
 }
 
+/* The description of the first preferences group under @widget that holds @text. */
+static const char *
+find_description_with (GtkWidget  *widget,
+                       const char *text)
+{
+  const char *found;
+
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && (found = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget))) != NULL
+      && strstr (found, text) != NULL)
+    return found;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if ((found = find_description_with (c, text)) != NULL)
+      return found;
+  return NULL;
+}
+
+static void
+on_after_paint_count_cb (GdkFrameClock *clock,
+                         guint         *frames)
+{
+  (*frames)++;
+}
+
 static void
 set_entry (GtkWidget  *view,
            const char *title,
@@ -170,7 +194,28 @@ test_plans_view (void)
   /* Add a goal. */
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (view, "Goal")), "Ukończyć kurs opiekunki");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (view, "Measurable criterion")), "Certyfikat");
-  click_and_wait (find_button (view, "_Add Goal"), &loaded, "the goal");
+  /* The answer of the read shows the head of the page; the rest comes a part per frame (a
+   * section's texts and forms laid out at once cost two frames), the closing section last. */
+  {
+    GtkWidget *closing = find_type (view, REI_TYPE_PLAN_CLOSING_SECTION, 0);
+    guint frames = 0;
+    gulong h;
+
+    g_assert_cmpstr (find_description_with (closing, "achieved"), ==, "0 of 0 goals achieved.");
+    loaded = FALSE;
+    g_signal_emit_by_name (find_button (view, "_Add Goal"), "clicked");
+    while (rei_plan_get_goals (rei_plan_view_get_plan (REI_PLAN_VIEW (view)))->len == 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (rei_plan_view_get_busy (REI_PLAN_VIEW (view)));
+    g_assert_cmpstr (find_description_with (closing, "achieved"), ==, "0 of 0 goals achieved.");
+    h = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                          G_CALLBACK (on_after_paint_count_cb), &frames);
+    rei_window_test_wait_until (rei_window_test_is_true, &loaded, "the goal");
+    g_signal_handler_disconnect (gtk_widget_get_frame_clock (window), h);
+    g_assert_cmpuint (frames, >=, 5);
+    g_assert_false (rei_plan_view_get_busy (REI_PLAN_VIEW (view)));
+    g_assert_cmpstr (find_description_with (closing, "achieved"), ==, "0 of 1 goal achieved.");
+  }
   g_assert_cmpuint (rei_plan_get_goals (rei_plan_view_get_plan (REI_PLAN_VIEW (view)))->len, ==, 1);
 
   /* Record an entry assessment (all 3 by default), then a review with work at 5. */
@@ -284,10 +329,15 @@ test_plans_view (void)
     GtkWidget *section = find_type (view, REI_TYPE_PLAN_SERVICES_SECTION, 0);
     ReiPlanService *sv;
 
+    GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (find_type (section, ADW_TYPE_COMBO_ROW, 0)));
+
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (section, GTK_TYPE_SPIN_BUTTON, 0)), 7.5);
     click_and_wait (find_button (section, "Save Hours _Given"), &loaded, "the hours given");
     sv = g_ptr_array_index (rei_plan_get_services (rei_plan_view_get_plan (REI_PLAN_VIEW (view))), 0);
     g_assert_cmpfloat (sv->hours_given, ==, 7.5);
+    /* The same services: the row keeps its choices (a new model makes a widget per choice). */
+    g_assert_true (adw_combo_row_get_model (ADW_COMBO_ROW (find_type (section, ADW_TYPE_COMBO_ROW, 0))) == choices);
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_type (section, GTK_TYPE_SPIN_BUTTON, 0))), ==, 7.5);
   }
 
   /* The phase: implementation. */
@@ -372,8 +422,10 @@ view_has_plan (gpointer data)
   ReiPlanPage *page = data;
   ReiPlan *plan = rei_plan_view_get_plan (rei_plan_page_get_view (page));
 
+  /* Shown whole: the page is filled in a part per frame, its forms too. */
   return g_strcmp0 (rei_plan_page_get_state (page), "plan") == 0 && plan != NULL
-         && rei_plan_get_id (plan) == rei_plan_view_get_plan_id (rei_plan_page_get_view (page));
+         && rei_plan_get_id (plan) == rei_plan_view_get_plan_id (rei_plan_page_get_view (page))
+         && !rei_plan_view_get_busy (rei_plan_page_get_view (page));
 }
 
 /* The plan is reached from the window: the Plan page follows the person chosen in the list,
