@@ -40,5 +40,9 @@ AdwMessageDialog *rei_window_test_find_message_dialog (GtkWindow *parent);
  * pressed in the window's switcher. */
 void        rei_window_test_assert_tab_shown (ReiWindow  *window,
                                               const char *name);
+/* Asserts, from the pixels of the window drawn afresh, that the tab with this title is drawn
+ * pressed and no other is drawn as it is. */
+void        rei_window_test_assert_tab_drawn (ReiWindow  *window,
+                                              const char *title);
 
 G_END_DECLS

@@ -196,8 +196,7 @@ on_visible_page_changed_cb (ReiWindow *self)
                                 rei_resident_detail_get_resident_id (self->resident_detail));
 }
 
-/* Code that changes the page makes it first: a page made inside the stack's change of page (the
- * notify above) left the header's switcher drawn with the old tab pressed until the next redraw. */
+/* Code that changes the page makes it first, so the page is there when the call returns. */
 static void
 show_page (ReiWindow  *self,
            const char *name)

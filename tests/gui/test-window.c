@@ -311,6 +311,35 @@ count_of_type (GtkWidget *widget,
   return n;
 }
 
+/* The header switcher's button of the tab with this title, as a mouse would find it. */
+static GtkWidget *
+switcher_button (GtkWidget  *widget,
+                 const char *title,
+                 gboolean    in_switcher)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  in_switcher = in_switcher || ADW_IS_VIEW_SWITCHER_TITLE (widget);
+  if (in_switcher && GTK_IS_TOGGLE_BUTTON (widget))
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (widget, "label", &label, NULL);
+      if (g_strcmp0 (label, title) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = switcher_button (child, title, in_switcher);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 plan_is_shown (gpointer data)
 {
@@ -425,6 +454,17 @@ test_window_lazy_pages (void)
   g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_PLAN_PAGE), ==, 1);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_NETWORK_VIEW), ==, 1);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW), ==, 1);
+  rei_window_test_destroy (window);
+
+  /* A click on the header's tab makes the page the first time as well, and leaves that tab
+   * pressed. */
+  window = rei_window_test_show (store, 1100, 700);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW), ==, 0);
+  g_signal_emit_by_name (switcher_button (GTK_WIDGET (window), _("Reports"), FALSE), "clicked");
+  rei_window_test_assert_tab_shown (window, "reports");
+  rei_window_test_assert_tab_drawn (window, _("Reports"));
+  g_assert_nonnull (find_mapped (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW));
+  rei_window_test_save_png (GTK_WIDGET (window), "window-tab-clicked");
   rei_window_test_destroy (window);
 
   /* Asked for by code before it is shown (a test, or a page's action), a page is made then,
