@@ -339,3 +339,21 @@ rei_window_test_assert_tab_drawn (ReiWindow  *window,
         g_assert_cmpuint (tab_pixel (GTK_WIDGET (window), button, pixels, (gsize) width * 4), !=, pressed);
       }
 }
+
+GtkWidget *
+rei_window_test_find_with_class (GtkWidget  *widget,
+                                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rei_window_test_find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -44,5 +44,8 @@ void        rei_window_test_assert_tab_shown (ReiWindow  *window,
  * pressed and no other is drawn as it is. */
 void        rei_window_test_assert_tab_drawn (ReiWindow  *window,
                                               const char *title);
+/* The first widget under widget (itself included) with this CSS class, shown or not. */
+GtkWidget  *rei_window_test_find_with_class (GtkWidget  *widget,
+                                             const char *css_class);
 
 G_END_DECLS

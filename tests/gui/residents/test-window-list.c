@@ -253,24 +253,6 @@ assert_filter (ReiWindow             *window,
   wait_for_list (window);
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* What the rows on screen show: for each mapped row, its surname and status cells. */
 static guint
 check_status_cells (GtkWidget *widget)
@@ -282,8 +264,8 @@ check_status_cells (GtkWidget *widget)
 
   if (g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0)
     {
-      GtkWidget *surname = find_with_class (widget, "rei-surname");
-      GtkWidget *status = find_with_class (widget, "rei-status");
+      GtkWidget *surname = rei_window_test_find_with_class (widget, "rei-surname");
+      GtkWidget *status = rei_window_test_find_with_class (widget, "rei-status");
       const Person *p;
 
       if (surname == NULL || status == NULL)
@@ -311,7 +293,7 @@ check_status_cells (GtkWidget *widget)
 static gboolean
 export_bar_is_hidden (gpointer data)
 {
-  GtkWidget *bar = find_with_class (GTK_WIDGET (data), "rei-job-bar");
+  GtkWidget *bar = rei_window_test_find_with_class (GTK_WIDGET (data), "rei-job-bar");
 
   return bar != NULL && !gtk_widget_get_mapped (bar);
 }
