@@ -17,6 +17,8 @@ typedef struct
   ReiStore *store;
   char     *folder;
   guint     copies;
+  /* The default register's backup sets "last-backup"; another database's is known by its folder. */
+  gboolean  is_register;
 } AutoBackup;
 
 static void
@@ -51,6 +53,7 @@ on_auto_backup_done_cb (GObject      *source,
                         gpointer      user_data)
 {
   g_autoptr(GSettings) settings = user_data;
+  AutoBackup *work = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -73,27 +76,67 @@ on_auto_backup_done_cb (GObject      *source,
         }
       return;
     }
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autofree char *iso = g_date_time_format_iso8601 (now);
+  if (work->is_register)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *iso = g_date_time_format_iso8601 (now);
 
-    g_settings_set_string (settings, "last-backup", iso);
-  }
+      g_settings_set_string (settings, "last-backup", iso);
+    }
 }
 
+/* A time in the future (a clock set back) counts as no backup at all. */
 static gboolean
-is_due (GSettings *settings)
+is_day_old (GDateTime *then)
 {
-  g_autofree char *last = g_settings_get_string (settings, "last-backup");
-  g_autoptr(GDateTime) then = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return then == NULL || g_date_time_compare (then, now) > 0 ||
+         g_date_time_difference (now, then) >= G_TIME_SPAN_DAY;
+}
+
+/* When the newest copy in folder was made, NULL if it holds none. */
+static GDateTime *
+newest_backup (const char *folder)
+{
+  g_autoptr(GPtrArray) files = rei_store_list_backups (folder, NULL);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (files == NULL || files->len == 0)
+    return NULL;
+  file = g_file_new_for_path (g_ptr_array_index (files, files->len - 1));
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+}
+
+/* The default register's last backup is the setting "last-backup" (which the preferences show);
+ * a database opened with --db reads it from its own folder, so that its backup does not mark the
+ * day done for the register, nor the register's for it. */
+static gboolean
+is_due (GSettings  *settings,
+        gboolean    is_register,
+        const char *folder)
+{
+  g_autoptr(GDateTime) then = NULL;
 
   if (!g_settings_get_boolean (settings, "auto-backup"))
     return FALSE;
-  then = last[0] != '\0' ? g_date_time_new_from_iso8601 (last, NULL) : NULL;
-  /* A date in the future (a clock set back) counts as no backup at all. */
-  return then == NULL || g_date_time_compare (then, now) > 0 ||
-         g_date_time_difference (now, then) >= G_TIME_SPAN_DAY;
+  if (is_register)
+    {
+      g_autofree char *last = g_settings_get_string (settings, "last-backup");
+
+      then = last[0] != '\0' ? g_date_time_new_from_iso8601 (last, NULL) : NULL;
+    }
+  else
+    then = newest_backup (folder);
+  return is_day_old (then);
+}
+
+gboolean
+rei_auto_backup_is_running (void)
+{
+  return running;
 }
 
 gboolean
@@ -102,21 +145,27 @@ rei_auto_backup_start (ReiStore   *store,
                        const char *folder)
 {
   g_autoptr(GTask) task = NULL;
+  g_autofree char *default_path = rei_store_default_path ();
+  g_autofree char *own_folder = NULL;
+  gboolean is_register;
   AutoBackup *work;
 
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
 
-  if (running || !is_due (settings))
+  /* A database opened with --db has a folder of its own: in the default one, its copies would
+   * count towards the register's and rotate the register's away. */
+  own_folder = folder != NULL ? g_strdup (folder)
+                              : rei_store_backup_folder_for (rei_store_get_path (store));
+  is_register = g_strcmp0 (rei_store_get_path (store), default_path) == 0;
+  if (running || !is_due (settings, is_register, own_folder))
     return FALSE;
   running = TRUE;
 
   work = g_new0 (AutoBackup, 1);
   work->store = g_object_ref (store);
-  /* A database opened with --db has a folder of its own: in the default one, its copies would
-   * count towards the register's and rotate the register's away. */
-  work->folder = folder != NULL ? g_strdup (folder)
-                                : rei_store_backup_folder_for (rei_store_get_path (store));
+  work->folder = g_steal_pointer (&own_folder);
+  work->is_register = is_register;
   work->copies = (guint) MAX (1, g_settings_get_int (settings, "backup-copies"));
 
   task = g_task_new (NULL, NULL, on_auto_backup_done_cb, g_object_ref (settings));

@@ -245,6 +245,26 @@ last_backup_set (gpointer settings)
   return last[0] != '\0';
 }
 
+static gboolean
+backup_done (gpointer unused)
+{
+  return !rei_auto_backup_is_running ();
+}
+
+/* The newest copy in folder made as if in 2000: the next day's backup is due. */
+static void
+age_newest_backup (const char *folder)
+{
+  g_autoptr(GPtrArray) files = rei_store_list_backups (folder, NULL);
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_nonnull (files);
+  g_assert_cmpuint (files->len, >, 0);
+  file = g_file_new_for_path (g_ptr_array_index (files, files->len - 1));
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 946684800,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+}
+
 /* The daily backup at start-up: into a private folder, once a day, the oldest removed. */
 static void
 test_auto_backup (void)
@@ -261,24 +281,21 @@ test_auto_backup (void)
   folder = g_build_filename (dir, "backups", NULL);
   g_settings_set_int (settings, "backup-copies", 2);
 
+  /* Not the default register: its last backup is the newest copy in its folder, and
+   * "last-backup" (the register's) is neither read nor written. */
+  g_settings_set_string (settings, "last-backup", "2999-01-01T00:00:00Z");
   for (guint i = 0; i < 3; i++)
     {
-      g_settings_set_string (settings, "last-backup", i == 0 ? "" : "2000-01-01T00:00:00Z");
+      if (i > 0)
+        age_newest_backup (folder);
       g_assert_true (rei_auto_backup_start (store, settings, folder));
-      rei_window_test_wait_until (last_backup_set, settings, "the daily backup");
-      /* "2000-…" is overwritten only when the copy is done. */
-      {
-        g_autofree char *last = g_settings_get_string (settings, "last-backup");
-
-        if (i > 0)
-          while (g_str_has_prefix (last, "2000"))
-            {
-              g_main_context_iteration (NULL, TRUE);
-              g_free (last);
-              last = g_settings_get_string (settings, "last-backup");
-            }
-      }
+      rei_window_test_wait_until (backup_done, NULL, "the daily backup");
     }
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-backup");
+
+    g_assert_cmpstr (last, ==, "2999-01-01T00:00:00Z");
+  }
   /* Made a moment ago: none is due. */
   g_assert_false (rei_auto_backup_start (store, settings, folder));
   g_settings_set_boolean (settings, "auto-backup", FALSE);
@@ -312,6 +329,7 @@ test_auto_backup_own_folder (void)
   g_autofree char *default_folder = rei_store_default_backup_folder ();
   g_autofree char *own = NULL;
   g_autofree char *first = NULL;
+  g_autofree char *registry_last = NULL;
   g_autoptr(ReiStore) registry = NULL;
   g_autoptr(ReiStore) other = NULL;
   g_autoptr(GPtrArray) files = NULL;
@@ -334,11 +352,20 @@ test_auto_backup_own_folder (void)
   first = g_strdup (g_ptr_array_index (files, 0));
   g_clear_pointer (&files, g_ptr_array_unref);
 
+  /* The register's backup, just made, does not mark the day done for another database, nor
+   * the other's for the register. */
+  g_assert_false (rei_auto_backup_start (registry, settings, NULL));
+  registry_last = g_settings_get_string (settings, "last-backup");
   other = rei_test_store_new (dir);
   add_person (other, "Jan", "Osobny");
-  g_settings_set_string (settings, "last-backup", "");
   g_assert_true (rei_auto_backup_start (other, settings, NULL));
-  rei_window_test_wait_until (last_backup_set, settings, "the other database's daily backup");
+  rei_window_test_wait_until (backup_done, NULL, "the other database's daily backup");
+  g_assert_false (rei_auto_backup_start (other, settings, NULL));
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-backup");
+
+    g_assert_cmpstr (last, ==, registry_last);
+  }
 
   /* The register's one copy (of one kept) is still there. */
   files = rei_store_list_backups (default_folder, &error);
