@@ -10,6 +10,7 @@
 
 #include "rei-check-expander.h"
 #include "rei-code-combo-row.h"
+#include "rei-report-rows.h"
 #include "rei-report-rules.h"
 #include "rei-reports-confirm.h"
 #include "rei-store-lookups.h"
@@ -119,13 +120,8 @@ def_row (const ReiIndicatorDef *d)
   g_autofree char *threshold = d->threshold >= 0 ? g_strdup_printf (_("threshold %g %%"), d->threshold)
                                                  : g_strdup (_("no threshold"));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", d->code, threshold);
-  GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->label);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+  return rei_report_list_row_new (d->label, subtitle);
 }
 
 static void

@@ -88,6 +88,19 @@ row_with_title (GtkListBox *list,
   return NULL;
 }
 
+/* Whether a label under @widget wraps: the panes' list rows keep to a line (measuring wrapping
+ * labels was most of a pane's first frame). */
+static gboolean
+any_label_wraps (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (any_label_wraps (c))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -238,7 +251,10 @@ test_window_reports_edit (void)
   /* Shown again as money is written. */
   value_text = rei_money_format (102543617);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_id (GTK_WIDGET (editor), "value_row"))), ==, value_text);
-  g_assert_nonnull (row_with_title (rei_projects_pane_get_list (projects), "Aktywni razem"));
+  row = row_with_title (rei_projects_pane_get_list (projects), "Aktywni razem");
+  g_assert_nonnull (row);
+  g_assert_false (any_label_wraps (GTK_WIDGET (row)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, "Aktywni razem");
 
   /* The page's choice of scopes knows it at once. */
   rei_window_test_wait_until (view_is_idle, view, "the scopes");
@@ -319,6 +335,7 @@ test_window_reports_edit (void)
   /* -------- A threshold changed: met becomes not met. -------- */
   rei_reports_view_show_page (view, "definitions");
   defs = rei_reports_view_get_definitions_pane (view);
+  g_assert_false (any_label_wraps (GTK_WIDGET (rei_indicator_defs_pane_get_list (defs))));
   g_assert_true (rei_indicator_defs_pane_edit (defs, "uczestnicy_k"));
   type_into (GTK_WIDGET (defs), "threshold_row", "150");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (defs), "definitions.save", NULL));
