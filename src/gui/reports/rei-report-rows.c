@@ -102,8 +102,14 @@ rei_report_list_row_new (const char *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (row, title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  unwrap_labels (row);
+  rei_report_row_keep_to_a_line (row);
   return row;
+}
+
+void
+rei_report_row_keep_to_a_line (GtkWidget *row)
+{
+  gtk_widget_set_tooltip_text (row, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  unwrap_labels (row);
 }

@@ -20,5 +20,8 @@ GtkWidget *rei_report_person_row_new    (const ReiIndicatorPerson *p);
  * widths the page's layout asks for was 10-13 ms of a pane's first frame. */
 GtkWidget *rei_report_list_row_new      (const char *title,
                                          const char *subtitle);
+/* The same for a row made elsewhere (an action row whose title is set): one line, ellipsized,
+ * the title in the tooltip. */
+void       rei_report_row_keep_to_a_line (GtkWidget *row);
 
 G_END_DECLS

@@ -218,6 +218,7 @@ test_window_reports_edit (void)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_id (GTK_WIDGET (editor), "partners_row")), TRUE);
   check = find_type (find_id (GTK_WIDGET (editor), "partners_row"), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
+  g_assert_false (any_label_wraps (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "project.add-task", NULL));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_id (GTK_WIDGET (editor), "tasks_list")), 0);
