@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rei-check-expander.h"
 #include "rei-code-combo-row.h"
+#include "rei-report-rows.h"
 #include "rei-report-rules.h"
 #include "rei-reports-confirm.h"
 #include "rei-store-lookups.h"
@@ -24,8 +26,10 @@ struct _ReiIndicatorDefsPane
   ReiStore         *store;
   GPtrArray        *defs;           /* ReiIndicatorDef*, parallel to the list's rows */
   char             *editing;        /* the code in the form; NULL for a new definition */
-  GPtrArray        *status_checks;  /* GtkCheckButton*, the code as data "code" */
-  GPtrArray        *outcome_checks;
+  /* The choices under statuses_row and outcomes_row, read from the store once. */
+  ReiCheckExpander *statuses;
+  ReiCheckExpander *outcomes;
+  gboolean          lists_filled;
 
   /* Template widgets. */
   GtkListBox       *def_list;
@@ -76,83 +80,6 @@ get_any (ReiCodeComboRow *row)
   return code != NULL && !g_str_equal (code, ANY) ? g_strdup (code) : NULL;
 }
 
-/* The ticked labels under the expander's title, so that a definition reads at a glance. */
-static void
-update_subtitle (AdwExpanderRow *expander,
-                 GPtrArray      *checks,
-                 const char     *none)
-{
-  g_autoptr(GString) ticked = g_string_new (NULL);
-
-  for (guint i = 0; i < checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_string_append_printf (ticked, "%s%s", ticked->len > 0 ? "; " : "",
-                                (const char *) g_object_get_data (G_OBJECT (check), "label"));
-    }
-  adw_expander_row_set_subtitle (expander, ticked->len > 0 ? ticked->str : none);
-}
-
-static void
-on_check_toggled_cb (ReiIndicatorDefsPane *self)
-{
-  update_subtitle (self->statuses_row, self->status_checks, _("None ticked"));
-  update_subtitle (self->outcomes_row, self->outcome_checks, _("None ticked"));
-}
-
-static GtkCheckButton *
-add_check (ReiIndicatorDefsPane *self,
-           AdwExpanderRow       *expander,
-           GPtrArray            *checks,
-           const char           *code,
-           const char           *label)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label != NULL ? label : code);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (check), "code", g_strdup (code), g_free);
-  g_object_set_data_full (G_OBJECT (check), "label", g_strdup (label != NULL ? label : code), g_free);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  adw_expander_row_add_row (expander, row);
-  g_ptr_array_add (checks, check);
-  return GTK_CHECK_BUTTON (check);
-}
-
-static void
-set_checks (GPtrArray          *checks,
-            const char * const *codes)
-{
-  for (guint i = 0; i < checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (checks, i);
-      const char *code = g_object_get_data (G_OBJECT (check), "code");
-
-      gtk_check_button_set_active (check, codes != NULL && g_strv_contains (codes, code));
-    }
-}
-
-static GStrv
-get_checks (GPtrArray *checks)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-
-  for (guint i = 0; i < checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_strv_builder_add (b, g_object_get_data (G_OBJECT (check), "code"));
-    }
-  return g_strv_builder_end (b);
-}
-
 /* The choices that say what a base is and who it counts; graduates have outcomes, enrolments
  * statuses after leaving, so only the list that fits the base is offered. */
 static void
@@ -171,18 +98,19 @@ fill_lists (ReiIndicatorDefsPane *self)
   g_auto(GStrv) statuses = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
 
-  if (self->store == NULL || self->status_checks->len > 0 || self->outcome_checks->len > 0)
+  if (self->store == NULL || self->lists_filled)
     return;
+  self->lists_filled = TRUE;
   statuses = rei_store_list_statuses_after (self->store, NULL);
   for (guint i = 0; statuses != NULL && statuses[i] != NULL && statuses[i + 1] != NULL; i += 2)
-    add_check (self, self->statuses_row, self->status_checks, statuses[i], statuses[i + 1]);
+    rei_check_expander_add (self->statuses, statuses[i], statuses[i + 1]);
   outcomes = rei_store_list_codes (self->store, REI_LOOKUP_OUTCOME, NULL);
   for (guint i = 0; outcomes != NULL && i < outcomes->len; i++)
     {
       const char *code = g_ptr_array_index (outcomes, i);
       g_autofree char *label = rei_store_get_label (self->store, REI_LOOKUP_OUTCOME, code);
 
-      add_check (self, self->outcomes_row, self->outcome_checks, code, label);
+      rei_check_expander_add (self->outcomes, code, label);
     }
 }
 
@@ -192,13 +120,8 @@ def_row (const ReiIndicatorDef *d)
   g_autofree char *threshold = d->threshold >= 0 ? g_strdup_printf (_("threshold %g %%"), d->threshold)
                                                  : g_strdup (_("no threshold"));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", d->code, threshold);
-  GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->label);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+  return rei_report_list_row_new (d->label, subtitle);
 }
 
 static void
@@ -249,10 +172,9 @@ open_form (ReiIndicatorDefsPane  *self,
   set_any (self->counts_row, d != NULL ? d->counts : NULL);
   rei_code_combo_row_set_code (self->denominator_row, d != NULL ? d->denominator : "baza");
   rei_reports_set_text (self->threshold_row, threshold);
-  set_checks (self->status_checks, d != NULL ? (const char * const *) d->statuses : NULL);
-  set_checks (self->outcome_checks, d != NULL ? (const char * const *) d->outcomes : NULL);
+  rei_check_expander_set_ticked (self->statuses, d != NULL ? (const char * const *) d->statuses : NULL);
+  rei_check_expander_set_ticked (self->outcomes, d != NULL ? (const char * const *) d->outcomes : NULL);
   on_base_changed_cb (self);
-  on_check_toggled_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "definitions.delete", d != NULL);
 }
 
@@ -360,12 +282,12 @@ rei_indicator_defs_pane_dispose (GObject *object)
 {
   ReiIndicatorDefsPane *self = REI_INDICATOR_DEFS_PANE (object);
 
+  g_clear_object (&self->statuses);
+  g_clear_object (&self->outcomes);
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_INDICATOR_DEFS_PANE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->defs, g_ptr_array_unref);
   g_clear_pointer (&self->editing, g_free);
-  g_clear_pointer (&self->status_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->outcome_checks, g_ptr_array_unref);
   G_OBJECT_CLASS (rei_indicator_defs_pane_parent_class)->dispose (object);
 }
 
@@ -425,9 +347,9 @@ rei_indicator_defs_pane_init (ReiIndicatorDefsPane *self)
     NULL };
   const char *denominators[] = { "baza", _("The base"), "cel", _("The project's target of participants"), NULL };
 
-  self->status_checks = g_ptr_array_new ();
-  self->outcome_checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->statuses = rei_check_expander_new (self->statuses_row, "; ", _("None ticked"));
+  self->outcomes = rei_check_expander_new (self->outcomes_row, "; ", _("None ticked"));
   rei_code_combo_row_set_choices (self->base_row, bases);
   rei_code_combo_row_set_choices (self->scope_row, scopes);
   rei_code_combo_row_set_choices (self->sex_row, sexes);
@@ -491,9 +413,9 @@ rei_indicator_defs_pane_save (ReiIndicatorDefsPane  *self,
   d->denominator = g_strdup (rei_code_combo_row_get_code (self->denominator_row));
   /* Only the list that fits the base counts; the other stays empty. */
   if (g_strcmp0 (d->base, "absolwenci") == 0)
-    d->outcomes = get_checks (self->outcome_checks);
+    d->outcomes = rei_check_expander_get_ticked (self->outcomes);
   else
-    d->statuses = get_checks (self->status_checks);
+    d->statuses = rei_check_expander_get_ticked (self->statuses);
 
   for (guint i = 0; self->defs != NULL && i < self->defs->len; i++)
     {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rei-check-expander.h"
 #include "rei-date.h"
 #include "rei-money.h"
 #include "rei-partner.h"
@@ -20,7 +21,7 @@ struct _ReiProjectEditor
 
   ReiStore         *store;
   ReiProject       *project;         /* as loaded: the id to update */
-  GPtrArray        *partner_checks;  /* GtkCheckButton*, the partner's name as data "name" */
+  ReiCheckExpander *partners;        /* the network's partners, by name, under partners_row */
   GPtrArray        *task_rows;       /* AdwEntryRow*, with a GtkDropDown as data "partner" */
   GtkStringList    *partner_names;   /* for the tasks: "The centre itself", then the network */
   GPtrArray        *threshold_rows;  /* AdwEntryRow*, the indicator's code as data "code" */
@@ -92,25 +93,9 @@ set_date (AdwEntryRow *row,
  * Partners and tasks
  * ------------------------------------------------------------------------------------------- */
 
-static void
-update_partners_subtitle (ReiProjectEditor *self)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < self->partner_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->partner_checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
-                                (const char *) g_object_get_data (G_OBJECT (check), "name"));
-    }
-  adw_expander_row_set_subtitle (self->partners_row, names->len > 0 ? names->str : _("None chosen"));
-}
-
 /* The network's partners, read again for every project shown (the Network page may have added
- * one since): a check each under the expander, and the choices of every task's drop-down.  The
- * drop-downs of tasks already shown keep the list they were made with. */
+ * one since): a check each under the expander (made when it is opened), and the choices of every
+ * task's drop-down.  The drop-downs of tasks already shown keep the list they were made with. */
 static void
 fill_partners (ReiProjectEditor *self)
 {
@@ -118,10 +103,7 @@ fill_partners (ReiProjectEditor *self)
 
   if (self->store == NULL)
     return;
-  for (guint i = 0; i < self->partner_checks->len; i++)
-    adw_expander_row_remove (self->partners_row,
-                             g_object_get_data (G_OBJECT (g_ptr_array_index (self->partner_checks, i)), "row"));
-  g_ptr_array_set_size (self->partner_checks, 0);
+  rei_check_expander_clear (self->partners);
   g_clear_object (&self->partner_names);
   self->partner_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->partner_names, _("The centre itself"));
@@ -129,19 +111,8 @@ fill_partners (ReiProjectEditor *self)
   for (guint i = 0; partners != NULL && i < partners->len; i++)
     {
       const char *name = rei_partner_get_name (g_ptr_array_index (partners, i));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (check), "name", g_strdup (name), g_free);
-      g_object_set_data (G_OBJECT (check), "row", row);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (update_partners_subtitle), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_expander_row_add_row (self->partners_row, row);
-      g_ptr_array_add (self->partner_checks, check);
+      rei_check_expander_add (self->partners, name, name);
       gtk_string_list_append (self->partner_names, name);
     }
 }
@@ -297,7 +268,6 @@ read_form (ReiProjectEditor  *self,
            GError           **error)
 {
   g_autoptr(ReiProject) p = rei_project_new ();
-  g_autoptr(GStrvBuilder) partners = g_strv_builder_new ();
 
   p->id = self->project != NULL ? self->project->id : 0;
   p->code = rei_reports_read_text (self->code_row);
@@ -312,14 +282,7 @@ read_form (ReiProjectEditor  *self,
       || !rei_reports_read_money (self->grant_row, &p->grant_value, error))
     return NULL;
 
-  for (guint i = 0; i < self->partner_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->partner_checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_strv_builder_add (partners, g_object_get_data (G_OBJECT (check), "name"));
-    }
-  p->partners = g_strv_builder_end (partners);
+  p->partners = rei_check_expander_get_ticked (self->partners);
 
   for (guint i = 0; i < self->task_rows->len; i++)
     {
@@ -414,11 +377,11 @@ rei_project_editor_dispose (GObject *object)
 {
   ReiProjectEditor *self = REI_PROJECT_EDITOR (object);
 
+  g_clear_object (&self->partners);
   gtk_widget_dispose_template (GTK_WIDGET (self), REI_TYPE_PROJECT_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->partner_names);
   g_clear_pointer (&self->project, rei_project_free);
-  g_clear_pointer (&self->partner_checks, g_ptr_array_unref);
   g_clear_pointer (&self->task_rows, g_ptr_array_unref);
   g_clear_pointer (&self->threshold_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rei_project_editor_parent_class)->dispose (object);
@@ -463,10 +426,10 @@ rei_project_editor_class_init (ReiProjectEditorClass *klass)
 static void
 rei_project_editor_init (ReiProjectEditor *self)
 {
-  self->partner_checks = g_ptr_array_new ();
   self->task_rows = g_ptr_array_new ();
   self->threshold_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->partners = rei_check_expander_new (self->partners_row, ", ", _("None chosen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.delete", FALSE);
 }
 
@@ -519,15 +482,7 @@ rei_project_editor_set_project (ReiProjectEditor *self,
   set_count (self->men_row, project != NULL ? project->target_men : -1);
   set_money (self->value_row, project != NULL ? project->total_value : -1);
   set_money (self->grant_row, project != NULL ? project->grant_value : -1);
-  for (guint i = 0; i < self->partner_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->partner_checks, i);
-      const char *name = g_object_get_data (G_OBJECT (check), "name");
-
-      gtk_check_button_set_active (check, project != NULL && project->partners != NULL
-                                          && g_strv_contains ((const char * const *) project->partners, name));
-    }
-  update_partners_subtitle (self);
+  rei_check_expander_set_ticked (self->partners, project != NULL ? (const char * const *) project->partners : NULL);
 
   clear_tasks (self);
   if (project != NULL && project->id > 0 && self->store != NULL)

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rei-date.h"
+#include "rei-report-rows.h"
 #include "rei-store-reports.h"
 
 struct _ReiProjectsPane
@@ -40,14 +41,8 @@ project_row (const ReiProject *p)
   g_autofree char *to = rei_date_format_display (p->end_date);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s – %s", p->code != NULL ? p->code : _("no code"),
                                                *from ? from : "…", *to ? to : "…");
-  GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+  return rei_report_list_row_new (p->title, subtitle);
 }
 
 static void

@@ -78,3 +78,38 @@ rei_report_person_row_new (const ReiIndicatorPerson *p)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
   return row;
 }
+
+/* The labels are AdwActionRow's own, below the row: the only way to a label that does not wrap
+ * in libadwaita 1.2. */
+static void
+unwrap_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    unwrap_labels (c);
+}
+
+GtkWidget *
+rei_report_list_row_new (const char *title,
+                         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  rei_report_row_keep_to_a_line (row);
+  return row;
+}
+
+void
+rei_report_row_keep_to_a_line (GtkWidget *row)
+{
+  gtk_widget_set_tooltip_text (row, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  unwrap_labels (row);
+}

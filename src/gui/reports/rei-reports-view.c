@@ -51,7 +51,11 @@ struct _ReiReportsView
   ReiProjectsPane *projects_pane;
   ReiFundingPane *funding_pane;
   ReiIndicatorDefsPane *definitions_pane;
+  guint           unfilled;  /* PANE_*: made, not given the store yet (fill_panes()) */
+  guint           fill_id;
 };
+
+enum { PANE_PROJECTS = 1, PANE_FUNDING = 2, PANE_DEFINITIONS = 4 };
 
 G_DEFINE_FINAL_TYPE (ReiReportsView, rei_reports_view, ADW_TYPE_BIN)
 
@@ -530,40 +534,72 @@ rei_reports_view_select_scope (ReiReportsView *self,
   return FALSE;
 }
 
+/* Gives the store to the panes made and not given it yet. */
+static void
+fill_panes (ReiReportsView *self)
+{
+  if (self->unfilled & PANE_PROJECTS)
+    rei_projects_pane_set_store (self->projects_pane, self->store);
+  if (self->unfilled & PANE_FUNDING)
+    rei_funding_pane_set_store (self->funding_pane, self->store);
+  if (self->unfilled & PANE_DEFINITIONS)
+    rei_indicator_defs_pane_set_store (self->definitions_pane, self->store);
+  self->unfilled = 0;
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+}
+
+static gboolean
+fill_cb (gpointer data)
+{
+  ReiReportsView *self = data;
+
+  self->fill_id = 0;
+  fill_panes (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The projects, funding and definitions panes are made, and read the store, the first time
  * their page is shown (or code asks for one), not with the page: their templates (forms,
  * editors, a participants' section) were two thirds of making the Reports tab, and the stack
- * measured them all on its first frame. */
+ * measured them all on its first frame.  Shown by a click (@now FALSE), a pane reads the store
+ * in a dispatch of its own before the frame that shows it: making and filling the Projects pane
+ * in the click was 11-23 ms. */
 static void
 ensure_pane (ReiReportsView *self,
-             const char     *name)
+             const char     *name,
+             gboolean        now)
 {
   if (g_strcmp0 (name, "projects") == 0 && self->projects_pane == NULL)
     {
       self->projects_pane = g_object_new (REI_TYPE_PROJECTS_PANE, NULL);
       g_signal_connect_swapped (self->projects_pane, "changed", G_CALLBACK (on_projects_changed_cb), self);
       adw_bin_set_child (self->projects_bin, GTK_WIDGET (self->projects_pane));
-      rei_projects_pane_set_store (self->projects_pane, self->store);
+      self->unfilled |= PANE_PROJECTS;
     }
   else if (g_strcmp0 (name, "funding") == 0 && self->funding_pane == NULL)
     {
       self->funding_pane = g_object_new (REI_TYPE_FUNDING_PANE, NULL);
       adw_bin_set_child (self->funding_bin, GTK_WIDGET (self->funding_pane));
-      rei_funding_pane_set_store (self->funding_pane, self->store);
+      self->unfilled |= PANE_FUNDING;
     }
   else if (g_strcmp0 (name, "definitions") == 0 && self->definitions_pane == NULL)
     {
       self->definitions_pane = g_object_new (REI_TYPE_INDICATOR_DEFS_PANE, NULL);
       g_signal_connect_swapped (self->definitions_pane, "changed", G_CALLBACK (on_definitions_changed_cb), self);
       adw_bin_set_child (self->definitions_bin, GTK_WIDGET (self->definitions_pane));
-      rei_indicator_defs_pane_set_store (self->definitions_pane, self->store);
+      self->unfilled |= PANE_DEFINITIONS;
     }
+  if (now)
+    fill_panes (self);
+  /* Before GTK's frame (GDK_PRIORITY_REDRAW), so that the pane is not drawn empty. */
+  else if (self->unfilled != 0 && self->fill_id == 0)
+    self->fill_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fill_cb, self, NULL);
 }
 
 static void
 on_visible_page_changed_cb (ReiReportsView *self)
 {
-  ensure_pane (self, adw_view_stack_get_visible_child_name (self->stack));
+  ensure_pane (self, adw_view_stack_get_visible_child_name (self->stack), FALSE);
 }
 
 /* Everything the page shows comes from the store: the panes' lists and forms (those made so
@@ -571,12 +607,10 @@ on_visible_page_changed_cb (ReiReportsView *self)
 static void
 load_from_store (ReiReportsView *self)
 {
-  if (self->projects_pane != NULL)
-    rei_projects_pane_set_store (self->projects_pane, self->store);
-  if (self->funding_pane != NULL)
-    rei_funding_pane_set_store (self->funding_pane, self->store);
-  if (self->definitions_pane != NULL)
-    rei_indicator_defs_pane_set_store (self->definitions_pane, self->store);
+  self->unfilled = (self->projects_pane != NULL ? PANE_PROJECTS : 0)
+                   | (self->funding_pane != NULL ? PANE_FUNDING : 0)
+                   | (self->definitions_pane != NULL ? PANE_DEFINITIONS : 0);
+  fill_panes (self);
   rei_reports_view_reload_scopes (self);
 }
 
@@ -614,7 +648,7 @@ ReiProjectsPane *
 rei_reports_view_get_projects_pane (ReiReportsView *self)
 {
   g_return_val_if_fail (REI_IS_REPORTS_VIEW (self), NULL);
-  ensure_pane (self, "projects");
+  ensure_pane (self, "projects", TRUE);
   return self->projects_pane;
 }
 
@@ -622,7 +656,7 @@ ReiFundingPane *
 rei_reports_view_get_funding_pane (ReiReportsView *self)
 {
   g_return_val_if_fail (REI_IS_REPORTS_VIEW (self), NULL);
-  ensure_pane (self, "funding");
+  ensure_pane (self, "funding", TRUE);
   return self->funding_pane;
 }
 
@@ -630,7 +664,7 @@ ReiIndicatorDefsPane *
 rei_reports_view_get_definitions_pane (ReiReportsView *self)
 {
   g_return_val_if_fail (REI_IS_REPORTS_VIEW (self), NULL);
-  ensure_pane (self, "definitions");
+  ensure_pane (self, "definitions", TRUE);
   return self->definitions_pane;
 }
 
@@ -678,6 +712,7 @@ rei_reports_view_dispose (GObject *object)
     g_cancellable_cancel (self->compute_cancellable);
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   G_OBJECT_CLASS (rei_reports_view_parent_class)->dispose (object);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "core/reports/report-fixture.h"
 #include "rei-code-combo-row.h"
@@ -85,6 +86,19 @@ row_with_title (GtkListBox *list,
     if (ADW_IS_PREFERENCES_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
       return GTK_LIST_BOX_ROW (c);
   return NULL;
+}
+
+/* Whether a label under @widget wraps: the panes' list rows keep to a line (measuring wrapping
+ * labels was most of a pane's first frame). */
+static gboolean
+any_label_wraps (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (any_label_wraps (c))
+      return TRUE;
+  return FALSE;
 }
 
 static guint
@@ -196,8 +210,15 @@ test_window_reports_edit (void)
   type_into (GTK_WIDGET (editor), "grant_row", "1.025.436,18");
 
   /* The partner from the network, and a task it does. */
+  /* Its check is made when the expander is opened, not with the form (a collapsed expander's
+   * rows are measured and laid out all the same). */
+  g_assert_null (find_type (find_id (GTK_WIDGET (editor), "partners_row"), GTK_TYPE_CHECK_BUTTON));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_id (GTK_WIDGET (editor), "partners_row"))),
+                   ==, _("None chosen"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_id (GTK_WIDGET (editor), "partners_row")), TRUE);
   check = find_type (find_id (GTK_WIDGET (editor), "partners_row"), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
+  g_assert_false (any_label_wraps (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "project.add-task", NULL));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_id (GTK_WIDGET (editor), "tasks_list")), 0);
@@ -223,13 +244,18 @@ test_window_reports_edit (void)
   g_assert_cmpint (stored->grant_value, ==, 97385217);
   g_assert_cmpstr (stored->start_date, ==, "2025-01-01");
   g_assert_cmpstr (stored->partners[0], ==, "MOPS Krasnystaw");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_id (GTK_WIDGET (editor), "partners_row"))),
+                   ==, "MOPS Krasnystaw");
   tasks = rei_store_list_project_tasks (store, project_id, &error);
   g_assert_cmpuint (tasks->len, ==, 1);
   g_assert_cmpstr (((ReiProjectTask *) tasks->pdata[0])->partner, ==, "MOPS Krasnystaw");
   /* Shown again as money is written. */
   value_text = rei_money_format (102543617);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_id (GTK_WIDGET (editor), "value_row"))), ==, value_text);
-  g_assert_nonnull (row_with_title (rei_projects_pane_get_list (projects), "Aktywni razem"));
+  row = row_with_title (rei_projects_pane_get_list (projects), "Aktywni razem");
+  g_assert_nonnull (row);
+  g_assert_false (any_label_wraps (GTK_WIDGET (row)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, "Aktywni razem");
 
   /* The page's choice of scopes knows it at once. */
   rei_window_test_wait_until (view_is_idle, view, "the scopes");
@@ -310,6 +336,7 @@ test_window_reports_edit (void)
   /* -------- A threshold changed: met becomes not met. -------- */
   rei_reports_view_show_page (view, "definitions");
   defs = rei_reports_view_get_definitions_pane (view);
+  g_assert_false (any_label_wraps (GTK_WIDGET (rei_indicator_defs_pane_get_list (defs))));
   g_assert_true (rei_indicator_defs_pane_edit (defs, "uczestnicy_k"));
   type_into (GTK_WIDGET (defs), "threshold_row", "150");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (defs), "definitions.save", NULL));
@@ -325,6 +352,8 @@ test_window_reports_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (defs), "definitions.save", NULL));
   g_assert_nonnull (rei_indicator_defs_pane_get_message (defs));  /* not a plain code */
   type_into (GTK_WIDGET (defs), "code_row", "pracujacy_po");
+  g_assert_null (find_type (find_id (GTK_WIDGET (defs), "statuses_row"), GTK_TYPE_CHECK_BUTTON));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_id (GTK_WIDGET (defs), "statuses_row")), TRUE);
   check = find_type (find_id (GTK_WIDGET (defs), "statuses_row"), GTK_TYPE_CHECK_BUTTON);  /* pracujacy, first */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   type_into (GTK_WIDGET (defs), "threshold_row", "40");

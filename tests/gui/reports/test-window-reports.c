@@ -120,6 +120,16 @@ test_window_reports (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The definitions' rows at the first frame's layout after the pane is shown. */
+static void
+on_layout_count_rows_cb (GdkFrameClock        *clock,
+                         ReiIndicatorDefsPane *pane)
+{
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (pane), "rows-at-layout")) == G_MAXUINT)
+    g_object_set_data (G_OBJECT (pane), "rows-at-layout",
+                       GUINT_TO_POINTER (count_rows (rei_indicator_defs_pane_get_list (pane))));
+}
+
 /* The projects, funding and definitions panes are made when their page is first shown or asked
  * for, not with the Reports tab, and the page's stack measures only the page on show; a pane
  * made late still has the page count again after its changes. */
@@ -135,6 +145,7 @@ test_window_reports_panes_when_shown (void)
   ReiFundingPane *funding;
   ReiProjectsPane *projects;
   ReiIndicatorDefsPane *definitions;
+  gulong handler;
 
   fill_graduates_2019 (store);
   project = fill_nowa_szansa (store);
@@ -178,8 +189,20 @@ test_window_reports_panes_when_shown (void)
   g_signal_emit_by_name (projects, "changed");
   g_assert_true (rei_reports_view_get_busy (view));
   rei_window_test_wait_until (view_is_idle, view, "the report after a project's change");
-  definitions = rei_reports_view_get_definitions_pane (view);
+  /* Shown by a click, a pane reads the store in a dispatch of its own, before its first frame
+   * (making and filling Projects at once was more than a frame of work). */
+  rei_reports_view_show_page (view, "definitions");
+  definitions = REI_INDICATOR_DEFS_PANE (find_descendant (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
   g_assert_nonnull (definitions);
+  g_assert_cmpuint (count_rows (rei_indicator_defs_pane_get_list (definitions)), ==, 0);
+  g_object_set_data (G_OBJECT (definitions), "rows-at-layout", GUINT_TO_POINTER (G_MAXUINT));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout",
+                              G_CALLBACK (on_layout_count_rows_cb), definitions);
+  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (definitions), "rows-at-layout")), >, 0);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (definitions), "rows-at-layout")), !=, G_MAXUINT);
+  g_assert_true (rei_reports_view_get_definitions_pane (view) == definitions);
   g_signal_emit_by_name (definitions, "changed");
   g_assert_true (rei_reports_view_get_busy (view));
   rei_window_test_wait_until (view_is_idle, view, "the report after a definition's change");
