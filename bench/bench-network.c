@@ -11,6 +11,8 @@
  *     clock's layout and paint phases of the step (their longest, in processor time);
  *   - a change of period: the main thread's longest dispatch while the counts are made in their
  *     thread, and the time until the links are re-weighted;
+ *   - 20 clicks from a partner with most fields filled to one with few, the costliest change of
+ *     the form, measured as the clicks above;
  *   - the map's SVG and PNG export (reading the partners and counting included), as the window's
  *     job and the CLI do it.
  *
@@ -29,6 +31,7 @@
 #define N_PARTNERS 300
 #define N_REFERRALS 20000
 #define N_STEPS 60
+#define N_FULL_TO_EMPTY 20
 
 /* The main thread's own processor time in µs: on a shared machine the wall time of a dispatch
  * also counts the time other processes held the processor; this does not. */
@@ -307,6 +310,162 @@ time_export (ReiStore   *store,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+/* One click's figures, processor time in µs but for wall. */
+typedef struct
+{
+  gint64 handler;  /* the click's handler itself */
+  gint64 first;    /* all dispatches up to the first frame */
+  gint64 own;      /* all up to the frame that shows the services and referrals */
+  gint64 all;      /* and the frames that follow (the entry rows' animation) */
+  gint64 longest;  /* the longest dispatch, the handler added to the first: the measure */
+  gint64 wall;     /* the longest dispatch in wall time, less the waits in poll() */
+  gint64 layout;   /* the longest layout phase */
+  gint64 paint;    /* the longest paint phase */
+  guint  frames;
+  gint64 frame_sum;
+} ClickFigures;
+
+/* Clicks the node and waits for the partner's form, its thread's answer and the frames that
+ * follow. */
+static void
+measure_click (ReiNetworkMapWidget *map_widget,
+               ReiPartnerEditor    *editor,
+               const ReiMapNode    *node,
+               ClickFigures        *f)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 cpu_start = cpu_now ();
+
+  layout_us = paint_us = frame_sum_us = n_frames = 0;
+  step = "the frame of a click";
+  rei_network_map_widget_click_at (map_widget, node->x, node->y);
+  f->wall = g_get_monotonic_time () - start;
+  f->handler = cpu_now () - cpu_start;
+  f->wall += run_until (NULL, NULL);
+  f->longest = f->handler + longest_cpu;
+  f->all = f->first = f->handler + total_cpu;
+  /* The rest of the form, when its thread answers, and its frame. */
+  if (!editor_idle (editor))
+    {
+      f->wall = MAX (f->wall, run_until (editor_idle, editor));
+      f->longest = MAX (f->longest, longest_cpu);
+      f->all += total_cpu;
+      f->wall = MAX (f->wall, run_until (NULL, NULL));
+      f->longest = MAX (f->longest, longest_cpu);
+      f->all += total_cpu;
+    }
+  f->own = f->all;
+  settle (&f->wall, &f->longest, &f->all);
+  f->layout = layout_us;
+  f->paint = paint_us;
+  f->frames = n_frames;
+  f->frame_sum = frame_sum_us;
+}
+
+static void
+print_click (const ReiMapNode   *node,
+             guint               i,
+             const ClickFigures *f)
+{
+  g_print ("%s %-28.28s click %2u: handler %5.2f, first frame %5.2f, own %5.2f, all %5.2f, "
+           "longest %5.2f, layout %5.2f, paint %5.2f, %u frames %5.2f ms (processor)\n",
+           node->ring == 0 ? "A" : node->ring == 1 ? "B" : "C", node->name, i, f->handler / 1000.0,
+           f->first / 1000.0, f->own / 1000.0, f->all / 1000.0, f->longest / 1000.0,
+           f->layout / 1000.0, f->paint / 1000.0, f->frames, f->frame_sum / 1000.0);
+}
+
+/* The pointer onto the node, and its frames. */
+static void
+hover (ReiNetworkMapWidget *map_widget,
+       const ReiMapNode    *node)
+{
+  gint64 wall = 0, longest = 0, all = 0;
+
+  /* Already there: no frame would come. */
+  if (rei_network_map_widget_get_hovered (map_widget) == node->partner_id)
+    return;
+  step = "the frame of a hover";
+  rei_network_map_widget_pointer_at (map_widget, node->x, node->y);
+  run_until (NULL, NULL);
+  settle (&wall, &longest, &all);
+}
+
+/* How many of the partner's fields the form shows filled. */
+static guint
+n_filled (ReiPartner *partner)
+{
+  guint n = 0;
+
+  for (ReiPartnerField f = 0; f < REI_PARTNER_N_FIELDS; f++)
+    n += rei_partner_get_text (partner, f) != NULL;
+  return n;
+}
+
+/* The costliest change of the form: from a partner with most fields filled (the demo's) to one
+ * with only a name, type, level and sector (every entry row's text goes and its title moves
+ * back), each hovered then clicked, alternately; of each kind only nodes that their own centre
+ * hits. */
+static void
+bench_full_to_empty (ReiStore            *store,
+                     ReiNetworkMapWidget *map_widget,
+                     ReiPartnerEditor    *editor,
+                     gboolean             verbose)
+{
+  ReiNetworkMap *map = rei_network_map_widget_get_map (map_widget);
+  g_autoptr(GPtrArray) partners = rei_store_list_partners (store, NULL);
+  g_autoptr(GHashTable) filled = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = g_new (gint64, partners->len);
+  g_autoptr(GPtrArray) full = g_ptr_array_new ();
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  g_autoptr(GArray) longest = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) paint = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      ReiPartner *p = g_ptr_array_index (partners, i);
+
+      ids[i] = rei_partner_get_id (p);
+      g_hash_table_insert (filled, &ids[i], GUINT_TO_POINTER (n_filled (p)));
+    }
+  for (guint i = 0; i < rei_network_map_get_n_nodes (map); i++)
+    {
+      const ReiMapNode *node = rei_network_map_get_node (map, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (filled, &node->partner_id));
+
+      if (rei_network_map_hit_test (map, node->x, node->y) != (int) i)
+        continue;
+      if (n >= 8)
+        g_ptr_array_add (full, (gpointer) node);
+      else if (n <= 4)
+        g_ptr_array_add (empty, (gpointer) node);
+    }
+  g_print ("nodes of partners with most fields filled %u, with few %u\n", full->len, empty->len);
+  if (full->len == 0 || empty->len == 0)
+    g_error ("No partner with most fields filled, or none with few");
+
+  for (guint i = 0; i < N_FULL_TO_EMPTY; i++)
+    {
+      const ReiMapNode *to = g_ptr_array_index (empty, (i * 7) % empty->len);
+      const ReiMapNode *from = g_ptr_array_index (full, i % full->len);
+      ClickFigures f;
+
+      /* Each hovered first, as the pointer does and as in the main loop of clicks. */
+      hover (map_widget, from);
+      measure_click (map_widget, editor, from, &f);
+      hover (map_widget, to);
+      measure_click (map_widget, editor, to, &f);
+      g_array_append_val (longest, f.longest);
+      g_array_append_val (all, f.all);
+      g_array_append_val (paint, f.paint);
+      if (verbose)
+        print_click (to, i, &f);
+    }
+  report ("click from a full partner to an empty one", longest);
+  report ("  with the entry rows' animation", all);
+  report ("  of which paint", paint);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,7 +559,8 @@ main (int    argc,
            node = rei_network_map_get_node (map, index))
         index = (index + 1) % n;
       start = g_get_monotonic_time ();
-      gint64 handler, longest, cpu_start, cpu_handler, cpu_longest, cpu_total, first_total;
+      gint64 handler, longest, cpu_start, cpu_handler, cpu_longest, cpu_total;
+      ClickFigures figures;
 
       layout_us = paint_us = 0;
       step = "the frame of a hover";
@@ -419,40 +579,15 @@ main (int    argc,
       g_array_append_val (hover_layout, layout_us);
       g_array_append_val (hover_paint, paint_us);
 
-      layout_us = paint_us = frame_sum_us = n_frames = 0;
-      step = "the frame of a click";
-      start = g_get_monotonic_time ();
-      cpu_start = cpu_now ();
-      rei_network_map_widget_click_at (map_widget, node->x, node->y);
-      handler = g_get_monotonic_time () - start;
-      cpu_handler = cpu_now () - cpu_start;
-      longest = handler + run_until (NULL, NULL);
-      cpu_longest = cpu_handler + longest_cpu;
-      cpu_total = first_total = cpu_handler + total_cpu;
-      /* The rest of the form, when its thread answers, and its frame. */
-      if (!editor_idle (editor))
-        {
-          longest = MAX (longest, run_until (editor_idle, editor));
-          cpu_longest = MAX (cpu_longest, longest_cpu);
-          cpu_total += total_cpu;
-          longest = MAX (longest, run_until (NULL, NULL));
-          cpu_longest = MAX (cpu_longest, longest_cpu);
-          cpu_total += total_cpu;
-        }
-      g_array_append_val (click_own, cpu_total);
-      settle (&longest, &cpu_longest, &cpu_total);
-      g_array_append_val (click, longest);
-      g_array_append_val (click_cpu, cpu_longest);
-      g_array_append_val (click_total, cpu_total);
-      g_array_append_val (click_layout, layout_us);
-      g_array_append_val (click_paint, paint_us);
+      measure_click (map_widget, editor, node, &figures);
+      g_array_append_val (click_own, figures.own);
+      g_array_append_val (click, figures.wall);
+      g_array_append_val (click_cpu, figures.longest);
+      g_array_append_val (click_total, figures.all);
+      g_array_append_val (click_layout, figures.layout);
+      g_array_append_val (click_paint, figures.paint);
       if (verbose)
-        g_print ("%s %-28.28s click %2u: handler %5.2f, first frame %5.2f, own %5.2f, all %5.2f, "
-                 "longest %5.2f, layout %5.2f, paint %5.2f, %u frames %5.2f ms (processor)\n",
-                 node->ring == 0 ? "A" : node->ring == 1 ? "B" : "C", node->name, i, cpu_handler / 1000.0,
-                 first_total / 1000.0, g_array_index (click_own, gint64, i) / 1000.0,
-                 cpu_total / 1000.0, cpu_longest / 1000.0,
-                 layout_us / 1000.0, paint_us / 1000.0, n_frames, frame_sum_us / 1000.0);
+        print_click (node, i, &figures);
     }
   report ("hover a node (handler + frame)", hover);
   report ("  main thread's processor time", hover_cpu);
@@ -485,6 +620,8 @@ main (int    argc,
   report ("period change: longest main-thread dispatch", period);
   report ("  main thread's processor time", period_cpu);
   report ("period change: until re-weighted on screen", period_total);
+
+  bench_full_to_empty (store, map_widget, editor, verbose);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
