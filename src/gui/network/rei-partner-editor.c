@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rei-boxed-rows.h"
 #include "rei-code-combo-row.h"
 #include "rei-date.h"
 #include "rei-identifiers.h"
@@ -562,7 +561,6 @@ rei_partner_editor_init (ReiPartnerEditor *self)
   self->match_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  rei_boxed_rows_even_borders (GTK_WIDGET (self));
   fill_type_help (self);
   set_choices (self->type_row, rei_partner_types (), rei_partner_type_label);
   set_choices (self->level_row, rei_partner_levels (), rei_partner_level_label);
