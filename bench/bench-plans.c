@@ -4,9 +4,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <dlfcn.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <time.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/Xdamage.h>
+#endif
 
 #include "rei-plan-print.h"
 #include "rei-plan-view.h"
@@ -24,7 +29,8 @@
  * its wait in poll()) until the view has made every row ("loaded") and painted a frame is the
  * main thread's work, which must fit in one frame (16 ms); the read itself runs in a thread.
  * The longest dispatch is split into the frame clock's phases (BENCH_PLANS_TRACE=1 prints every
- * dispatch so);
+ * dispatch so), and the largest rectangle the X server saw drawn in the window is printed (a
+ * frame that repaints most of the window while little changes shows there);
  * (b) the PDF of the plan is written through the core's drawing. */
 
 #define N_GOALS 40
@@ -86,6 +92,49 @@ on_after_paint_cb (GdkFrameClock *clock,
                    gboolean      *painted)
 {
   *painted = TRUE;
+}
+
+/* The largest rectangle drawn in the window since the round began, from the X server's DAMAGE
+ * reports (through GTK's own copy of libXdamage, so that the bench links nothing more). */
+static int    damage_event_base = -1;
+static double damage_largest;
+
+#ifdef GDK_WINDOWING_X11
+static void
+on_xevent_cb (GdkX11Display *display,
+              XEvent        *xevent,
+              gpointer       user_data)
+{
+  if (damage_event_base >= 0 && xevent->type == damage_event_base + XDamageNotify)
+    {
+      XDamageNotifyEvent *e = (XDamageNotifyEvent *) xevent;
+
+      damage_largest = MAX (damage_largest, (double) e->area.width * e->area.height);
+    }
+}
+#endif
+
+static void
+watch_damage (GtkWidget *window)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gtk_widget_get_display (window);
+  Bool (*query) (Display *, int *, int *) = dlsym (RTLD_DEFAULT, "XDamageQueryExtension");
+  Damage (*create) (Display *, Drawable, int) = dlsym (RTLD_DEFAULT, "XDamageCreate");
+  int event_base, error_base;
+
+  if (!GDK_IS_X11_DISPLAY (display) || query == NULL || create == NULL
+      || !query (gdk_x11_display_get_xdisplay (display), &event_base, &error_base))
+    return;
+  create (gdk_x11_display_get_xdisplay (display),
+          gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))), XDamageReportRawRectangles);
+  damage_event_base = event_base;
+  g_signal_connect (display, "xevent", G_CALLBACK (on_xevent_cb), NULL);
+  /* A new damage object reports the whole window once. */
+  gdk_display_sync (display);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+#endif
 }
 
 static gint64
@@ -199,6 +248,7 @@ main (int   argc,
       g_signal_connect_after (gtk_widget_get_frame_clock (window), signals[i], G_CALLBACK (on_phase_cb),
                               GINT_TO_POINTER (i));
   }
+  watch_damage (window);
   default_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, timed_poll);
   g_print ("plan: %d goals, %d services, %d assessments and reviews\n", N_GOALS, N_SERVICES, N_ASSESSMENTS);
@@ -213,6 +263,7 @@ main (int   argc,
       gulong h1 = g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_cb), &loaded);
       gulong h2 = 0;
 
+      damage_largest = 0;
       rei_plan_view_set_plan (REI_PLAN_VIEW (view), ids[round % 2]);
       max_work = g_get_monotonic_time () - start;
       max_cpu = thread_cpu_us () - cpu_start;
@@ -282,6 +333,15 @@ main (int   argc,
           g_print (" ms; %d dispatches, %d frames\n", n_dispatches, n_frames);
         }
       g_print ("    longest dispatch that is no frame (the read's answer landing): %.1f ms\n", max_other / 1000.0);
+      if (damage_event_base >= 0)
+        {
+          /* The last frame's drawing reaches the server before the next round begins. */
+          gdk_display_sync (gtk_widget_get_display (window));
+          while (g_main_context_pending (NULL))
+            g_main_context_iteration (NULL, FALSE);
+          g_print ("    largest rectangle drawn: %.0f%% of the window\n",
+                   damage_largest * 100 / (gtk_widget_get_width (window) * (double) gtk_widget_get_height (window)));
+        }
     }
   for (int round = 0; round < rounds; round++)
     {

@@ -2,7 +2,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <dlfcn.h>
 #include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/Xdamage.h>
+#endif
 
 #include "rei-code-combo-row.h"
 #include "rei-date.h"
@@ -646,6 +651,118 @@ test_plans_long (void)
   rei_test_tmpdir_free (dir);
 }
 
+#ifdef GDK_WINDOWING_X11
+/* The largest rectangle the X server saw drawn in the window (XDamage, reached through GTK's own
+ * copy of libXdamage, so that the test links nothing more). */
+typedef struct
+{
+  int    event_base;
+  double largest;
+} Drawn;
+
+static void
+on_xevent_cb (GdkX11Display *display,
+              XEvent        *xevent,
+              Drawn         *damage)
+{
+  if (xevent->type == damage->event_base + XDamageNotify)
+    {
+      XDamageNotifyEvent *e = (XDamageNotifyEvent *) xevent;
+
+      damage->largest = MAX (damage->largest, (double) e->area.width * e->area.height);
+    }
+}
+
+static gint64
+make_long_plan (ReiStore   *store,
+                const char *first_name,
+                const char *pesel,
+                const char *goal)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReiResident) r = rei_test_resident_new (first_name, "Łuczyńska", pesel);
+  gint64 id;
+
+  rei_resident_set (r, REI_RESIDENT_ADMISSION_DATE, "2024-01-08");
+  g_assert_true (rei_store_save_resident (store, r, &error));
+  id = rei_store_create_plan (store, rei_resident_get_id (r), NULL, "2024-01-15", &error);
+  for (int i = 1; i <= 40; i++)
+    {
+      g_autoptr(ReiPlanGoal) g = rei_plan_goal_new ();
+
+      g->title = g_strdup_printf ("Cel %d: %s", i, goal);
+      g->criterion = g_strdup_printf ("%s, zaświadczenie %d", goal, i);
+      g_assert_true (rei_store_save_goal (store, id, g, &error));
+    }
+  return id;
+}
+#endif
+
+/* Showing another plan of the same shape changes nothing big on screen, and nothing big is drawn
+ * again: GTK 4.8 used to add up the frames' changes below the fold and, past 30 rectangles,
+ * repaint the whole page in one frame. */
+static void
+test_plans_no_repaint (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autoptr(GError) error = NULL;
+  char *dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  Bool (*query) (Display *, int *, int *) = dlsym (RTLD_DEFAULT, "XDamageQueryExtension");
+  Damage (*create) (Display *, Drawable, int) = dlsym (RTLD_DEFAULT, "XDamageCreate");
+  gint64 ids[2];
+  gboolean loaded = FALSE;
+  GtkWidget *window, *view;
+  Drawn damage = { 0 };
+  int error_base;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || query == NULL || create == NULL
+      || !query (gdk_x11_display_get_xdisplay (gdk_display_get_default ()), &damage.event_base, &error_base))
+    {
+      g_test_skip ("no X server with the DAMAGE extension");
+      rei_test_tmpdir_free (dir);
+      return;
+    }
+  ids[0] = make_long_plan (store, "Jadwiga", "85071512348", "ukończyć etap ścieżki reintegracji");
+  ids[1] = make_long_plan (store, "Zdzisława", "90010112349", "znaleźć zatrudnienie wspierane");
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  view = rei_plan_view_new (store);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  rei_window_test_wait_for_frame (window);
+  g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_cb), &loaded);
+  rei_plan_view_set_plan (REI_PLAN_VIEW (view), ids[0]);
+  rei_window_test_wait_until (rei_window_test_is_true, &loaded, "the first plan");
+  rei_window_test_wait_for_frame (window);
+
+  create (gdk_x11_display_get_xdisplay (gdk_display_get_default ()),
+          gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))), XDamageReportRawRectangles);
+  /* A new damage object reports the whole window once. */
+  gdk_display_sync (gdk_display_get_default ());
+  rei_window_test_wait_for_frame (window);
+  g_signal_connect (gdk_display_get_default (), "xevent", G_CALLBACK (on_xevent_cb), &damage);
+  for (int round = 1; round <= 2; round++)
+    {
+      loaded = FALSE;
+      rei_plan_view_set_plan (REI_PLAN_VIEW (view), ids[round % 2]);
+      rei_window_test_wait_until (rei_window_test_is_true, &loaded, "the other plan");
+      rei_window_test_wait_for_frame (window);
+      gdk_display_sync (gdk_display_get_default ());
+      rei_window_test_wait_for_frame (window);
+    }
+  g_signal_handlers_disconnect_by_func (gdk_display_get_default (), on_xevent_cb, &damage);
+  g_test_message ("largest rectangle drawn: %.0f%% of the window", damage.largest * 100 / (1280.0 * 900));
+  g_assert_cmpfloat (damage.largest, <, 0.2 * 1280 * 900);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  rei_test_tmpdir_free (dir);
+#else
+  g_test_skip ("no X11 backend");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,5 +774,6 @@ main (int   argc,
   g_test_add_func ("/window-plans/round", test_plans_view);
   g_test_add_func ("/window-plans/window", test_plans_window);
   g_test_add_func ("/window-plans/long", test_plans_long);
+  g_test_add_func ("/window-plans/no-repaint", test_plans_no_repaint);
   return g_test_run ();
 }
