@@ -123,6 +123,11 @@ gboolean         rei_store_save_project            (ReiStore          *store,
 ReiProject      *rei_store_get_project             (ReiStore          *store,
                                                     const char        *code,
                                                     GError           **error);
+/* As rei_store_get_project() without the partners (partners empty): for a check of an enrolment
+ * against the project's period, a sixth of the cost (no sort of the partners). */
+ReiProject      *rei_store_get_project_brief       (ReiStore          *store,
+                                                    const char        *code,
+                                                    GError           **error);
 /* ReiProject*, by start date then code; projects without a code last. */
 GPtrArray       *rei_store_list_projects           (ReiStore          *store,
                                                     GError           **error);
@@ -139,6 +144,13 @@ GPtrArray       *rei_store_list_project_tasks      (ReiStore          *store,
 /* Inserts or, by resident and project, updates; the project is added to the resident's list. */
 gboolean         rei_store_save_enrolment          (ReiStore          *store,
                                                     ReiEnrolment      *enrolment,
+                                                    GError           **error);
+/* As rei_store_save_enrolment(), telling whether it updated one already there (*existed).  Inside
+ * a store import (rei-store-import.h) the rows are queued and written in batches, with the same
+ * values and ids; the resident's project trigger is then suppressed for the import's length. */
+gboolean         rei_store_save_enrolment_full     (ReiStore          *store,
+                                                    ReiEnrolment      *enrolment,
+                                                    gboolean          *existed,
                                                     GError           **error);
 ReiEnrolment    *rei_store_get_enrolment           (ReiStore          *store,
                                                     gint64             resident_id,
