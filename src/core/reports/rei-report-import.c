@@ -72,6 +72,7 @@ struct _ReiReportImporter
   GPtrArray           *notices;
   GHashTable          *projects;      /* code → ReiProject*, or NULL when there is none */
   GHashTable          *statuses;      /* status_after code → 1 known, 2 unknown */
+  GHashTable          *sources;       /* funding_source code → 1 known, 2 unknown */
   gboolean             audit_written; /* in the run's transaction */
 };
 
@@ -378,6 +379,21 @@ write_enrolment (gpointer   item,
   return rei_store_save_enrolment_full (self->store, item, updated, error);
 }
 
+/* A funding source's existence, asked of the store once per run. */
+static gboolean
+source_exists (ReiReportImporter *self,
+               const char        *code)
+{
+  guint known = GPOINTER_TO_UINT (g_hash_table_lookup (self->sources, code));
+
+  if (known == 0)
+    {
+      known = rei_store_funding_source_exists (self->store, code) ? 1 : 2;
+      g_hash_table_insert (self->sources, g_strdup (code), GUINT_TO_POINTER (known));
+    }
+  return known == 1;
+}
+
 static gpointer
 check_funding (ReiSheetRow *row,
                gpointer     user_data)
@@ -394,7 +410,7 @@ check_funding (ReiSheetRow *row,
   if (year_text == NULL || !g_ascii_string_to_unsigned (year_text, 10, 1990, 2100, &year, NULL))
     ok = (rei_sheet_row_add_problem (row, _("rok: “%s” is not a year."), year_text ? year_text : ""),
           FALSE);
-  if (source == NULL || !rei_store_funding_source_exists (self->store, source))
+  if (source == NULL || !source_exists (self, source))
     ok = (rei_sheet_row_add_problem (row, _("zrodlo: “%s” is not one of budzet_miasta, efs, pfron, inne."),
                                      source ? source : ""), FALSE);
   if (kind == NULL)
@@ -424,16 +440,11 @@ write_funding (gpointer   item,
 {
   ReiReportImporter *self = user_data;
   FundingRow *f = item;
-  g_autoptr(GPtrArray) stored = NULL;
 
   if (!write_audit_once (self, error))
     return FALSE;
-  stored = rei_store_list_funding (self->store, f->year, f->kind, error);
-  if (stored == NULL)
-    return FALSE;
-  for (guint i = 0; i < stored->len; i++)
-    *updated |= g_strcmp0 (((ReiFunding *) g_ptr_array_index (stored, i))->source, f->source) == 0;
-  return rei_store_save_funding (self->store, f->year, f->source, f->kind, f->amount, error);
+  return rei_store_save_funding_full (self->store, f->year, f->source, f->kind, f->amount, updated,
+                                      error);
 }
 
 static const ReiSheetFormat formats[] = {
@@ -465,6 +476,7 @@ reset (ReiReportImporter *self)
   g_ptr_array_set_size (self->notices, 0);
   g_hash_table_remove_all (self->projects);
   g_hash_table_remove_all (self->statuses);
+  g_hash_table_remove_all (self->sources);
   self->audit_written = FALSE;
 }
 
@@ -478,6 +490,7 @@ rei_report_importer_finalize (GObject *object)
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->projects, g_hash_table_unref);
   g_clear_pointer (&self->statuses, g_hash_table_unref);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
 
   G_OBJECT_CLASS (rei_report_importer_parent_class)->finalize (object);
 }
@@ -493,6 +506,7 @@ rei_report_importer_init (ReiReportImporter *self)
 {
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->projects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) rei_project_free);
 }

@@ -461,14 +461,42 @@ rei_store_save_funding (ReiStore    *store,
                         gint64       amount,
                         GError     **error)
 {
+  gboolean existed;
+
+  return rei_store_save_funding_full (store, year, source, kind, amount, &existed, error);
+}
+
+gboolean
+rei_store_save_funding_full (ReiStore    *store,
+                             int          year,
+                             const char  *source,
+                             const char  *kind,
+                             gint64       amount,
+                             gboolean    *existed,
+                             GError     **error)
+{
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gboolean ok;
 
+  g_return_val_if_fail (existed != NULL, FALSE);
+
   if (!rei_store_begin (store, error))
     return FALSE;
-  ok = rei_store_statement_write (&st, store,
-                                  "INSERT INTO funding (year, source_code, kind, amount) VALUES (?1, ?2, ?3, ?4) "
-                                  "ON CONFLICT (year, source_code, kind) DO UPDATE SET amount = ?4", error);
+  /* The one row by its key (an import asked for the year's whole list, joined with the sources'
+   * labels, for every row: a third of a funding import). */
+  ok = rei_store_statement_read (&st, store, "SELECT 1 FROM funding WHERE year = ? AND "
+                                 "source_code = ? AND kind = ?", error);
+  if (ok)
+    {
+      rei_store_statement_bind_int64 (&st, 1, year);
+      rei_store_statement_bind_text (&st, 2, source);
+      rei_store_statement_bind_text (&st, 3, kind);
+      *existed = rei_store_statement_next (&st);
+      ok = rei_store_statement_finish (&st, N_("saving funding"), error);
+    }
+  ok = ok && rei_store_statement_write (&st, store,
+                                        "INSERT INTO funding (year, source_code, kind, amount) VALUES (?1, ?2, ?3, ?4) "
+                                        "ON CONFLICT (year, source_code, kind) DO UPDATE SET amount = ?4", error);
   if (ok)
     {
       rei_store_statement_bind_int64 (&st, 1, year);

@@ -163,6 +163,14 @@ gboolean         rei_store_save_funding            (ReiStore          *store,
                                                     const char        *kind,
                                                     gint64             amount,
                                                     GError           **error);
+/* As rei_store_save_funding(), telling whether it replaced an amount already there (*existed). */
+gboolean         rei_store_save_funding_full       (ReiStore          *store,
+                                                    int                year,
+                                                    const char        *source,
+                                                    const char        *kind,
+                                                    gint64             amount,
+                                                    gboolean          *existed,
+                                                    GError           **error);
 /* ReiFunding* of one year and kind, in the order of the sources. */
 GPtrArray       *rei_store_list_funding            (ReiStore          *store,
                                                     int                year,
