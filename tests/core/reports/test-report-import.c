@@ -238,11 +238,44 @@ test_enrolments_cancelled (void)
   g_assert_cmpstr (audit, ==, "0\n");
 }
 
+/* A funding row replaces the amount of its year, source and kind: counted as updated when that
+ * key was stored before or named earlier in the same sheet, as added otherwise (another kind or
+ * source of the same year is a row of its own). */
+static void
+test_funding_counts (void)
+{
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) store = rei_test_store_new (dir);
+  g_autoptr(ReiReportImporter) importer = rei_report_importer_new (store, REI_REPORT_IMPORT_FUNDING);
+  static const char first_csv[] = "rok;zrodlo;kwota;rodzaj\n2019;efs;100,00;\n2019;efs;50,00;plan\n"
+                                  "2019;pfron;10,00;\n2019;efs;200,00;wykonanie\n";
+  static const char second_csv[] = "rok;zrodlo;kwota\n2019;pfron;20,00\n2020;pfron;30,00\n";
+  g_autoptr(GBytes) first = g_bytes_new_static (first_csv, strlen (first_csv));
+  g_autoptr(GBytes) second = g_bytes_new_static (second_csv, strlen (second_csv));
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rei_report_importer_run (importer, first, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rei_report_importer_get_n_inserted (importer), ==, 3);
+  g_assert_cmpuint (rei_report_importer_get_n_updated (importer), ==, 1);
+  g_assert_true (rei_report_importer_run (importer, second, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (rei_report_importer_get_n_inserted (importer), ==, 1);
+  g_assert_cmpuint (rei_report_importer_get_n_updated (importer), ==, 1);
+
+  list = rei_store_list_funding (store, 2019, "wykonanie", &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((ReiFunding *) list->pdata[0])->source, ==, "efs");
+  g_assert_cmpint (((ReiFunding *) list->pdata[0])->amount, ==, 20000);
+  g_assert_cmpint (((ReiFunding *) list->pdata[1])->amount, ==, 2000);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report-import/enrolments-batched", test_enrolments_batched);
   g_test_add_func ("/report-import/enrolments-cancelled", test_enrolments_cancelled);
+  g_test_add_func ("/report-import/funding-counts", test_funding_counts);
   return g_test_run ();
 }
