@@ -238,6 +238,59 @@ test_enrolments_cancelled (void)
   g_assert_cmpstr (audit, ==, "0\n");
 }
 
+typedef struct
+{
+  const char *path;
+  guint       n_reading;   /* progress reports while the rows were read and checked */
+  guint       n_busy;      /* of those, with the database locked for writing */
+} LockWatch;
+
+static void
+watch_lock (double   fraction,
+            gpointer user_data)
+{
+  LockWatch *w = user_data;
+  sqlite3 *db = NULL;
+
+  if (fraction <= 0.0 || fraction >= 0.3)
+    return;
+  w->n_reading++;
+  g_assert_cmpint (sqlite3_open_v2 (w->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_BUSY)
+    w->n_busy++;
+  else
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+/* The rows are checked (a PESEL in the register, a project by its code) in the transaction that
+ * writes them: while the sheet is read, nobody else can write, so what was checked is still so
+ * when it is written. */
+static void
+test_checked_in_write_transaction (void)
+{
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
+  g_autoptr(GPtrArray) pesels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ReiStore) store = fill (dir, pesels);
+  g_autoptr(ReiReportImporter) importer = rei_report_importer_new (store, REI_REPORT_IMPORT_ENROLMENTS);
+  g_autoptr(GString) csv = g_string_new ("pesel;projekt;data_przystapienia\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LockWatch w = { rei_store_get_path (store), 0, 0 };
+
+  /* More than 1 024 rows: the frame reports progress every 1 024 while it reads. */
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < N_PEOPLE; i++)
+      for (guint p = 0; p < 3; p++)
+        g_string_append_printf (csv, "%s;%s;01.02.2021\n", (const char *) pesels->pdata[i],
+                                (const char *[]) { "ALFA", "BETA", "GAMMA" }[p]);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+  g_assert_true (rei_report_importer_run (importer, bytes, watch_lock, &w, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (w.n_reading, >, 0);
+  g_assert_cmpuint (w.n_busy, ==, w.n_reading);
+}
+
 /* A funding row replaces the amount of its year, source and kind: counted as updated when that
  * key was stored before or named earlier in the same sheet, as added otherwise (another kind or
  * source of the same year is a row of its own). */
@@ -276,6 +329,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report-import/enrolments-batched", test_enrolments_batched);
   g_test_add_func ("/report-import/enrolments-cancelled", test_enrolments_cancelled);
+  g_test_add_func ("/report-import/checked-in-write-transaction",
+                   test_checked_in_write_transaction);
   g_test_add_func ("/report-import/funding-counts", test_funding_counts);
   return g_test_run ();
 }
