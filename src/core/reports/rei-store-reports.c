@@ -354,6 +354,25 @@ rei_store_get_project (ReiStore    *store,
   return NULL;
 }
 
+ReiProject *
+rei_store_get_project_brief (ReiStore    *store,
+                             const char  *code,
+                             GError     **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_read (&st, store,
+                                 "SELECT id, code, title, programme, applicant, start_date, end_date, "
+                                 "total_value, grant_value, target_women, target_men, NULL "
+                                 "FROM project WHERE code = ?", error))
+    return NULL;
+  rei_store_statement_bind_text (&st, 1, code);
+  if (rei_store_statement_next (&st))
+    return project_from_row (st.stmt);
+  rei_store_statement_finish (&st, N_("reading a project"), error);
+  return NULL;
+}
+
 GPtrArray *
 rei_store_list_projects (ReiStore  *store,
                          GError   **error)
@@ -431,121 +450,6 @@ rei_store_list_project_tasks (ReiStore  *store,
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Enrolments
- * ------------------------------------------------------------------------------------------- */
-
-/* The enrolment's id, 0 when there is none (or it cannot be read). */
-static gint64
-find_enrolment (ReiStore  *store,
-                gint64     resident_id,
-                gint64     project_id,
-                GError   **error)
-{
-  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
-
-  if (!rei_store_statement_read (&st, store,
-                                 "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error))
-    return -1;
-  rei_store_statement_bind_int64 (&st, 1, resident_id);
-  rei_store_statement_bind_int64 (&st, 2, project_id);
-  return rei_store_statement_next (&st) ? sqlite3_column_int64 (st.stmt, 0) : 0;
-}
-
-gboolean
-rei_store_save_enrolment (ReiStore      *store,
-                          ReiEnrolment  *e,
-                          GError       **error)
-{
-  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
-  gboolean existed;
-  gint64 id;
-
-  g_return_val_if_fail (e != NULL && e->resident_id > 0 && e->project_id > 0, FALSE);
-
-  if (!rei_store_begin (store, error))
-    return FALSE;
-
-  id = find_enrolment (store, e->resident_id, e->project_id, error);
-  if (id < 0)
-    goto fail;
-  existed = id > 0;
-
-  if (!rei_store_statement_write (&st, store,
-                                  "INSERT INTO enrolment (resident_id, project_id, joined_on, left_on, "
-                                  "path_completed, status_after, social_progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                                  "ON CONFLICT (resident_id, project_id) DO UPDATE SET joined_on = ?3, "
-                                  "left_on = ?4, path_completed = ?5, status_after = ?6, social_progress = ?7",
-                                  error))
-    goto fail;
-  rei_store_statement_bind_int64 (&st, 1, e->resident_id);
-  rei_store_statement_bind_int64 (&st, 2, e->project_id);
-  rei_store_statement_bind_text (&st, 3, e->joined_on);
-  rei_store_statement_bind_text (&st, 4, e->left_on);
-  bind_int_or_null (st.stmt, 5, e->path_completed);
-  rei_store_statement_bind_text (&st, 6, e->status_after);
-  bind_int_or_null (st.stmt, 7, e->social_progress);
-  if (!rei_store_statement_run (&st, N_("saving an enrolment"), error))
-    goto fail;
-
-  /* The resident's list of projects shows it too.  After the enrolment, so that the trigger's
-   * own (resident_project_enrolment, from the admission date) finds it and adds nothing: written
-   * first, it was written twice, and each write copies the pages it touches to the statement
-   * journal (the same rows, a third fewer instructions for an enrolments import). */
-  if (!rei_store_statement_write (&st, store,
-                                  "INSERT OR IGNORE INTO resident_project (resident_id, project_id) VALUES (?, ?)",
-                                  error))
-    goto fail;
-  rei_store_statement_bind_int64 (&st, 1, e->resident_id);
-  rei_store_statement_bind_int64 (&st, 2, e->project_id);
-  if (!rei_store_statement_run (&st, N_("saving an enrolment"), error))
-    goto fail;
-
-  id = find_enrolment (store, e->resident_id, e->project_id, error);
-  if (id < 0)
-    goto fail;
-  if (id > 0)
-    e->id = id;
-
-  return rei_store_end_write (store, NULL,
-                    rei_store_write_audit (store, "enrolment", e->id, existed ? "update" : "insert",
-                                           "resident_id,project_id,joined_on,left_on,path_completed,"
-                                           "status_after,social_progress", error),
-                    error);
-fail:
-  return rei_store_end_write (store, &st, FALSE, error);
-}
-
-ReiEnrolment *
-rei_store_get_enrolment (ReiStore  *store,
-                         gint64     resident_id,
-                         gint64     project_id,
-                         GError   **error)
-{
-  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
-  ReiEnrolment *e;
-
-  if (!rei_store_statement_read (&st, store,
-                                 "SELECT id, joined_on, left_on, path_completed, status_after, "
-                                 "social_progress FROM enrolment WHERE resident_id = ? AND project_id = ?",
-                                 error))
-    return NULL;
-  rei_store_statement_bind_int64 (&st, 1, resident_id);
-  rei_store_statement_bind_int64 (&st, 2, project_id);
-  if (!rei_store_statement_next (&st))
-    return NULL;
-  e = rei_enrolment_new ();
-  e->id = sqlite3_column_int64 (st.stmt, 0);
-  e->resident_id = resident_id;
-  e->project_id = project_id;
-  e->joined_on = rei_store_statement_dup_text (&st, 1);
-  e->left_on = rei_store_statement_dup_text (&st, 2);
-  e->path_completed = (int) column_int_or (st.stmt, 3, -1);
-  e->status_after = rei_store_statement_dup_text (&st, 4);
-  e->social_progress = (int) column_int_or (st.stmt, 5, -1);
-  return e;
-}
-
-/* ---------------------------------------------------------------------------------------------
  * Funding
  * ------------------------------------------------------------------------------------------- */
 
@@ -557,14 +461,42 @@ rei_store_save_funding (ReiStore    *store,
                         gint64       amount,
                         GError     **error)
 {
+  gboolean existed;
+
+  return rei_store_save_funding_full (store, year, source, kind, amount, &existed, error);
+}
+
+gboolean
+rei_store_save_funding_full (ReiStore    *store,
+                             int          year,
+                             const char  *source,
+                             const char  *kind,
+                             gint64       amount,
+                             gboolean    *existed,
+                             GError     **error)
+{
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gboolean ok;
 
+  g_return_val_if_fail (existed != NULL, FALSE);
+
   if (!rei_store_begin (store, error))
     return FALSE;
-  ok = rei_store_statement_write (&st, store,
-                                  "INSERT INTO funding (year, source_code, kind, amount) VALUES (?1, ?2, ?3, ?4) "
-                                  "ON CONFLICT (year, source_code, kind) DO UPDATE SET amount = ?4", error);
+  /* The one row by its key (an import asked for the year's whole list, joined with the sources'
+   * labels, for every row: a third of a funding import). */
+  ok = rei_store_statement_read (&st, store, "SELECT 1 FROM funding WHERE year = ? AND "
+                                 "source_code = ? AND kind = ?", error);
+  if (ok)
+    {
+      rei_store_statement_bind_int64 (&st, 1, year);
+      rei_store_statement_bind_text (&st, 2, source);
+      rei_store_statement_bind_text (&st, 3, kind);
+      *existed = rei_store_statement_next (&st);
+      ok = rei_store_statement_finish (&st, N_("saving funding"), error);
+    }
+  ok = ok && rei_store_statement_write (&st, store,
+                                        "INSERT INTO funding (year, source_code, kind, amount) VALUES (?1, ?2, ?3, ?4) "
+                                        "ON CONFLICT (year, source_code, kind) DO UPDATE SET amount = ?4", error);
   if (ok)
     {
       rei_store_statement_bind_int64 (&st, 1, year);

@@ -123,6 +123,11 @@ gboolean         rei_store_save_project            (ReiStore          *store,
 ReiProject      *rei_store_get_project             (ReiStore          *store,
                                                     const char        *code,
                                                     GError           **error);
+/* As rei_store_get_project() without the partners (partners empty): for a check of an enrolment
+ * against the project's period, a sixth of the cost (no sort of the partners). */
+ReiProject      *rei_store_get_project_brief       (ReiStore          *store,
+                                                    const char        *code,
+                                                    GError           **error);
 /* ReiProject*, by start date then code; projects without a code last. */
 GPtrArray       *rei_store_list_projects           (ReiStore          *store,
                                                     GError           **error);
@@ -140,6 +145,13 @@ GPtrArray       *rei_store_list_project_tasks      (ReiStore          *store,
 gboolean         rei_store_save_enrolment          (ReiStore          *store,
                                                     ReiEnrolment      *enrolment,
                                                     GError           **error);
+/* As rei_store_save_enrolment(), telling whether it updated one already there (*existed).  Inside
+ * a store import (rei-store-import.h) the rows are queued and written in batches, with the same
+ * values and ids; the resident's project trigger is then suppressed for the import's length. */
+gboolean         rei_store_save_enrolment_full     (ReiStore          *store,
+                                                    ReiEnrolment      *enrolment,
+                                                    gboolean          *existed,
+                                                    GError           **error);
 ReiEnrolment    *rei_store_get_enrolment           (ReiStore          *store,
                                                     gint64             resident_id,
                                                     gint64             project_id,
@@ -150,6 +162,14 @@ gboolean         rei_store_save_funding            (ReiStore          *store,
                                                     const char        *source,
                                                     const char        *kind,
                                                     gint64             amount,
+                                                    GError           **error);
+/* As rei_store_save_funding(), telling whether it replaced an amount already there (*existed). */
+gboolean         rei_store_save_funding_full       (ReiStore          *store,
+                                                    int                year,
+                                                    const char        *source,
+                                                    const char        *kind,
+                                                    gint64             amount,
+                                                    gboolean          *existed,
                                                     GError           **error);
 /* ReiFunding* of one year and kind, in the order of the sources. */
 GPtrArray       *rei_store_list_funding            (ReiStore          *store,

@@ -21,7 +21,8 @@
 typedef struct
 {
   const char          *head;     /* "INSERT … VALUES " (its address names the batch) */
-  const char          *types;    /* a letter a column: 'i' an integer, 't' a text or NULL */
+  const char          *tail;     /* after the rows ("ON CONFLICT …"), or NULL */
+  const char          *types;    /* a letter a column: 'i' an integer, 'n' one or NULL, 't' a text */
   guint                n_columns;
   guint                n_rows;
   ReiStoreImportValue *values;   /* BATCH_ROWS × n_columns */
@@ -162,7 +163,7 @@ rebuild_indexes (ReiStoreImport      *import,
   return TRUE;
 }
 
-/* "HEAD(?,?),(?,?)…" for n_rows rows: only placeholders are built, every value is bound. */
+/* "HEAD(?,?),(?,?)… TAIL" for n_rows rows: only placeholders are built, every value is bound. */
 static sqlite3_stmt *
 prepare_batch (sqlite3     *db,
                const Batch *b,
@@ -179,6 +180,8 @@ prepare_batch (sqlite3     *db,
         g_string_append (sql, i > 0 ? ",?" : "?");
       g_string_append_c (sql, ')');
     }
+  if (b->tail != NULL)
+    g_string_append (sql, b->tail);
   if (sqlite3_prepare_v3 (db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
       rei_store_set_sqlite_error (error, db, _("preparing a query"));
@@ -209,9 +212,11 @@ flush_batch (Batch    *b,
     {
       const ReiStoreImportValue *v = &b->values[i];
 
-      if (b->types[i % b->n_columns] == 'i')
+      char type = b->types[i % b->n_columns];
+
+      if (type == 'i' || (type == 'n' && v->number >= 0))
         sqlite3_bind_int64 (stmt, i + 1, v->number);
-      else if (v->text == NULL)
+      else if (type == 'n' || v->text == NULL)
         sqlite3_bind_null (stmt, i + 1);
       else
         /* The import's string chunk holds it until the import ends. */
@@ -242,6 +247,7 @@ static gboolean
 queue_on (ReiStoreImport             *import,
           ReiStoreConnection         *c,
           const char                 *head,
+          const char                 *tail,
           const char                 *types,
           const ReiStoreImportValue  *row,
           GError                    **error)
@@ -256,12 +262,15 @@ queue_on (ReiStoreImport             *import,
     {
       b = g_new0 (Batch, 1);
       b->head = head;
+      b->tail = tail;
       b->types = types;
       b->n_columns = strlen (types);
       b->values = g_new0 (ReiStoreImportValue, BATCH_ROWS * b->n_columns);
       g_ptr_array_add (import->batches, b);
     }
   g_return_val_if_fail (b->types == types || strcmp (b->types, types) == 0, FALSE);
+  g_return_val_if_fail (b->tail == tail, FALSE);
+  g_return_val_if_fail (b->tail == tail, FALSE);
 
   for (guint i = 0; i < b->n_columns; i++)
     {
@@ -277,11 +286,12 @@ queue_on (ReiStoreImport             *import,
 }
 
 gboolean
-rei_store_import_queue (ReiStore                   *self,
-                        const char                 *head,
-                        const char                 *types,
-                        const ReiStoreImportValue  *row,
-                        GError                    **error)
+rei_store_import_queue_with_tail (ReiStore                   *self,
+                                  const char                 *head,
+                                  const char                 *tail,
+                                  const char                 *types,
+                                  const ReiStoreImportValue  *row,
+                                  GError                    **error)
 {
   ReiStoreImport *import = rei_store_get_import (self);
   ReiStoreConnection *c;
@@ -289,9 +299,19 @@ rei_store_import_queue (ReiStore                   *self,
 
   g_return_val_if_fail (import != NULL, FALSE);
   c = rei_store_lock_write (self);
-  ok = queue_on (import, c, head, types, row, error);
+  ok = queue_on (import, c, head, tail, types, row, error);
   rei_store_unlock (c);
   return ok;
+}
+
+gboolean
+rei_store_import_queue (ReiStore                   *self,
+                        const char                 *head,
+                        const char                 *types,
+                        const ReiStoreImportValue  *row,
+                        GError                    **error)
+{
+  return rei_store_import_queue_with_tail (self, head, NULL, types, row, error);
 }
 
 gboolean
@@ -404,7 +424,7 @@ rei_store_import_add_item (ReiStoreImport      *import,
     { .text = entity }, { .number = entity_id }, { .number = import->audit_id }, { .text = detail },
   };
 
-  return queue_on (import, c, head, "tiit", row, error);
+  return queue_on (import, c, head, NULL, "tiit", row, error);
 }
 
 gboolean

@@ -135,7 +135,8 @@ void                rei_store_import_cache_put (ReiStoreImport      *import,
 /* Rows an import writes in batches: queued rows go to the database as one multi-row INSERT of
  * @head ("INSERT … INTO t (a, b) VALUES ", a literal: its address names the batch) every 64
  * rows, and the rest at the import's commit.  @types has a letter for each column: 'i' binds
- * row[i].number, 't' row[i].text (NULL binds NULL; the text is copied).  A failure of the
+ * row[i].number, 'n' the same or NULL when it is negative (the stores' "not known"), 't'
+ * row[i].text (NULL binds NULL; the text is copied).  A failure of the
  * batch (nothing but a full disk or the like: the values were checked) is reported by whichever
  * call writes it, and undoes the import as any failure does.  A reader of the tables queued to
  * calls rei_store_import_flush() first (it does nothing outside an import, or in another
@@ -151,6 +152,15 @@ gboolean            rei_store_import_queue     (ReiStore                   *self
                                                 const char                 *types,
                                                 const ReiStoreImportValue  *row,
                                                 GError                    **error);
+/* As rei_store_import_queue(), with @tail (a literal too) after the rows: "ON CONFLICT (…) DO
+ * UPDATE SET a = excluded.a", an upsert of many rows, which SQLite does row by row in their order
+ * as it would one statement a row. */
+gboolean            rei_store_import_queue_with_tail (ReiStore                   *self,
+                                                      const char                 *head,
+                                                      const char                 *tail,
+                                                      const char                 *types,
+                                                      const ReiStoreImportValue  *row,
+                                                      GError                    **error);
 gboolean            rei_store_import_flush     (ReiStore            *self,
                                                 GError             **error);
 /* Drops the trigger @name for the rest of the import in progress, after writing the rows queued
