@@ -313,13 +313,7 @@ rei_window_test_assert_tab_drawn (ReiWindow  *window,
 
   /* Adwaita fades a button's background over 200 ms: a picture taken sooner shows the tab pressed
    * before as still pressed (which once looked like a wrong tab in window-reports.png). */
-  {
-    gint64 until = g_get_monotonic_time () + 400 * 1000;
-
-    while (g_get_monotonic_time () < until)
-      g_main_context_iteration (NULL, FALSE);
-  }
-  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_settle (GTK_WIDGET (window));
   collect_tab_buttons (GTK_WIDGET (window), FALSE, buttons);
   g_assert_cmpuint (g_hash_table_size (buttons), ==, 4);
   g_assert_nonnull (g_hash_table_lookup (buttons, title));
@@ -356,4 +350,14 @@ rei_window_test_find_with_class (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+void
+rei_window_test_settle (GtkWidget *widget)
+{
+  gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  rei_window_test_wait_for_frame (widget);
 }

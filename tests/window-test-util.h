@@ -47,5 +47,9 @@ void        rei_window_test_assert_tab_drawn (ReiWindow  *window,
 /* The first widget under widget (itself included) with this CSS class, shown or not. */
 GtkWidget  *rei_window_test_find_with_class (GtkWidget  *widget,
                                              const char *css_class);
+/* Runs the main loop until the theme's transitions and libadwaita's animations started now have
+ * ended (Adwaita's 200 ms fades, the entry rows' 150 ms title), then waits for a frame: for a
+ * picture that shows what the user sees once the window is still. */
+void        rei_window_test_settle          (GtkWidget  *widget);
 
 G_END_DECLS

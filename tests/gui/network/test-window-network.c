@@ -451,7 +451,7 @@ test_network_demo (void)
   g_assert_cmpuint (rei_network_map_get_n_nodes (map), >, 10);
   g_assert_cmpuint (rei_network_map_get_total_referrals (map), >, 0);
   rei_network_view_open_partner (view, rei_network_map_get_node (map, 0)->partner_id);
-  rei_window_test_wait_for_frame (GTK_WIDGET (window));
+  rei_window_test_settle (GTK_WIDGET (window));
   rei_window_test_save_png (GTK_WIDGET (window), "network-view");
   rei_window_test_save_png (GTK_WIDGET (rei_network_view_get_map (view)), "network-map");
 
