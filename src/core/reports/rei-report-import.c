@@ -306,7 +306,7 @@ write_project (gpointer   item,
  * distinct keys looked up reach READ_WHOLE_MIN and an eighth of the table's rows (its largest
  * id, asked once: a bound on their number in O(log n)), the table is read in one statement and
  * the key's answer is the hash's from then on.  A point lookup costs about 12 000 instructions
- * for a project and 4 500 for a PESEL against 1 500 to 2 000 a row read whole, so a file naming
+ * for a project and 4 500 for a PESEL against 2 000 to 3 000 a row read whole, so a file naming
  * a different project or person on every row reads the table after an eighth of its lookups,
  * while a small file into a big register, or thousands of rows over six projects, never does.
  * TRUE when the table has been read: the caller then answers from the hash alone. */
