@@ -50,5 +50,8 @@ GPtrArray         *rei_report_importer_get_problems    (ReiReportImporter    *se
 GPtrArray         *rei_report_importer_get_notices     (ReiReportImporter    *self);
 guint              rei_report_importer_get_n_inserted  (ReiReportImporter    *self);
 guint              rei_report_importer_get_n_updated   (ReiReportImporter    *self);
+/* The projects and PESELs the last validate or run looked up one at a time in the store (each
+ * key once per run; none once a table was read whole): for tests and benchmarks of that rule. */
+guint              rei_report_importer_get_n_lookups   (ReiReportImporter    *self);
 
 G_END_DECLS

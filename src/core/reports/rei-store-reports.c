@@ -331,6 +331,22 @@ project_from_row (sqlite3_stmt *stmt)
   return p;
 }
 
+/* What an enrolment's check needs of its project: the id, the code and the period (the rest
+ * copied and freed again was most of reading every project for an import). */
+#define PROJECT_BRIEF_COLUMNS "SELECT id, code, start_date, end_date FROM project "
+
+static ReiProject *
+project_brief_from_row (sqlite3_stmt *stmt)
+{
+  ReiProject *p = rei_project_new ();
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->code = column_text (stmt, 1);
+  p->start_date = column_text (stmt, 2);
+  p->end_date = column_text (stmt, 3);
+  return p;
+}
+
 #define PROJECT_COLUMNS \
   "SELECT p.id, p.code, p.title, p.programme, p.applicant, p.start_date, p.end_date, " \
   "p.total_value, p.grant_value, p.target_women, p.target_men, " \
@@ -361,16 +377,41 @@ rei_store_get_project_brief (ReiStore    *store,
 {
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
 
-  if (!rei_store_statement_read (&st, store,
-                                 "SELECT id, code, title, programme, applicant, start_date, end_date, "
-                                 "total_value, grant_value, target_women, target_men, NULL "
-                                 "FROM project WHERE code = ?", error))
+  if (!rei_store_statement_read (&st, store, PROJECT_BRIEF_COLUMNS "WHERE code = ?", error))
     return NULL;
   rei_store_statement_bind_text (&st, 1, code);
   if (rei_store_statement_next (&st))
-    return project_from_row (st.stmt);
+    return project_brief_from_row (st.stmt);
   rei_store_statement_finish (&st, N_("reading a project"), error);
   return NULL;
+}
+
+gint64
+rei_store_get_projects_bound (ReiStore *store)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_read (&st, store, "SELECT coalesce(max(id), 0) FROM project", NULL))
+    return 0;
+  return rei_store_statement_next (&st) ? sqlite3_column_int64 (st.stmt, 0) : 0;
+}
+
+gboolean
+rei_store_read_project_briefs (ReiStore    *store,
+                               GHashTable  *by_code,
+                               GError     **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  if (!rei_store_statement_read (&st, store, PROJECT_BRIEF_COLUMNS "WHERE code IS NOT NULL", error))
+    return FALSE;
+  while (rei_store_statement_next (&st))
+    {
+      ReiProject *p = project_brief_from_row (st.stmt);
+
+      g_hash_table_replace (by_code, g_strdup (p->code), p);
+    }
+  return rei_store_statement_finish (&st, N_("reading projects"), error);
 }
 
 GPtrArray *

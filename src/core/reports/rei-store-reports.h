@@ -123,10 +123,20 @@ gboolean         rei_store_save_project            (ReiStore          *store,
 ReiProject      *rei_store_get_project             (ReiStore          *store,
                                                     const char        *code,
                                                     GError           **error);
-/* As rei_store_get_project() without the partners (partners empty): for a check of an enrolment
- * against the project's period, a sixth of the cost (no sort of the partners). */
+/* The project's id, code, start and end dates only (the rest unset, partners NULL): for a check
+ * of an enrolment against the project's period, a sixth of rei_store_get_project()'s cost (no
+ * sort of the partners, no copies of the other columns). */
 ReiProject      *rei_store_get_project_brief       (ReiStore          *store,
                                                     const char        *code,
+                                                    GError           **error);
+/* The largest project id, 0 with none: at least their number, asked in O(log n) (a count walks
+ * the whole table), for an importer to tell whether reading them all pays. */
+gint64           rei_store_get_projects_bound      (ReiStore          *store);
+/* Every project that has a code, as rei_store_get_project_brief() reads it, into @by_code
+ * (code → ReiProject*; the table must free its keys with g_free and its values with
+ * rei_project_free): one statement for an import naming many of them. */
+gboolean         rei_store_read_project_briefs     (ReiStore          *store,
+                                                    GHashTable        *by_code,
                                                     GError           **error);
 /* ReiProject*, by start date then code; projects without a code last. */
 GPtrArray       *rei_store_list_projects           (ReiStore          *store,

@@ -134,6 +134,41 @@ rei_store_find_resident_by_pesel (ReiStore    *self,
   return rei_store_statement_next (&st) ? sqlite3_column_int64 (st.stmt, 0) : 0;
 }
 
+gint64
+rei_store_get_residents_bound (ReiStore *self)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  g_return_val_if_fail (REI_IS_STORE (self), 0);
+
+  if (!rei_store_statement_read (&st, self, "SELECT coalesce(max(id), 0) FROM resident", NULL))
+    return 0;
+  return rei_store_statement_next (&st) ? sqlite3_column_int64 (st.stmt, 0) : 0;
+}
+
+gboolean
+rei_store_read_resident_pesels (ReiStore    *self,
+                                GHashTable  *ids,
+                                GError     **error)
+{
+  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+
+  g_return_val_if_fail (REI_IS_STORE (self), FALSE);
+
+  /* Read from the PESEL's unique index alone (the id is its rowid), not the 34-column rows. */
+  if (!rei_store_statement_read (&st, self,
+                                 "SELECT pesel, id FROM resident WHERE pesel IS NOT NULL AND pesel <> ''",
+                                 error))
+    return FALSE;
+  while (rei_store_statement_next (&st))
+    {
+      gint64 id = sqlite3_column_int64 (st.stmt, 1);
+
+      g_hash_table_replace (ids, rei_store_statement_dup_text (&st, 0), g_memdup2 (&id, sizeof id));
+    }
+  return rei_store_statement_finish (&st, N_("reading the PESELs"), error);
+}
+
 /* The same person in a sheet and in the registry: by PESEL when there is one; without it (a
  * foreigner, a refugee before the number is issued) by the name with the birth and admission
  * dates, compared NULL-safely, among the people who have no PESEL either.  The condition on the

@@ -30,6 +30,14 @@ GPtrArray   *rei_store_get_residents         (ReiStore            *self,
 gint64       rei_store_find_resident_by_pesel (ReiStore           *self,
                                               const char          *pesel,
                                               GError             **error);
+/* The largest resident id, 0 with none: at least their number, asked in O(log n) (a count
+ * walks the whole table), for an importer to tell whether reading every PESEL pays. */
+gint64       rei_store_get_residents_bound   (ReiStore            *self);
+/* Every stored PESEL with its person's id into @ids (PESEL → gint64*; the table must free its
+ * keys and values with g_free): one statement for an import naming many people. */
+gboolean     rei_store_read_resident_pesels  (ReiStore            *self,
+                                              GHashTable          *ids,
+                                              GError             **error);
 gint64       rei_store_find_matching_resident (ReiStore           *self,
                                               ReiResident         *resident,
                                               GError             **error);

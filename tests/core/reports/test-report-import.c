@@ -190,6 +190,134 @@ test_enrolments_batched (void)
   }
 }
 
+/* fill()'s store with @n_extra more projects, P0000 … (2015-01-01 – 2025-12-31, P0007 ending
+ * 2016-12-31), written directly: their number is what the importer's rule weighs. */
+static ReiStore *
+fill_many_projects (const char *dir,
+                    GPtrArray  *pesels,
+                    guint       n_extra)
+{
+  ReiStore *store = fill (dir, pesels);
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM n WHERE x + 1 < %u) "
+    "INSERT INTO project (code, title, start_date, end_date) SELECT printf('P%%04d', x), "
+    "printf('Projekt %%d', x), '2015-01-01', CASE x WHEN 7 THEN '2016-12-31' ELSE '2025-12-31' END "
+    "FROM n", n_extra);
+
+  rei_test_exec_raw (rei_store_get_path (store), sql);
+  return store;
+}
+
+/* @n_rows rows, row i naming person i % N_PEOPLE and project P(i * @stride % @n_extra), imported
+ * into one store and saved one by one with rei_store_save_enrolment() into another filled
+ * alike: the enrolments, residents' projects and audit items must be the same, the import's
+ * lookups one at a time @n_lookups.  Then the same file with three bad rows must be refused
+ * with @n_lookups_bad. */
+static void
+import_like_saves (guint n_extra,
+                   guint n_rows,
+                   guint stride,
+                   guint n_lookups,
+                   guint n_lookups_bad)
+{
+  g_autoptr (ReiTestTmpdir) dir_a = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir_b = rei_test_tmpdir_new ();
+  g_autoptr(GPtrArray) pesels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ReiStore) imported = fill_many_projects (dir_a, pesels, n_extra);
+  g_autoptr(ReiStore) by_row = fill_many_projects (dir_b, pesels, n_extra);
+  g_autoptr(ReiReportImporter) importer = rei_report_importer_new (imported, REI_REPORT_IMPORT_ENROLMENTS);
+  g_autoptr(GString) csv = g_string_new ("pesel;projekt;data_przystapienia;data_zakonczenia\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tables[] = {
+    "SELECT * FROM enrolment ORDER BY id",
+    "SELECT * FROM resident_project ORDER BY resident_id, project_id",
+  };
+  g_autofree char *mark = dump_raw (rei_store_get_path (by_row), "SELECT max(id) FROM audit");
+
+  *strchr (mark, '\n') = '\0';
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("P%04u", i * stride % n_extra);
+      g_autoptr(ReiProject) project = rei_store_get_project (by_row, code, NULL);
+      g_autoptr(ReiEnrolment) e = rei_enrolment_new ();
+      const char *pesel = pesels->pdata[i % N_PEOPLE];
+
+      g_string_append_printf (csv, "%s;%s;%02u.03.2016;%s\n", pesel, code, 1 + i % 28,
+                              i % 2 ? "30.06.2016" : "");
+      e->resident_id = rei_store_find_resident_by_pesel (by_row, pesel, NULL);
+      e->project_id = project->id;
+      e->joined_on = g_strdup_printf ("2016-03-%02u", 1 + i % 28);
+      e->left_on = i % 2 ? g_strdup ("2016-06-30") : NULL;
+      g_assert_true (rei_store_save_enrolment (by_row, e, &error));
+      g_assert_no_error (error);
+    }
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+  g_assert_true (rei_report_importer_run (importer, bytes, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rei_report_importer_get_n_lookups (importer), ==, n_lookups);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *a = dump_raw (rei_store_get_path (imported), tables[i]);
+      g_autofree char *b = dump_raw (rei_store_get_path (by_row), tables[i]);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  {
+    g_autofree char *items = dump_raw (rei_store_get_path (imported),
+      "SELECT i.entity_id, i.detail FROM audit_item i JOIN audit a ON a.id = i.audit_id "
+      "WHERE a.action = 'import' AND a.entity = 'enrolment' ORDER BY 1");
+    g_autofree char *saves = g_strdup_printf ("SELECT entity_id, detail FROM audit WHERE entity = "
+                                              "'enrolment' AND id > %s ORDER BY 1", mark);
+    g_autofree char *rows = dump_raw (rei_store_get_path (by_row), saves);
+
+    g_assert_cmpstr (items, ==, rows);
+  }
+
+  /* What is not in a table read whole is still refused: a PESEL and a code nobody has, and a
+   * project's period (P0007's ended), each with the message of a lookup. */
+  {
+    g_autoptr(ReiReportImporter) again = rei_report_importer_new (imported, REI_REPORT_IMPORT_ENROLMENTS);
+    g_autoptr(GString) bad = g_string_new (NULL);
+    g_autoptr(GBytes) bad_bytes = NULL;
+    GPtrArray *problems;
+
+    g_string_append_len (bad, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+    g_string_append_printf (bad, "00000000000;P0001;01.03.2016;\n%s;NOPE;01.03.2016;\n"
+                                 "%s;P0007;01.03.2017;\n",
+                            (const char *) pesels->pdata[0], (const char *) pesels->pdata[1]);
+    bad_bytes = g_string_free_to_bytes (g_steal_pointer (&bad));
+    g_assert_false (rei_report_importer_validate (again, bad_bytes, NULL, NULL, NULL, &error));
+    g_assert_error (error, REI_IMPORT_ERROR, REI_IMPORT_ERROR_INVALID);
+    problems = rei_report_importer_get_problems (again);
+    g_assert_cmpuint (problems->len, ==, 3);
+    g_assert_cmpuint (((ReiImportProblem *) problems->pdata[0])->line, ==, n_rows + 2);
+    g_assert_nonnull (strstr (((ReiImportProblem *) problems->pdata[0])->message, "00000000000"));
+    g_assert_nonnull (strstr (((ReiImportProblem *) problems->pdata[1])->message, "“NOPE”"));
+    g_assert_nonnull (strstr (((ReiImportProblem *) problems->pdata[2])->message, "P0007"));
+    g_assert_cmpuint (rei_report_importer_get_n_lookups (again), ==, n_lookups_bad);
+  }
+}
+
+/* The lookups of an enrolments import read a whole table (the projects, the PESELs) once the
+ * distinct keys asked reach 64 and an eighth of its rows; before, and for a small file into a
+ * big register, one at a time.  Either way the same rows as one-by-one saves. */
+static void
+test_enrolments_whole_tables (void)
+{
+  /* Every row another project and person (150 each, over 303 projects): both tables read
+   * after 63 lookups each, the bad rows' keys answered by them. */
+  import_like_saves (300, N_PEOPLE, 1, 2 * 63, 2 * 63);
+  /* More rows than projects (450 over 80): the same. */
+  import_like_saves (80, 3 * N_PEOPLE, 1, 2 * 63, 2 * 63);
+  /* A few rows into many projects: one lookup a key (the bad rows' three new ones too), nothing
+   * read whole. */
+  import_like_saves (300, 20, 7, 20 + 20, 20 + 20 + 3);
+  /* 100 projects out of 1 003 (under an eighth) for 100 people (two thirds of 150): projects one
+   * at a time (the bad rows' three new ones too), the PESELs read after 63. */
+  import_like_saves (1000, 100, 10, 100 + 63, 100 + 63 + 3);
+}
+
 static void
 cancel_when_writing (double   fraction,
                      gpointer user_data)
@@ -329,6 +457,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report-import/enrolments-batched", test_enrolments_batched);
   g_test_add_func ("/report-import/enrolments-cancelled", test_enrolments_cancelled);
+  g_test_add_func ("/report-import/enrolments-whole-tables", test_enrolments_whole_tables);
   g_test_add_func ("/report-import/checked-in-write-transaction",
                    test_checked_in_write_transaction);
   g_test_add_func ("/report-import/funding-counts", test_funding_counts);
