@@ -119,3 +119,22 @@ rei_test_exec_raw (const char *path,
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
+
+char *
+rei_test_dump_raw (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *s = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      g_string_append_printf (s, "%s%c", (const char *) sqlite3_column_text (stmt, i) ?: "NULL",
+                              i + 1 < sqlite3_column_count (stmt) ? ';' : '\n');
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}

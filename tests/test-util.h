@@ -28,5 +28,9 @@ GBytes      *rei_test_read_bytes       (const char  *path);
 void         rei_test_exec_raw         (const char  *path,
                                         const char  *sql);
 
+/* Every row sql reads from the database at path, on a read-only connection of its own: columns
+ * joined by ';', rows by '\n', NULL as "NULL".  For comparing what two ways of writing left. */
+char        *rei_test_dump_raw         (const char  *path,
+                                        const char  *sql);
 
 G_END_DECLS

@@ -17,25 +17,6 @@
 
 #define N_PEOPLE 150
 
-static char *
-dump_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GString *s = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int i = 0; i < sqlite3_column_count (stmt); i++)
-      g_string_append_printf (s, "%s%c", (const char *) sqlite3_column_text (stmt, i) ?: "NULL",
-                              i + 1 < sqlite3_column_count (stmt) ? ';' : '\n');
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (s, FALSE);
-}
-
 /* The same people and projects in a fresh store: three projects, everyone in the register,
  * a few enrolled already (one by the resident's project list, i.e. the trigger, one with
  * dates of its own). */
@@ -89,7 +70,7 @@ test_enrolments_batched (void)
   guint n_updated = 0, n_rows = 0;
   g_autofree char *mark = NULL;
 
-  mark = dump_raw (rei_store_get_path (by_row), "SELECT max(id) FROM audit");
+  mark = rei_test_dump_raw (rei_store_get_path (by_row), "SELECT max(id) FROM audit");
   *strchr (mark, '\n') = '\0';
 
   /* Every person in one or two projects, some rows naming a pair twice (the second wins), some
@@ -142,24 +123,24 @@ test_enrolments_batched (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      g_autofree char *a = dump_raw (rei_store_get_path (imported), tables[i]);
-      g_autofree char *b = dump_raw (rei_store_get_path (by_row), tables[i]);
+      g_autofree char *a = rei_test_dump_raw (rei_store_get_path (imported), tables[i]);
+      g_autofree char *b = rei_test_dump_raw (rei_store_get_path (by_row), tables[i]);
 
       g_assert_cmpstr (a, ==, b);
     }
 
   /* The audit: one import row, and an item per enrolment written, as the saves' own rows. */
   {
-    g_autofree char *items = dump_raw (rei_store_get_path (imported),
+    g_autofree char *items = rei_test_dump_raw (rei_store_get_path (imported),
       "SELECT i.entity_id, i.detail FROM audit_item i JOIN audit a ON a.id = i.audit_id "
       "WHERE a.action = 'import' AND a.entity = 'enrolment' ORDER BY 1");
     g_autofree char *saves = g_strdup_printf ("SELECT DISTINCT entity_id, detail FROM audit "
                                               "WHERE entity = 'enrolment' AND action IN "
                                               "('insert', 'update') AND id > %s ORDER BY 1", mark);
-    g_autofree char *rows = dump_raw (rei_store_get_path (by_row), saves);
+    g_autofree char *rows = rei_test_dump_raw (rei_store_get_path (by_row), saves);
     g_autofree char *detail = g_strdup_printf ("rows=%u,added=%u,updated=%u\n", n_rows,
                                                n_rows - n_updated, n_updated);
-    g_autofree char *import_row = dump_raw (rei_store_get_path (imported),
+    g_autofree char *import_row = rei_test_dump_raw (rei_store_get_path (imported),
       "SELECT detail FROM audit WHERE action = 'import' AND entity = 'enrolment'");
 
     g_assert_cmpstr (items, ==, rows);
@@ -185,7 +166,7 @@ test_enrolments_batched (void)
     g_free (sql);
     sql = g_strdup_printf ("SELECT joined_on FROM enrolment WHERE resident_id = %" G_GINT64_FORMAT
                            " AND project_id = %" G_GINT64_FORMAT, id, gamma->id);
-    after = dump_raw (rei_store_get_path (imported), sql);
+    after = rei_test_dump_raw (rei_store_get_path (imported), sql);
     g_assert_cmpstr (after, ==, "2019-02-01\n");
   }
 }
@@ -233,7 +214,7 @@ import_like_saves (guint n_extra,
     "SELECT * FROM enrolment ORDER BY id",
     "SELECT * FROM resident_project ORDER BY resident_id, project_id",
   };
-  g_autofree char *mark = dump_raw (rei_store_get_path (by_row), "SELECT max(id) FROM audit");
+  g_autofree char *mark = rei_test_dump_raw (rei_store_get_path (by_row), "SELECT max(id) FROM audit");
 
   *strchr (mark, '\n') = '\0';
   for (guint i = 0; i < n_rows; i++)
@@ -258,18 +239,18 @@ import_like_saves (guint n_extra,
   g_assert_cmpuint (rei_report_importer_get_n_lookups (importer), ==, n_lookups);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      g_autofree char *a = dump_raw (rei_store_get_path (imported), tables[i]);
-      g_autofree char *b = dump_raw (rei_store_get_path (by_row), tables[i]);
+      g_autofree char *a = rei_test_dump_raw (rei_store_get_path (imported), tables[i]);
+      g_autofree char *b = rei_test_dump_raw (rei_store_get_path (by_row), tables[i]);
 
       g_assert_cmpstr (a, ==, b);
     }
   {
-    g_autofree char *items = dump_raw (rei_store_get_path (imported),
+    g_autofree char *items = rei_test_dump_raw (rei_store_get_path (imported),
       "SELECT i.entity_id, i.detail FROM audit_item i JOIN audit a ON a.id = i.audit_id "
       "WHERE a.action = 'import' AND a.entity = 'enrolment' ORDER BY 1");
     g_autofree char *saves = g_strdup_printf ("SELECT entity_id, detail FROM audit WHERE entity = "
                                               "'enrolment' AND id > %s ORDER BY 1", mark);
-    g_autofree char *rows = dump_raw (rei_store_get_path (by_row), saves);
+    g_autofree char *rows = rei_test_dump_raw (rei_store_get_path (by_row), saves);
 
     g_assert_cmpstr (items, ==, rows);
   }
@@ -343,7 +324,7 @@ test_enrolments_cancelled (void)
   const char *sql = "SELECT * FROM enrolment ORDER BY id; SELECT * FROM resident_project";
   const char *schema = "SELECT name FROM sqlite_schema WHERE type = 'trigger' "
                        "AND name = 'resident_project_enrolment'";
-  g_autofree char *before = dump_raw (rei_store_get_path (store), sql);
+  g_autofree char *before = rei_test_dump_raw (rei_store_get_path (store), sql);
   g_autofree char *after = NULL;
   g_autofree char *trigger = NULL;
   g_autofree char *audit = NULL;
@@ -358,11 +339,11 @@ test_enrolments_cancelled (void)
   g_assert_false (rei_report_importer_run (importer, bytes, cancel_when_writing, cancellable,
                                            cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = dump_raw (rei_store_get_path (store), sql);
+  after = rei_test_dump_raw (rei_store_get_path (store), sql);
   g_assert_cmpstr (after, ==, before);
-  trigger = dump_raw (rei_store_get_path (store), schema);
+  trigger = rei_test_dump_raw (rei_store_get_path (store), schema);
   g_assert_cmpstr (trigger, ==, "resident_project_enrolment\n");
-  audit = dump_raw (rei_store_get_path (store), "SELECT count(*) FROM audit WHERE action = 'import'");
+  audit = rei_test_dump_raw (rei_store_get_path (store), "SELECT count(*) FROM audit WHERE action = 'import'");
   g_assert_cmpstr (audit, ==, "0\n");
 }
 

@@ -673,25 +673,6 @@ test_match_without_pesel (Fixture       *f,
   g_assert_nonnull (strstr (plan->str, "USING INDEX resident_match"));
 }
 
-static char *
-dump_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GString *s = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int i = 0; i < sqlite3_column_count (stmt); i++)
-      g_string_append_printf (s, "%s%c", (const char *) sqlite3_column_text (stmt, i) ?: "NULL",
-                              i + 1 < sqlite3_column_count (stmt) ? ';' : '\n');
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (s, FALSE);
-}
-
 /* An import writes the categories and projects in batches and the enrolments the trigger
  * resident_project_enrolment would add itself, with the trigger dropped until its commit: the
  * rows (ids, dates, an enrolment kept as it was) are those of the same people saved one by one
@@ -748,8 +729,8 @@ test_enrolments_as_trigger (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      g_autofree char *imported = dump_raw (rei_store_get_path (f->store), tables[i]);
-      g_autofree char *saved = dump_raw (rei_store_get_path (by_row), tables[i]);
+      g_autofree char *imported = rei_test_dump_raw (rei_store_get_path (f->store), tables[i]);
+      g_autofree char *saved = rei_test_dump_raw (rei_store_get_path (by_row), tables[i]);
 
       g_assert_cmpstr (imported, ==, saved);
     }
