@@ -110,27 +110,36 @@ newest_backup (const char *folder)
   return info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
 }
 
-/* The default register's last backup is the setting "last-backup" (which the preferences show);
- * a database opened with --db reads it from its own folder, so that its backup does not mark the
- * day done for the register, nor the register's for it. */
 static gboolean
-is_due (GSettings  *settings,
-        gboolean    is_register,
-        const char *folder)
+is_register (ReiStore *store)
 {
-  g_autoptr(GDateTime) then = NULL;
+  g_autofree char *default_path = rei_store_default_path ();
 
-  if (!g_settings_get_boolean (settings, "auto-backup"))
-    return FALSE;
-  if (is_register)
+  return g_strcmp0 (rei_store_get_path (store), default_path) == 0;
+}
+
+/* The default register's last backup is the setting "last-backup"; a database opened with --db
+ * reads it from its own folder, so that its backup does not mark the day done for the register,
+ * nor the register's for it. */
+GDateTime *
+rei_auto_backup_get_last (ReiStore   *store,
+                          GSettings  *settings,
+                          const char *folder)
+{
+  g_autofree char *own_folder = NULL;
+
+  g_return_val_if_fail (REI_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  if (is_register (store))
     {
       g_autofree char *last = g_settings_get_string (settings, "last-backup");
 
-      then = last[0] != '\0' ? g_date_time_new_from_iso8601 (last, NULL) : NULL;
+      return last[0] != '\0' ? g_date_time_new_from_iso8601 (last, NULL) : NULL;
     }
-  else
-    then = newest_backup (folder);
-  return is_day_old (then);
+  own_folder = folder != NULL ? g_strdup (folder)
+                              : rei_store_backup_folder_for (rei_store_get_path (store));
+  return newest_backup (own_folder);
 }
 
 gboolean
@@ -145,27 +154,26 @@ rei_auto_backup_start (ReiStore   *store,
                        const char *folder)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *default_path = rei_store_default_path ();
-  g_autofree char *own_folder = NULL;
-  gboolean is_register;
+  g_autoptr(GDateTime) last = NULL;
   AutoBackup *work;
 
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
 
-  /* A database opened with --db has a folder of its own: in the default one, its copies would
-   * count towards the register's and rotate the register's away. */
-  own_folder = folder != NULL ? g_strdup (folder)
-                              : rei_store_backup_folder_for (rei_store_get_path (store));
-  is_register = g_strcmp0 (rei_store_get_path (store), default_path) == 0;
-  if (running || !is_due (settings, is_register, own_folder))
+  if (running || !g_settings_get_boolean (settings, "auto-backup"))
+    return FALSE;
+  last = rei_auto_backup_get_last (store, settings, folder);
+  if (!is_day_old (last))
     return FALSE;
   running = TRUE;
 
   work = g_new0 (AutoBackup, 1);
   work->store = g_object_ref (store);
-  work->folder = g_steal_pointer (&own_folder);
-  work->is_register = is_register;
+  /* A database opened with --db has a folder of its own: in the default one, its copies would
+   * count towards the register's and rotate the register's away. */
+  work->folder = folder != NULL ? g_strdup (folder)
+                                : rei_store_backup_folder_for (rei_store_get_path (store));
+  work->is_register = is_register (store);
   work->copies = (guint) MAX (1, g_settings_get_int (settings, "backup-copies"));
 
   task = g_task_new (NULL, NULL, on_auto_backup_done_cb, g_object_ref (settings));

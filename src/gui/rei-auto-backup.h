@@ -17,6 +17,11 @@ gboolean rei_auto_backup_start (ReiStore   *store,
                                 GSettings  *settings,
                                 const char *folder);
 
+/* When store was last backed up (NULL: never): "last-backup" for the default register, the
+ * newest copy in folder (NULL: the database's own) for any other.  The caller frees it. */
+GDateTime *rei_auto_backup_get_last   (ReiStore   *store,
+                                       GSettings  *settings,
+                                       const char *folder);
 /* TRUE while a copy started by rei_auto_backup_start() is being made. */
 gboolean rei_auto_backup_is_running (void);
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rei-auto-backup.h"
 #include "rei-preferences-report-page.h"
 
 /* Clicks on a spin button come in bursts; one dated value is written after the burst. */
@@ -245,12 +246,23 @@ rei_preferences_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rei_preferences_window_parent_class)->close_request (window);
 }
 
+/* This database's last backup: the register's setting, or for a database opened with --db the
+ * newest copy in its own folder (rei_auto_backup_get_last()). */
 static void
 on_last_backup_changed_cb (ReiPreferencesWindow *self)
 {
-  g_autofree char *iso = g_settings_get_string (self->app_settings, "last-backup");
-  g_autoptr(GDateTime) utc = iso[0] != '\0' ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (self->store != NULL)
+    utc = rei_auto_backup_get_last (self->store, self->app_settings, NULL);
+  else
+    {
+      g_autofree char *iso = g_settings_get_string (self->app_settings, "last-backup");
+
+      utc = iso[0] != '\0' ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+    }
+  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
   g_autofree char *text = local != NULL ? g_date_time_format (local, "%d.%m.%Y %H:%M") : NULL;
 
   adw_action_row_set_subtitle (self->last_backup_row, text != NULL ? text : _("None yet"));
@@ -355,6 +367,7 @@ rei_preferences_window_new (GtkWindow *parent,
       g_autofree char *folder = rei_store_backup_folder_for (rei_store_get_path (store));
 
       adw_action_row_set_subtitle (self->backup_folder_row, folder);
+      on_last_backup_changed_cb (self);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
@@ -461,4 +474,12 @@ rei_preferences_window_get_report_page (ReiPreferencesWindow *self)
 {
   g_return_val_if_fail (REI_IS_PREFERENCES_WINDOW (self), NULL);
   return self->report_page;
+}
+
+AdwActionRow *
+rei_preferences_window_get_last_backup_row (ReiPreferencesWindow *self)
+{
+  g_return_val_if_fail (REI_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->last_backup_row;
 }

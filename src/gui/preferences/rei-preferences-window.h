@@ -35,5 +35,6 @@ char                 *rei_preferences_window_add_category   (ReiPreferencesWindo
 /* For the window tests: the daily backup's switch and number of copies (GSettings). */
 GtkSwitch            *rei_preferences_window_get_auto_backup_switch (ReiPreferencesWindow *self);
 GtkSpinButton        *rei_preferences_window_get_backup_copies_spin (ReiPreferencesWindow *self);
+AdwActionRow         *rei_preferences_window_get_last_backup_row    (ReiPreferencesWindow *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "rei-auto-backup.h"
+#include "rei-preferences-window.h"
 #include "rei-resident-detail-private.h"
 #include "rei-store-residents.h"
 #include "rei-window.h"
@@ -380,6 +381,32 @@ test_auto_backup_own_folder (void)
   files = rei_store_list_backups (own, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 1);
+
+  /* The preferences of each database show its own last backup: the other's is its copy's time
+   * (the file's), not the register's setting, here made a day in 2001. */
+  g_settings_set_string (settings, "last-backup", "2001-01-01T10:00:00Z");
+  {
+    g_autoptr(GFile) copy = g_file_new_for_path (g_ptr_array_index (files, 0));
+    g_autoptr(GFileInfo) info = g_file_query_info (copy, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
+    g_autoptr(GDateTime) made = NULL;
+    g_autoptr(GDateTime) made_local = NULL;
+    g_autofree char *expected = NULL;
+    ReiPreferencesWindow *preferences;
+
+    g_assert_no_error (error);
+    made = g_file_info_get_modification_date_time (info);
+    made_local = g_date_time_to_local (made);
+    expected = g_date_time_format (made_local, "%d.%m.%Y %H:%M");
+    preferences = rei_preferences_window_new (NULL, other);
+    g_assert_cmpstr (adw_action_row_get_subtitle (rei_preferences_window_get_last_backup_row (preferences)),
+                     ==, expected);
+    gtk_window_destroy (GTK_WINDOW (preferences));
+    preferences = rei_preferences_window_new (NULL, registry);
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (rei_preferences_window_get_last_backup_row (preferences)),
+                                     "01.01.2001"));
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
 
   g_settings_reset (settings, "backup-copies");
   g_settings_reset (settings, "last-backup");
