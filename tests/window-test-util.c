@@ -197,49 +197,60 @@ rei_window_test_find_message_dialog (GtkWindow *parent)
   return NULL;
 }
 
-/* The label of the pressed tab of the window's own switcher (header or bottom bar, whichever is on
- * screen), counting the pressed ones; a page's inner switcher is not looked at. */
-static const char *
-switcher_active_label (GtkWidget *widget,
-                       gboolean   in_switcher,
-                       guint     *n_active)
+/* The tab on show is the one the stack's pages select, and the one the header's switcher shows
+ * pressed: a page made while the stack changes its page must not leave the old tab pressed. */
+/* The tabs of the window's own switcher (the header's or the bottom bar's, whichever is on screen)
+ * by their labels; a page's inner switcher is not looked at. */
+static void
+collect_tab_buttons (GtkWidget  *widget,
+                     gboolean    in_switcher,
+                     GHashTable *by_label)
 {
-  const char *found = NULL;
-
   if (!gtk_widget_get_mapped (widget))
-    return NULL;
+    return;
   in_switcher = in_switcher || ADW_IS_VIEW_SWITCHER_TITLE (widget) || ADW_IS_VIEW_SWITCHER_BAR (widget);
-  if (in_switcher && GTK_IS_TOGGLE_BUTTON (widget) &&
-      gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)))
+  if (in_switcher && GTK_IS_TOGGLE_BUTTON (widget))
     {
-      g_autofree char *label = NULL;
+      char *label = NULL;
 
       g_object_get (widget, "label", &label, NULL);
-      (*n_active)++;
-      return g_intern_string (label);
+      g_hash_table_insert (by_label, label, widget);
+      return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      const char *label = switcher_active_label (child, in_switcher, n_active);
-
-      if (label != NULL)
-        found = label;
-    }
-  return found;
+    collect_tab_buttons (child, in_switcher, by_label);
 }
 
-/* The tab on show is the one the stack's pages select, and the one the header's switcher shows
- * pressed: a page made while the stack changes its page must not leave the old tab pressed. */
+static GHashTable *
+tab_buttons (ReiWindow *window)
+{
+  GHashTable *buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  collect_tab_buttons (GTK_WIDGET (window), FALSE, buttons);
+  return buttons;
+}
+
+GtkWidget *
+rei_window_test_find_tab (ReiWindow  *window,
+                          const char *title)
+{
+  g_autoptr(GHashTable) buttons = tab_buttons (window);
+
+  return g_hash_table_lookup (buttons, title);
+}
+
 void
 rei_window_test_assert_tab_shown (ReiWindow  *window,
                                   const char *name)
 {
   AdwViewStack *stack = rei_window_get_view_stack (window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  g_autoptr(GHashTable) buttons = NULL;
   const char *title = NULL;
-  guint n_active = 0;
+  GHashTableIter iter;
+  gpointer label, button;
 
   rei_window_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, name);
@@ -252,8 +263,11 @@ rei_window_test_assert_tab_shown (ReiWindow  *window,
       if (is_it)
         title = adw_view_stack_page_get_title (page);
     }
-  g_assert_cmpstr (switcher_active_label (GTK_WIDGET (window), FALSE, &n_active), ==, title);
-  g_assert_cmpuint (n_active, ==, 1);
+  buttons = tab_buttons (window);
+  g_assert_cmpuint (g_hash_table_size (buttons), ==, g_list_model_get_n_items (G_LIST_MODEL (pages)));
+  g_hash_table_iter_init (&iter, buttons);
+  while (g_hash_table_iter_next (&iter, &label, &button))
+    g_assert_cmpint (gtk_toggle_button_get_active (button), ==, g_strcmp0 (label, title) == 0);
 }
 
 /* The colour drawn at a point of a tab's button in the header's switcher: a point of its
@@ -273,33 +287,11 @@ tab_pixel (GtkWidget       *window,
   return *(const guint32 *) (pixels + (gsize) y * stride + (gsize) x * 4);
 }
 
-static void
-collect_tab_buttons (GtkWidget  *widget,
-                     gboolean    in_switcher,
-                     GHashTable *by_label)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  in_switcher = in_switcher || ADW_IS_VIEW_SWITCHER_TITLE (widget);
-  if (in_switcher && GTK_IS_TOGGLE_BUTTON (widget))
-    {
-      char *label = NULL;
-
-      g_object_get (widget, "label", &label, NULL);
-      g_hash_table_insert (by_label, label, widget);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_tab_buttons (child, in_switcher, by_label);
-}
-
 void
 rei_window_test_assert_tab_drawn (ReiWindow  *window,
                                   const char *title)
 {
-  g_autoptr(GHashTable) buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) buttons = NULL;
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -314,7 +306,7 @@ rei_window_test_assert_tab_drawn (ReiWindow  *window,
   /* Adwaita fades a button's background over 200 ms: a picture taken sooner shows the tab pressed
    * before as still pressed (which once looked like a wrong tab in window-reports.png). */
   rei_window_test_settle (GTK_WIDGET (window));
-  collect_tab_buttons (GTK_WIDGET (window), FALSE, buttons);
+  buttons = tab_buttons (window);
   g_assert_cmpuint (g_hash_table_size (buttons), ==, 4);
   g_assert_nonnull (g_hash_table_lookup (buttons, title));
 
@@ -360,4 +352,22 @@ rei_window_test_settle (GtkWidget *widget)
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
   rei_window_test_wait_for_frame (widget);
+}
+
+GtkWidget *
+rei_window_test_find_of_type (GtkWidget *widget,
+                              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rei_window_test_find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

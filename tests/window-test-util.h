@@ -51,5 +51,11 @@ GtkWidget  *rei_window_test_find_with_class (GtkWidget  *widget,
  * ended (Adwaita's 200 ms fades, the entry rows' 150 ms title), then waits for a frame: for a
  * picture that shows what the user sees once the window is still. */
 void        rei_window_test_settle          (GtkWidget  *widget);
+/* The button of the tab with this title in the window's own switcher, NULL if none is on screen. */
+GtkWidget  *rei_window_test_find_tab        (ReiWindow  *window,
+                                             const char *title);
+/* The first widget of the type under widget (itself included), depth first, shown or not. */
+GtkWidget  *rei_window_test_find_of_type    (GtkWidget  *widget,
+                                             GType       type);
 
 G_END_DECLS

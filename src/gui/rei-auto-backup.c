@@ -155,6 +155,7 @@ rei_auto_backup_start (ReiStore   *store,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GDateTime) last = NULL;
+  g_autofree char *own_folder = NULL;
   AutoBackup *work;
 
   g_return_val_if_fail (REI_IS_STORE (store), FALSE);
@@ -162,17 +163,18 @@ rei_auto_backup_start (ReiStore   *store,
 
   if (running || !g_settings_get_boolean (settings, "auto-backup"))
     return FALSE;
-  last = rei_auto_backup_get_last (store, settings, folder);
+  /* A database opened with --db has a folder of its own: in the default one, its copies would
+   * count towards the register's and rotate the register's away. */
+  own_folder = folder != NULL ? g_strdup (folder)
+                              : rei_store_backup_folder_for (rei_store_get_path (store));
+  last = rei_auto_backup_get_last (store, settings, own_folder);
   if (!is_day_old (last))
     return FALSE;
   running = TRUE;
 
   work = g_new0 (AutoBackup, 1);
   work->store = g_object_ref (store);
-  /* A database opened with --db has a folder of its own: in the default one, its copies would
-   * count towards the register's and rotate the register's away. */
-  work->folder = folder != NULL ? g_strdup (folder)
-                                : rei_store_backup_folder_for (rei_store_get_path (store));
+  work->folder = g_steal_pointer (&own_folder);
   work->is_register = is_register (store);
   work->copies = (guint) MAX (1, g_settings_get_int (settings, "backup-copies"));
 

@@ -311,35 +311,6 @@ count_of_type (GtkWidget *widget,
   return n;
 }
 
-/* The header switcher's button of the tab with this title, as a mouse would find it. */
-static GtkWidget *
-switcher_button (GtkWidget  *widget,
-                 const char *title,
-                 gboolean    in_switcher)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  in_switcher = in_switcher || ADW_IS_VIEW_SWITCHER_TITLE (widget);
-  if (in_switcher && GTK_IS_TOGGLE_BUTTON (widget))
-    {
-      g_autofree char *label = NULL;
-
-      g_object_get (widget, "label", &label, NULL);
-      if (g_strcmp0 (label, title) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = switcher_button (child, title, in_switcher);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 plan_is_shown (gpointer data)
 {
@@ -460,7 +431,7 @@ test_window_lazy_pages (void)
    * pressed. */
   window = rei_window_test_show (store, 1100, 700);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW), ==, 0);
-  g_signal_emit_by_name (switcher_button (GTK_WIDGET (window), _("Reports"), FALSE), "clicked");
+  g_signal_emit_by_name (rei_window_test_find_tab (window, _("Reports")), "clicked");
   rei_window_test_assert_tab_shown (window, "reports");
   rei_window_test_assert_tab_drawn (window, _("Reports"));
   g_assert_nonnull (find_mapped (GTK_WIDGET (window), REI_TYPE_REPORTS_VIEW));

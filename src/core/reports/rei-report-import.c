@@ -372,17 +372,20 @@ lookup_pesel (ReiReportImporter *self,
   return id;
 }
 
-/* A status code's existence, asked of the store once per run: four codes in thousands of rows. */
+/* Whether a code exists, asked of the store once per run and remembered in memo (1 yes, 2 no): a
+ * handful of status or source codes in thousands of rows. */
 static gboolean
-status_exists (ReiReportImporter *self,
-               const char        *code)
+code_exists (ReiReportImporter *self,
+             GHashTable        *memo,
+             gboolean         (*exists) (ReiStore *, const char *),
+             const char        *code)
 {
-  guint known = GPOINTER_TO_UINT (g_hash_table_lookup (self->statuses, code));
+  guint known = GPOINTER_TO_UINT (g_hash_table_lookup (memo, code));
 
   if (known == 0)
     {
-      known = rei_store_status_after_exists (self->store, code) ? 1 : 2;
-      g_hash_table_insert (self->statuses, g_strdup (code), GUINT_TO_POINTER (known));
+      known = exists (self->store, code) ? 1 : 2;
+      g_hash_table_insert (memo, g_strdup (code), GUINT_TO_POINTER (known));
     }
   return known == 1;
 }
@@ -418,7 +421,7 @@ check_enrolment (ReiSheetRow *row,
   ok &= take_date (row, c, ENR_DATA_ZAKONCZENIA, &e->left_on);
   ok &= take_flag (row, c, ENR_SCIEZKA_UKONCZONA, &e->path_completed);
   ok &= take_flag (row, c, ENR_POSTEP_SPOLECZNY, &e->social_progress);
-  if (status != NULL && !status_exists (self, status))
+  if (status != NULL && !code_exists (self, self->statuses, rei_store_status_after_exists, status))
     ok = (rei_sheet_row_add_problem (row, _("status_po: “%s” is not one of pracujacy, poszukujacy_pracy, ksztalcenie, bierny."),
                                      status), FALSE);
   e->status_after = g_strdup (status);
@@ -447,21 +450,6 @@ write_enrolment (gpointer   item,
   return rei_store_save_enrolment_full (self->store, item, updated, error);
 }
 
-/* A funding source's existence, asked of the store once per run. */
-static gboolean
-source_exists (ReiReportImporter *self,
-               const char        *code)
-{
-  guint known = GPOINTER_TO_UINT (g_hash_table_lookup (self->sources, code));
-
-  if (known == 0)
-    {
-      known = rei_store_funding_source_exists (self->store, code) ? 1 : 2;
-      g_hash_table_insert (self->sources, g_strdup (code), GUINT_TO_POINTER (known));
-    }
-  return known == 1;
-}
-
 static gpointer
 check_funding (ReiSheetRow *row,
                gpointer     user_data)
@@ -478,7 +466,7 @@ check_funding (ReiSheetRow *row,
   if (year_text == NULL || !g_ascii_string_to_unsigned (year_text, 10, 1990, 2100, &year, NULL))
     ok = (rei_sheet_row_add_problem (row, _("rok: “%s” is not a year."), year_text ? year_text : ""),
           FALSE);
-  if (source == NULL || !source_exists (self, source))
+  if (source == NULL || !code_exists (self, self->sources, rei_store_funding_source_exists, source))
     ok = (rei_sheet_row_add_problem (row, _("zrodlo: “%s” is not one of budzet_miasta, efs, pfron, inne."),
                                      source ? source : ""), FALSE);
   if (kind == NULL)

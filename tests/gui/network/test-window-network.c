@@ -486,22 +486,6 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      if ((found = find_of_type (c, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gint64
 save_typed_partner (ReiStore   *store,
                     const char *name,
@@ -522,7 +506,7 @@ save_typed_partner (ReiStore   *store,
 static int
 first_group_height (GtkWidget *editor)
 {
-  GtkWidget *list = find_of_type (editor, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = rei_window_test_find_of_type (editor, GTK_TYPE_LIST_BOX);
   int natural;
 
   gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (list), NULL, &natural,
@@ -612,7 +596,7 @@ test_map_click (void)
   map = rei_network_view_get_map (view);
   editor = GTK_WIDGET (rei_network_view_get_partner_editor (view));
   pages = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (map), GTK_TYPE_STACK));
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_of_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW))));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (rei_window_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW))));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "map");
 
   g_assert_cmpint (rei_network_map_widget_click_at (map, node_of (view, centre)->x, node_of (view, centre)->y), ==, centre);

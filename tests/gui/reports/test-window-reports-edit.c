@@ -62,22 +62,6 @@ type_into (GtkWidget  *root,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkListBoxRow *
 row_with_title (GtkListBox *list,
                 const char *title)
@@ -212,11 +196,11 @@ test_window_reports_edit (void)
   /* The partner from the network, and a task it does. */
   /* Its check is made when the expander is opened, not with the form (a collapsed expander's
    * rows are measured and laid out all the same). */
-  g_assert_null (find_type (find_id (GTK_WIDGET (editor), "partners_row"), GTK_TYPE_CHECK_BUTTON));
+  g_assert_null (rei_window_test_find_of_type (find_id (GTK_WIDGET (editor), "partners_row"), GTK_TYPE_CHECK_BUTTON));
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_id (GTK_WIDGET (editor), "partners_row"))),
                    ==, _("None chosen"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_id (GTK_WIDGET (editor), "partners_row")), TRUE);
-  check = find_type (find_id (GTK_WIDGET (editor), "partners_row"), GTK_TYPE_CHECK_BUTTON);
+  check = rei_window_test_find_of_type (find_id (GTK_WIDGET (editor), "partners_row"), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
   g_assert_false (any_label_wraps (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -224,7 +208,7 @@ test_window_reports_edit (void)
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_id (GTK_WIDGET (editor), "tasks_list")), 0);
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Reintegracja społeczna");
-  dropdown = find_type (GTK_WIDGET (row), GTK_TYPE_DROP_DOWN);
+  dropdown = rei_window_test_find_of_type (GTK_WIDGET (row), GTK_TYPE_DROP_DOWN);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
 
   /* The grant above the value: the core's rule, nothing saved. */
@@ -352,9 +336,9 @@ test_window_reports_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (defs), "definitions.save", NULL));
   g_assert_nonnull (rei_indicator_defs_pane_get_message (defs));  /* not a plain code */
   type_into (GTK_WIDGET (defs), "code_row", "pracujacy_po");
-  g_assert_null (find_type (find_id (GTK_WIDGET (defs), "statuses_row"), GTK_TYPE_CHECK_BUTTON));
+  g_assert_null (rei_window_test_find_of_type (find_id (GTK_WIDGET (defs), "statuses_row"), GTK_TYPE_CHECK_BUTTON));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_id (GTK_WIDGET (defs), "statuses_row")), TRUE);
-  check = find_type (find_id (GTK_WIDGET (defs), "statuses_row"), GTK_TYPE_CHECK_BUTTON);  /* pracujacy, first */
+  check = rei_window_test_find_of_type (find_id (GTK_WIDGET (defs), "statuses_row"), GTK_TYPE_CHECK_BUTTON);  /* pracujacy, first */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   type_into (GTK_WIDGET (defs), "threshold_row", "40");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (defs), "definitions.save", NULL));

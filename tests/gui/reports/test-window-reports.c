@@ -40,23 +40,6 @@ row_with_title (GtkListBox *list,
   return NULL;
 }
 
-/* The first widget of that type under (or at) widget, depth first. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_window_reports (void)
 {
@@ -158,29 +141,29 @@ test_window_reports_panes_when_shown (void)
   rei_window_test_wait_until (view_is_idle, view, "the year's indicators");
   rei_window_test_wait_for_frame (GTK_WIDGET (window));
 
-  stack = find_descendant (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK);
+  stack = rei_window_test_find_of_type (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK);
   g_assert_nonnull (stack);
   g_assert_false (adw_view_stack_get_hhomogeneous (ADW_VIEW_STACK (stack)));
   g_assert_false (adw_view_stack_get_vhomogeneous (ADW_VIEW_STACK (stack)));
-  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE));
-  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_FUNDING_PANE));
-  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
+  g_assert_null (rei_window_test_find_of_type (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE));
+  g_assert_null (rei_window_test_find_of_type (GTK_WIDGET (view), REI_TYPE_FUNDING_PANE));
+  g_assert_null (rei_window_test_find_of_type (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
 
   /* Shown: made once, in its page, reading the store (2019's two amounts). */
   rei_reports_view_show_page (view, "funding");
-  funding = REI_FUNDING_PANE (find_descendant (GTK_WIDGET (view), REI_TYPE_FUNDING_PANE));
+  funding = REI_FUNDING_PANE (rei_window_test_find_of_type (GTK_WIDGET (view), REI_TYPE_FUNDING_PANE));
   g_assert_nonnull (funding);
   g_assert_true (rei_reports_view_get_funding_pane (view) == funding);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (funding)));
   rei_funding_pane_set_year (funding, 2019);
   g_assert_cmpuint (count_rows (rei_funding_pane_get_executed_list (funding)), ==, 2);
-  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE));
-  g_assert_null (find_descendant (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
+  g_assert_null (rei_window_test_find_of_type (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE));
+  g_assert_null (rei_window_test_find_of_type (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
 
   /* Asked for: made, with the store, though not on show. */
   projects = rei_reports_view_get_projects_pane (view);
   g_assert_nonnull (projects);
-  g_assert_true (find_descendant (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE) == GTK_WIDGET (projects));
+  g_assert_true (rei_window_test_find_of_type (GTK_WIDGET (view), REI_TYPE_PROJECTS_PANE) == GTK_WIDGET (projects));
   g_assert_true (rei_reports_view_get_projects_pane (view) == projects);
   g_assert_true (rei_projects_pane_select (projects, project->id));
 
@@ -192,7 +175,7 @@ test_window_reports_panes_when_shown (void)
   /* Shown by a click, a pane reads the store in a dispatch of its own, before its first frame
    * (making and filling Projects at once was more than a frame of work). */
   rei_reports_view_show_page (view, "definitions");
-  definitions = REI_INDICATOR_DEFS_PANE (find_descendant (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
+  definitions = REI_INDICATOR_DEFS_PANE (rei_window_test_find_of_type (GTK_WIDGET (view), REI_TYPE_INDICATOR_DEFS_PANE));
   g_assert_nonnull (definitions);
   g_assert_cmpuint (count_rows (rei_indicator_defs_pane_get_list (definitions)), ==, 0);
   g_object_set_data (G_OBJECT (definitions), "rows-at-layout", GUINT_TO_POINTER (G_MAXUINT));
