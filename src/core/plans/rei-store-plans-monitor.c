@@ -139,8 +139,6 @@ rei_store_save_plan_service (ReiStore        *self,
                              ReiPlanService  *service,
                              GError         **error)
 {
-  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
-
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
   g_return_val_if_fail (service != NULL, FALSE);
 
@@ -152,7 +150,7 @@ rei_store_save_plan_service (ReiStore        *self,
     }
   if (!rei_store_begin (self, error))
     return FALSE;
-  return rei_store_end_write (self, &st, write_plan_service (self, plan_id, service, error), error);
+  return rei_store_end_write (self, NULL, write_plan_service (self, plan_id, service, error), error);
 }
 
 gboolean
@@ -251,7 +249,6 @@ rei_store_add_assessment (ReiStore           *self,
                           ReiPlanAssessment  *assessment,
                           GError            **error)
 {
-  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gboolean editing;
   gint64 id = 0;
   gboolean ok;
@@ -264,7 +261,7 @@ rei_store_add_assessment (ReiStore           *self,
   ok = rei_store_plans_get_state (self, plan_id, &editing, error)
        && (id = insert_assessment (self, plan_id, assessment, error)) != 0
        && rei_store_write_audit (self, "plan", plan_id, "update", "assessment", error);
-  return rei_store_end_write (self, &st, ok, error) ? id : 0;
+  return rei_store_end_write (self, NULL, ok, error) ? id : 0;
 }
 
 /* The review's rows (its goals' progress and statuses, the unmet needs), in the caller's
@@ -365,7 +362,6 @@ rei_store_add_review (ReiStore           *self,
                       GPtrArray          *unmet_needs,
                       GError            **error)
 {
-  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gboolean editing;
   gint64 assessment_id = 0, id = 0;
 
@@ -381,7 +377,7 @@ rei_store_add_review (ReiStore           *self,
     id = 0;
   else
     id = write_review (self, plan_id, review, assessment_id, unmet_needs, error);
-  if (!rei_store_end_write (self, &st, id != 0, error))
+  if (!rei_store_end_write (self, NULL, id != 0, error))
     return 0;
   review->id = id;
   review->assessment_id = assessment_id;
@@ -460,7 +456,6 @@ rei_store_sign_plan (ReiStore    *self,
                      const char  *signed_on,
                      GError     **error)
 {
-  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   g_autofree char *today = NULL;
 
   g_return_val_if_fail (REI_IS_STORE (self), FALSE);
@@ -471,7 +466,7 @@ rei_store_sign_plan (ReiStore    *self,
     return FALSE;
   if (!rei_store_begin (self, error))
     return FALSE;
-  return rei_store_end_write (self, &st, write_signature (self, plan_id, signed_on, error), error);
+  return rei_store_end_write (self, NULL, write_signature (self, plan_id, signed_on, error), error);
 }
 
 gboolean

@@ -478,7 +478,6 @@ rei_store_save_goal (ReiStore     *self,
                      ReiPlanGoal  *goal,
                      GError      **error)
 {
-  g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
   gboolean editing = FALSE, ok;
   gint64 id = goal->id;
 
@@ -495,7 +494,7 @@ rei_store_save_goal (ReiStore     *self,
   ok = rei_store_plans_get_state (self, plan_id, &editing, error);
   if (ok && !editing && (id == 0 || !goal_only_status_changed (self, plan_id, goal)))
     ok = rei_store_plans_set_signed_error (error);
-  if (!rei_store_end_write (self, &st, ok && write_goal (self, plan_id, goal, &id, error), error))
+  if (!rei_store_end_write (self, NULL, ok && write_goal (self, plan_id, goal, &id, error), error))
     return FALSE;
   goal->id = id;
   return TRUE;

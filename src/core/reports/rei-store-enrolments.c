@@ -12,7 +12,7 @@
  * Enrolments
  * ------------------------------------------------------------------------------------------- */
 
-/* The enrolment's id, 0 when there is none (or it cannot be read). */
+/* The enrolment's id, 0 when there is none, -1 with error set when it cannot be read. */
 static gint64
 find_enrolment (ReiStore  *store,
                 gint64     resident_id,
@@ -20,13 +20,16 @@ find_enrolment (ReiStore  *store,
                 GError   **error)
 {
   g_auto(ReiStoreStatement) st = REI_STORE_STATEMENT_INIT;
+  gint64 id = 0;
 
   if (!rei_store_statement_read (&st, store,
                                  "SELECT id FROM enrolment WHERE resident_id = ? AND project_id = ?", error))
     return -1;
   rei_store_statement_bind_int64 (&st, 1, resident_id);
   rei_store_statement_bind_int64 (&st, 2, project_id);
-  return rei_store_statement_next (&st) ? sqlite3_column_int64 (st.stmt, 0) : 0;
+  if (rei_store_statement_next (&st))
+    id = sqlite3_column_int64 (st.stmt, 0);
+  return rei_store_statement_finish (&st, N_("reading an enrolment"), error) ? id : -1;
 }
 
 /* "resident_id:project_id" in decimal, without printf (it runs for every row of an import). */

@@ -545,7 +545,8 @@ rei_store_save_funding_full (ReiStore    *store,
       rei_store_statement_bind_text (&st, 3, kind);
       rei_store_statement_bind_int64 (&st, 4, amount);
       ok = rei_store_statement_run (&st, N_("saving funding"), error)
-           && rei_store_write_audit (store, "funding", year, "update", "year,source,kind,amount", error);
+           && rei_store_write_audit (store, "funding", year, *existed ? "update" : "insert",
+                                     "year,source,kind,amount", error);
     }
   return rei_store_end_write (store, &st, ok, error);
 }

@@ -270,7 +270,6 @@ queue_on (ReiStoreImport             *import,
     }
   g_return_val_if_fail (b->types == types || strcmp (b->types, types) == 0, FALSE);
   g_return_val_if_fail (b->tail == tail, FALSE);
-  g_return_val_if_fail (b->tail == tail, FALSE);
 
   for (guint i = 0; i < b->n_columns; i++)
     {

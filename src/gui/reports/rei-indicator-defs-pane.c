@@ -369,7 +369,13 @@ rei_indicator_defs_pane_set_store (ReiIndicatorDefsPane *self,
 {
   g_return_if_fail (REI_IS_INDICATOR_DEFS_PANE (self));
 
-  g_set_object (&self->store, store);
+  /* Given again after a restore: the choices are the restored register's. */
+  if (g_set_object (&self->store, store))
+    {
+      rei_check_expander_clear (self->statuses);
+      rei_check_expander_clear (self->outcomes);
+      self->lists_filled = FALSE;
+    }
   fill_lists (self);
   open_form (self, NULL);
   reload (self);

@@ -285,6 +285,12 @@ test_funding_edit (void)
   g_assert_true (rei_store_save_funding (store, 2019, "budzet_miasta", "wykonanie", 52000000, &error));
   g_assert_true (rei_store_save_funding (store, 2019, "efs", "wykonanie", 48000000, &error));
   g_assert_true (rei_store_save_funding (store, 2021, "efs", "plan", 100, &error));
+  /* A new amount is audited as an insert, a changed one as an update. */
+  g_assert_true (rei_store_save_funding (store, 2021, "efs", "plan", 200, &error));
+  g_assert_cmpuint (count_raw (store, "SELECT count(*) FROM audit WHERE entity = 'funding' AND action = 'insert'",
+                               NULL), ==, 3);
+  g_assert_cmpuint (count_raw (store, "SELECT count(*) FROM audit WHERE entity = 'funding' AND action = 'update'",
+                               NULL), ==, 1);
   years = rei_store_list_funding_years (store, &error);
   g_assert_cmpuint (years->len, ==, 2);
   g_assert_cmpint (g_array_index (years, int, 0), ==, 2021);

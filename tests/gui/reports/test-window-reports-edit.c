@@ -6,6 +6,7 @@
 
 #include "core/reports/report-fixture.h"
 #include "rei-code-combo-row.h"
+#include "rei-indicator-defs-pane.h"
 #include "rei-money.h"
 #include "rei-report-rules.h"
 #include "rei-reports-view.h"
@@ -400,6 +401,45 @@ test_window_reports_edit (void)
   rei_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The check buttons made under widget. */
+static guint
+count_checks (GtkWidget *widget)
+{
+  guint n = GTK_IS_CHECK_BUTTON (widget) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_checks (c);
+  return n;
+}
+
+/* Given another store (a restore gives the restored register), the definitions' status choices
+ * are that store's, not the first one's. */
+static void
+test_definitions_new_store (void)
+{
+  g_autoptr (ReiTestTmpdir) dir = rei_test_tmpdir_new ();
+  g_autoptr (ReiTestTmpdir) dir2 = rei_test_tmpdir_new ();
+  g_autoptr(ReiStore) first = rei_test_store_new (dir);
+  g_autoptr(ReiStore) second = rei_test_store_new (dir2);
+  g_auto(GStrv) statuses = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ReiIndicatorDefsPane *defs = g_object_new (REI_TYPE_INDICATOR_DEFS_PANE, NULL);
+  GtkWidget *row;
+
+  rei_test_exec_raw (rei_store_get_path (second),
+                     "INSERT INTO status_after (code, label, position) VALUES ('wolontariat', 'Wolontariat', 99)");
+  statuses = rei_store_list_statuses_after (second, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (defs));
+  gtk_window_present (window);
+  rei_indicator_defs_pane_set_store (defs, first);
+  rei_indicator_defs_pane_set_store (defs, second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (defs), "definitions.new", NULL));
+  row = find_id (GTK_WIDGET (defs), "statuses_row");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_cmpuint (count_checks (row), ==, g_strv_length (statuses) / 2);
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -408,5 +448,6 @@ main (int argc, char **argv)
   if (status != 0)
     return status;
   g_test_add_func ("/window/reports-edit", test_window_reports_edit);
+  g_test_add_func ("/window/reports-edit/definitions-new-store", test_definitions_new_store);
   return g_test_run ();
 }
